@@ -1,0 +1,41 @@
+'use client';
+
+import type { Core } from 'cytoscape';
+import { useState } from 'react';
+import type { LayoutName } from '@/lib/layout/compute-layout';
+
+/** Zoom, fit, layout and "Copy link". The canvas instance is only used for viewport commands. */
+export function Toolbar({ cy, layout, onLayout }: { cy: Core | null; layout: LayoutName; onLayout: (layout: LayoutName) => void }) {
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const zoomBy = (factor: number) => {
+    if (!cy) return;
+    cy.animate({ zoom: { level: Math.min(4, Math.max(0.1, cy.zoom() * factor)), renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } } }, { duration: 150 });
+  };
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied('copied');
+    } catch {
+      setCopied('failed');
+    }
+    setTimeout(() => setCopied('idle'), 2500);
+  };
+  return (
+    <div className="toolbar" role="toolbar" aria-label="View controls">
+      <button type="button" className="icon" aria-label="Zoom in" onClick={() => zoomBy(1.25)} disabled={!cy}>+</button>
+      <button type="button" className="icon" aria-label="Zoom out" onClick={() => zoomBy(0.8)} disabled={!cy}>−</button>
+      <button type="button" aria-label="Fit the graph to the screen" onClick={() => cy?.animate({ fit: { eles: cy.elements(':visible'), padding: 40 } }, { duration: 200 })} disabled={!cy}>Fit</button>
+      <label className="layout-select">
+        <span className="visually-hidden">Layout</span>
+        <select value={layout} onChange={(event) => onLayout(event.target.value as LayoutName)} aria-label="Layout">
+          <option value="force">Force</option>
+          <option value="circle">Circle</option>
+          <option value="grid">Grid</option>
+        </select>
+      </label>
+      <button type="button" className="primary" onClick={() => void copy()}>
+        {copied === 'copied' ? 'Link copied' : copied === 'failed' ? 'Copy the address bar' : 'Copy link'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,290 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, ApiError } from '@/lib/client/api';
+import { NEIGHBOR_PAGE_SIZE } from '@/lib/graph/limits';
+import type { PathResult, Subgraph } from '@/lib/graph/types';
+import { computeLayout, type LayoutName, type Positions } from '@/lib/layout/compute-layout';
+import {
+  MAX_VIEW_ENTITIES, parseExplorerState, serializeExplorerState, stateIds, type ExplorerState, type Selection, type Viewport,
+} from '@/lib/url-state';
+
+/**
+ * The explorer's state machine. The URL state (which entities, in which batches, what is expanded,
+ * selected, hidden, the layout and the viewport) is the single source of truth: every exploration
+ * step computes the next state, makes sure the graph for it is loaded, then pushes it to history.
+ * Back and Forward replay states from the URL. Positions are a pure function of the state.
+ */
+
+export type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy'; label: string }
+  | { kind: 'error'; message: string; retry: (() => void) | null };
+
+export interface ExplorerInit {
+  state: ExplorerState;
+  graph: Subgraph;
+  positions: Positions;
+  path: PathResult | null;
+  notes: string[];
+  /** The server could not reach the database for the first render. */
+  unavailable: boolean;
+}
+
+const idsKey = (ids: string[]) => [...new Set(ids)].sort().join('\n');
+const layoutKey = (state: ExplorerState, graph: Subgraph) =>
+  `${state.layout}|${state.batches.map((b) => [...b].sort().join(',')).join('~')}|${graph.edges.map((e) => e.id).sort().join(',')}`;
+
+function subset(graph: Subgraph, ids: string[]): Subgraph {
+  const keep = new Set(ids);
+  return { nodes: graph.nodes.filter((n) => keep.has(n.id)), edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) };
+}
+
+export function useExplorer(init: ExplorerInit) {
+  const [state, setState] = useState(init.state);
+  const [graph, setGraph] = useState(init.graph);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [notes, setNotes] = useState(init.notes);
+  const [dbDown, setDbDown] = useState(init.unavailable);
+  const [growFrom, setGrowFrom] = useState<string | null>(null);
+  const [path, setPath] = useState<PathResult | null>(init.path);
+  const [viewportRequest, setViewportRequest] = useState<{ viewport: Viewport | null; seq: number }>({ viewport: init.state.viewport, seq: 0 });
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const viewportRef = useRef<Viewport | null>(init.state.viewport);
+  const graphs = useRef(new Map<string, Subgraph>([[idsKey(stateIds(init.state)), init.graph]]));
+  const layouts = useRef(new Map<string, Positions>([[layoutKey(init.state, init.graph), init.positions]]));
+
+  const positions = useMemo(() => {
+    const key = layoutKey(state, graph);
+    let cached = layouts.current.get(key);
+    if (!cached) {
+      cached = computeLayout({ batches: state.batches, edges: graph.edges, layout: state.layout });
+      layouts.current.set(key, cached);
+    }
+    return cached;
+  }, [state, graph]);
+
+  const fail = useCallback((error: unknown, retry: (() => void) | null) => {
+    if (error instanceof DOMException && error.name === 'AbortError') return;
+    const apiError = error instanceof ApiError ? error : new ApiError(0, 'unknown', 'Something went wrong.');
+    if (apiError.unavailable) setDbDown(true);
+    setStatus({ kind: 'error', message: apiError.message, retry });
+  }, []);
+
+  /** Loads the graph for a state's entities (from cache when seen before). */
+  const loadGraph = useCallback(async (next: ExplorerState): Promise<Subgraph> => {
+    const ids = stateIds(next);
+    const key = idsKey(ids);
+    const cached = graphs.current.get(key);
+    if (cached) return cached;
+    const result = await api.subgraph(ids);
+    const found = new Set(result.nodes.map((n) => n.id));
+    if (result.missing.length > 0) setNotes((n) => [...n, `${result.missing.length} entit${result.missing.length === 1 ? 'y is' : 'ies are'} no longer in the database: ${result.missing.slice(0, 5).join(', ')}.`]);
+    const loaded: Subgraph = { nodes: result.nodes, edges: result.edges };
+    graphs.current.set(idsKey(ids.filter((id) => found.has(id))), loaded);
+    graphs.current.set(key, loaded);
+    return loaded;
+  }, []);
+
+  const writeUrl = useCallback((next: ExplorerState, mode: 'push' | 'replace') => {
+    const url = `${window.location.pathname}?${serializeExplorerState({ ...next, viewport: viewportRef.current })}`;
+    if (mode === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(window.history.state, '', url);
+  }, []);
+
+  /** One exploration step: load what the next state needs, then show it and add a history entry. */
+  const commit = useCallback(async (next: ExplorerState, options: { growFrom?: string | null; label?: string } = {}) => {
+    setStatus({ kind: 'busy', label: options.label ?? 'Loading' });
+    try {
+      const nextGraph = await loadGraph(next);
+      const present = new Set(nextGraph.nodes.map((n) => n.id));
+      const cleaned: ExplorerState = { ...next, batches: next.batches.map((b) => b.filter((id) => present.has(id))).filter((b) => b.length > 0) };
+      setGrowFrom(options.growFrom ?? null);
+      setGraph(subset(nextGraph, stateIds(cleaned)));
+      setState(cleaned);
+      writeUrl(cleaned, 'push');
+      setStatus({ kind: 'idle' });
+      setDbDown(false);
+    } catch (error) {
+      fail(error, () => void commit(next, options));
+    }
+  }, [fail, loadGraph, writeUrl]);
+
+  const expand = useCallback(async (id: string) => {
+    const current = stateRef.current;
+    const pages = current.expanded[id] ?? 0;
+    setStatus({ kind: 'busy', label: 'Expanding' });
+    try {
+      const page = await api.neighbors(id, { offset: pages * NEIGHBOR_PAGE_SIZE, limit: NEIGHBOR_PAGE_SIZE });
+      const shown = new Set(stateIds(current));
+      const room = MAX_VIEW_ENTITIES - shown.size;
+      const fresh = page.nodes.map((n) => n.id).filter((n) => !shown.has(n)).slice(0, Math.max(0, room));
+      if (room <= 0) setNotes((n) => [...n, `A view holds at most ${MAX_VIEW_ENTITIES} entities; remove some to expand further.`]);
+      await commit({
+        ...current,
+        batches: fresh.length > 0 ? [...current.batches, fresh] : current.batches,
+        expanded: { ...current.expanded, [id]: pages + 1 },
+        selected: { kind: 'node', id },
+      }, { growFrom: id, label: 'Expanding' });
+    } catch (error) {
+      fail(error, () => void expand(id));
+    }
+  }, [commit, fail]);
+
+  /** Search pick: show the entity with its first page of neighbours, selected. */
+  const focus = useCallback(async (id: string) => {
+    const current = stateRef.current;
+    if (stateIds(current).includes(id)) {
+      if (current.expanded[id]) return commit({ ...current, selected: { kind: 'node', id } });
+      return expand(id);
+    }
+    setStatus({ kind: 'busy', label: 'Opening' });
+    try {
+      const page = await api.neighbors(id, { offset: 0, limit: NEIGHBOR_PAGE_SIZE });
+      const shown = new Set([...stateIds(current), id]);
+      const fresh = page.nodes.map((n) => n.id).filter((n) => !shown.has(n)).slice(0, Math.max(0, MAX_VIEW_ENTITIES - shown.size));
+      await commit({
+        ...current,
+        batches: [...current.batches, [id], ...(fresh.length > 0 ? [fresh] : [])],
+        expanded: { ...current.expanded, [id]: 1 },
+        selected: { kind: 'node', id },
+      }, { growFrom: id, label: 'Opening' });
+    } catch (error) {
+      fail(error, () => void focus(id));
+    }
+  }, [commit, expand, fail]);
+
+  const remove = useCallback((id: string) => {
+    const current = stateRef.current;
+    const { [id]: _gone, ...expanded } = current.expanded;
+    const selected = current.selected?.kind === 'node' && current.selected.id === id ? null
+      : current.selected?.kind === 'edge' && (current.selected.source === id || current.selected.target === id) ? null : current.selected;
+    const path = current.path && (current.path.from === id || current.path.to === id) ? null : current.path;
+    void commit({ ...current, batches: current.batches.map((b) => b.filter((x) => x !== id)).filter((b) => b.length > 0), expanded, selected, path });
+  }, [commit]);
+
+  /** Collapse: hide the neighbours that are on screen only because of this entity. */
+  const collapse = useCallback((id: string) => {
+    const current = stateRef.current;
+    const links = new Map<string, Set<string>>();
+    for (const e of graph.edges) {
+      links.set(e.source, (links.get(e.source) ?? new Set()).add(e.target));
+      links.set(e.target, (links.get(e.target) ?? new Set()).add(e.source));
+    }
+    const keep = (other: string) => current.expanded[other] || (current.selected?.kind === 'node' && current.selected.id === other)
+      || [...(links.get(other) ?? [])].some((n) => n !== id);
+    const drop = new Set([...(links.get(id) ?? [])].filter((other) => !keep(other)));
+    const { [id]: _gone, ...expanded } = current.expanded;
+    void commit({ ...current, batches: current.batches.map((b) => b.filter((x) => !drop.has(x))).filter((b) => b.length > 0), expanded });
+  }, [commit, graph.edges]);
+
+  const select = useCallback((selection: Selection) => {
+    const current = stateRef.current;
+    if (JSON.stringify(selection) === JSON.stringify(current.selected)) return;
+    void commit({ ...current, selected: selection });
+  }, [commit]);
+
+  /** Selecting a relationship whose other end is off screen brings that end in first. */
+  const reveal = useCallback((edge: { source: string; type: string; target: string }) => {
+    const current = stateRef.current;
+    const shown = new Set(stateIds(current));
+    const fresh = [edge.source, edge.target].filter((id) => !shown.has(id));
+    void commit({
+      ...current,
+      batches: fresh.length > 0 ? [...current.batches, fresh] : current.batches,
+      selected: { kind: 'edge', source: edge.source, type: edge.type, target: edge.target },
+    }, { growFrom: shown.has(edge.source) ? edge.source : edge.target });
+  }, [commit]);
+
+  const toggleType = useCallback((type: string) => {
+    const current = stateRef.current;
+    const hidden = current.hiddenTypes.includes(type) ? current.hiddenTypes.filter((t) => t !== type) : [...current.hiddenTypes, type].sort();
+    void commit({ ...current, hiddenTypes: hidden });
+  }, [commit]);
+
+  const setLayout = useCallback((layout: LayoutName) => {
+    viewportRef.current = null;
+    setViewportRequest((r) => ({ viewport: null, seq: r.seq + 1 }));
+    void commit({ ...stateRef.current, layout });
+  }, [commit]);
+
+  const connect = useCallback(async (from: string, to: string) => {
+    const current = stateRef.current;
+    setStatus({ kind: 'busy', label: 'Finding a path' });
+    try {
+      const result = await api.path(from, to);
+      setPath(result);
+      if (result.length === null) {
+        setStatus({ kind: 'error', message: `No connection within ${result.maxHops} steps.`, retry: null });
+        return;
+      }
+      const shown = new Set(stateIds(current));
+      const fresh = result.nodes.map((n) => n.id).filter((id) => !shown.has(id));
+      await commit({ ...current, batches: fresh.length > 0 ? [...current.batches, fresh] : current.batches, path: { from, to } }, { growFrom: from, label: 'Finding a path' });
+    } catch (error) {
+      fail(error, () => void connect(from, to));
+    }
+  }, [commit, fail]);
+
+  const clearPath = useCallback(() => {
+    setPath(null);
+    void commit({ ...stateRef.current, path: null });
+  }, [commit]);
+
+  const onViewportChange = useCallback((viewport: Viewport) => {
+    viewportRef.current = viewport;
+    writeUrl(stateRef.current, 'replace');
+  }, [writeUrl]);
+
+  const dismissNote = useCallback((index: number) => setNotes((n) => n.filter((_, i) => i !== index)), []);
+
+  // Back and Forward: the URL is the state, so replay it (from cache when the view was seen before).
+  useEffect(() => {
+    const onPopState = () => {
+      const parsed = parseExplorerState(new URLSearchParams(window.location.search));
+      const next = parsed.state;
+      viewportRef.current = next.viewport;
+      setStatus({ kind: 'busy', label: 'Loading' });
+      loadGraph(next).then(async (nextGraph) => {
+        if (next.path && (next.path.from !== path?.from || next.path.to !== path?.to)) setPath(await api.path(next.path.from, next.path.to));
+        setGrowFrom(null);
+        setGraph(subset(nextGraph, stateIds(next)));
+        setState(next);
+        setViewportRequest((r) => ({ viewport: next.viewport, seq: r.seq + 1 }));
+        setStatus({ kind: 'idle' });
+      }, (error: unknown) => fail(error, onPopState));
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, [fail, loadGraph, path]);
+
+  // While the database is down, ask the health endpoint every few seconds; clear the banner when it answers.
+  useEffect(() => {
+    if (!dbDown) return;
+    const controller = new AbortController();
+    const timer = setInterval(() => {
+      api.health(controller.signal).then(() => {
+        // The first render had no graph at all: render the link again now that there is data.
+        if (init.unavailable && graphs.current.size <= 1) window.location.reload();
+        setDbDown(false);
+        setStatus((s) => (s.kind === 'error' ? { kind: 'idle' } : s));
+      }, () => undefined);
+    }, 3000);
+    return () => {
+      clearInterval(timer);
+      controller.abort();
+    };
+  }, [dbDown, init.unavailable]);
+
+  // The address bar describes the view from the first moment, even when the link named none.
+  useEffect(() => {
+    if (!init.unavailable) writeUrl(stateRef.current, 'replace');
+  }, [init.unavailable, writeUrl]);
+
+  return {
+    state, graph, positions, status, notes, dbDown, growFrom, path, viewportRequest,
+    actions: { expand, focus, remove, collapse, select, reveal, toggleType, setLayout, connect, clearPath, onViewportChange, dismissNote,
+      clearError: () => setStatus({ kind: 'idle' }) },
+  };
+}

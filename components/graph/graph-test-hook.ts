@@ -1,0 +1,49 @@
+import type { Core } from 'cytoscape';
+
+/**
+ * A read-only window.__graph for the browser tests, only in builds made with NEXT_PUBLIC_E2E=1:
+ * what is on the canvas cannot be read from the DOM, so the tests ask the graph itself.
+ */
+export interface GraphTestHook {
+  nodeIds(): string[];
+  visibleNodeIds(): string[];
+  edgeIds(): string[];
+  selectedIds(): string[];
+  /** Model position (layout coordinates) of an entity. */
+  position(id: string): { x: number; y: number } | null;
+  /** Position on the page, for clicking an entity. */
+  renderedPosition(id: string): { x: number; y: number } | null;
+  zoom(): number;
+  animating(): boolean;
+}
+
+declare global {
+  interface Window { __graph?: GraphTestHook }
+}
+
+export function exposeGraphForTests(cy: Core): () => void {
+  if (process.env.NEXT_PUBLIC_E2E !== '1') return () => {};
+  const hook: GraphTestHook = {
+    nodeIds: () => cy.nodes().map((n) => n.id()).sort(),
+    visibleNodeIds: () => cy.nodes(':visible').map((n) => n.id()).sort(),
+    edgeIds: () => cy.edges().map((e) => e.id()).sort(),
+    selectedIds: () => cy.elements(':selected').map((e) => e.id()),
+    position: (id) => {
+      const node = cy.$id(id);
+      return node.nonempty() ? { ...node.position() } : null;
+    },
+    renderedPosition: (id) => {
+      const node = cy.$id(id);
+      if (node.empty()) return null;
+      const box = cy.container()!.getBoundingClientRect();
+      const p = node.renderedPosition();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
+    zoom: () => cy.zoom(),
+    animating: () => cy.animated() || cy.nodes().some((n) => (n as unknown as { animated(): boolean }).animated()),
+  };
+  window.__graph = hook;
+  return () => {
+    if (window.__graph === hook) delete window.__graph;
+  };
+}

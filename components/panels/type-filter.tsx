@@ -1,0 +1,31 @@
+'use client';
+
+import type { GraphNode } from '@/lib/graph/types';
+import { typeStyle } from '../graph/entity-types';
+
+/** Legend and filter in one: each type on screen, its colour and shape, a count and a toggle. */
+export function TypeFilter({ nodes, hiddenTypes, onToggle }: { nodes: GraphNode[]; hiddenTypes: string[]; onToggle: (type: string) => void }) {
+  const counts = new Map<string, number>();
+  for (const node of nodes) counts.set(node.type, (counts.get(node.type) ?? 0) + 1);
+  for (const type of hiddenTypes) if (!counts.has(type)) counts.set(type, 0);
+  const types = [...counts].sort(([a], [b]) => typeStyle(a).label.localeCompare(typeStyle(b).label));
+  return (
+    <details className="legend" open>
+      <summary>Legend and filter</summary>
+      <fieldset>
+        <legend className="visually-hidden">Show entity types</legend>
+        {types.map(([type, count]) => {
+          const style = typeStyle(type);
+          return (
+            <label key={type} className="legend-item">
+              <input type="checkbox" checked={!hiddenTypes.includes(type)} onChange={() => onToggle(type)} />
+              <span className={`swatch shape-${style.shape}`} style={{ background: style.color }} aria-hidden="true" />
+              <span>{style.label}</span>
+              <span className="muted">{count}</span>
+            </label>
+          );
+        })}
+      </fieldset>
+    </details>
+  );
+}

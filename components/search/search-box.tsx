@@ -1,0 +1,127 @@
+'use client';
+
+import { useEffect, useId, useRef, useState } from 'react';
+import { api } from '@/lib/client/api';
+import type { SearchHit } from '@/lib/graph/types';
+import { TypeBadge } from '../ui/type-badge';
+
+interface SearchBoxProps {
+  label: string;
+  placeholder?: string;
+  onPick: (hit: SearchHit) => void;
+  /** Clear the input after a pick (the main search) or keep the picked name (the path finder). */
+  clearOnPick?: boolean;
+}
+
+type Results = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; hits: SearchHit[] } | { kind: 'error'; message: string };
+
+const DEBOUNCE_MS = 150;
+
+/** An as-you-type search combobox (WAI-ARIA 1.2 pattern): arrow keys move, Enter picks, Escape closes. */
+export function SearchBox({ label, placeholder, onPick, clearOnPick = true }: SearchBoxProps) {
+  const [text, setText] = useState('');
+  const [results, setResults] = useState<Results>({ kind: 'idle' });
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const listId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const query = text.trim();
+    if (!query) {
+      setResults({ kind: 'idle' });
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      setResults({ kind: 'loading' });
+      api.search(query.slice(0, 200), 10, controller.signal).then(
+        ({ hits }) => { setResults({ kind: 'done', hits }); setActive(hits.length > 0 ? 0 : -1); },
+        (error: unknown) => {
+          if (!controller.signal.aborted) setResults({ kind: 'error', message: error instanceof Error ? error.message : 'Search failed.' });
+        },
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [text]);
+
+  const hits = results.kind === 'done' ? results.hits : [];
+  const expanded = open && text.trim() !== '';
+
+  const pick = (hit: SearchHit) => {
+    onPick(hit);
+    setOpen(false);
+    setText(clearOnPick ? '' : hit.name);
+    if (clearOnPick) inputRef.current?.blur();
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setOpen(true);
+      setActive((i) => (hits.length === 0 ? -1 : (i + 1) % hits.length));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => (hits.length === 0 ? -1 : (i - 1 + hits.length) % hits.length));
+    } else if (event.key === 'Enter') {
+      const hit = hits[active];
+      if (expanded && hit) {
+        event.preventDefault();
+        pick(hit);
+      }
+    } else if (event.key === 'Escape') {
+      if (expanded) setOpen(false);
+      else setText('');
+    }
+  };
+
+  return (
+    <div className="search">
+      <label className="visually-hidden" htmlFor={`${listId}-input`}>{label}</label>
+      <input
+        id={`${listId}-input`}
+        ref={inputRef}
+        type="search"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+        placeholder={placeholder ?? 'Search in English, Русский, 中文'}
+        value={text}
+        maxLength={200}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(event) => { setText(event.target.value); setOpen(true); }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKeyDown}
+      />
+      {expanded && (
+        <ul id={listId} role="listbox" aria-label={`${label} results`} className="search-results">
+          {results.kind === 'loading' && hits.length === 0 && <li className="search-status" role="presentation">Searching...</li>}
+          {results.kind === 'error' && <li className="search-status error" role="presentation">{results.message}</li>}
+          {results.kind === 'done' && hits.length === 0 && <li className="search-status" role="presentation">No matches for "{text.trim()}"</li>}
+          {hits.map((hit, index) => (
+            <li
+              key={hit.id}
+              id={`${listId}-${index}`}
+              role="option"
+              aria-selected={index === active}
+              className={index === active ? 'active' : undefined}
+              onMouseDown={(event) => event.preventDefault()}
+              onMouseEnter={() => setActive(index)}
+              onClick={() => pick(hit)}
+            >
+              <span className="hit-name">{hit.name}</span>
+              <TypeBadge type={hit.type} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprint, testDriver } from '../test/db';
+import { DEFAULT_SEED_DIR, seedFromDir } from './load';
+import { SeedValidationError } from './validate';
+
+const { driver, database } = testDriver();
+const read = async (query: string, params: Record<string, unknown> = {}) =>
+  (await driver.executeQuery(query, params, { database, routing: neo4j.routing.READ })).records;
+
+beforeAll(async () => {
+  await seedFromDir(driver, database);
+});
+afterAll(async () => {
+  await driver.close();
+});
+
+describe('the seed loader', () => {
+  it('changes nothing when run a second time', async () => {
+    const before = await fingerprint(driver, database);
+    const counts = await seedFromDir(driver, database);
+    const after = await fingerprint(driver, database);
+    expect(counts.created).toEqual({ nodes: 0, relationships: 0, sources: 0 });
+    expect(after).toEqual(before);
+    expect(before.nodes).toBeGreaterThan(counts.nodes);
+    expect(before.relationships).toBeGreaterThanOrEqual(counts.relationships);
+  });
+
+  it('rejects an invalid file with its name, the record id and the problem, and writes nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seed-'));
+    try {
+      cpSync(DEFAULT_SEED_DIR, dir, { recursive: true });
+      const file = path.join(dir, 'core.json');
+      const data = JSON.parse(readFileSync(file, 'utf8')) as { nodes: { id: string; sources: string[]; description: string }[] };
+      const victim = data.nodes.find((node) => node.id === 'person:yin-hejun');
+      if (!victim) throw new Error('seed data lost person:yin-hejun');
+      victim.sources = [];
+      victim.description = 'changed by the test; must never reach the database';
+      writeFileSync(file, JSON.stringify(data));
+      const before = await fingerprint(driver, database);
+
+      const attempt = seedFromDir(driver, database, dir);
+      await expect(attempt).rejects.toBeInstanceOf(SeedValidationError);
+      await expect(attempt).rejects.toThrow(/core\.json \[person:yin-hejun\]: nodes\[\d+\]\.sources: every fact needs at least one source/);
+      expect(await fingerprint(driver, database)).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the seeded graph', () => {
+  it('gives every entity and every relationship at least one existing source', async () => {
+    const [row] = await read(`
+      CALL () { MATCH (n:Entity) WHERE size(coalesce(n.sourceIds, [])) = 0
+                  OR any(id IN n.sourceIds WHERE NOT EXISTS { MATCH (:Source {id: id}) }) RETURN count(n) AS badNodes }
+      CALL () { MATCH ()-[r]->() WHERE size(coalesce(r.sourceIds, [])) = 0
+                  OR any(id IN r.sourceIds WHERE NOT EXISTS { MATCH (:Source {id: id}) }) RETURN count(r) AS badRels }
+      CALL () { MATCH ()-[r]->() RETURN count(r) AS rels }
+      RETURN badNodes, badRels, rels`);
+    expect(row?.get('badNodes').toNumber()).toBe(0);
+    expect(row?.get('badRels').toNumber()).toBe(0);
+    expect(row?.get('rels').toNumber()).toBeGreaterThan(300);
+  });
+
+  it('holds at least 80 Belt and Road partner countries with ISO codes', async () => {
+    const [row] = await read(`
+      MATCH (c:Country)-[:PARTNER_OF]->(:Entity {id: 'initiative:bri'})
+      WHERE c.iso3 =~ '[A-Z]{3}' AND c.id = 'country:' + c.iso3
+      RETURN count(DISTINCT c) AS partners`);
+    expect(row?.get('partners').toNumber()).toBeGreaterThanOrEqual(80);
+  });
+
+  it('links the conference to Chongqing, the initiative and the ministry, and Yin Hejun to the ministry', async () => {
+    const links = await read(`
+      MATCH (c:Entity {id: 'event:brst-2023'})
+      RETURN EXISTS { (c)-[:HELD_IN]->(:Entity {id: 'place:chongqing'}) } AS inChongqing,
+             EXISTS { (c)<-[:PUT_FORWARD_AT]-(:Entity {id: 'document:istc-initiative'}) } AS initiative,
+             EXISTS { (c)<-[:CO_HOSTED]-(:Entity {id: 'org:most'}) } AS ministry,
+             EXISTS { (:Entity {id: 'person:yin-hejun'})-[:MINISTER_OF]->(:Entity {id: 'org:most'}) } AS minister`);
+    expect(links[0]?.toObject()).toEqual({ inChongqing: true, initiative: true, ministry: true, minister: true });
+  });
+
+  it('models the 80+ agreements as a sourced claim, with per-country links only where a source names the country', async () => {
+    const [claim] = await read(`
+      MATCH (c:Claim {id: 'claim:st-agreements-80plus'})
+      RETURN c.sourceIds AS sources, COUNT { (c)--(:Country) } AS countryLinks`);
+    expect((claim?.get('sources') as string[]).length).toBeGreaterThan(0);
+    const agreements = await read(`
+      MATCH (:Entity {id: 'country:CHN'})-[r:HAS_ST_AGREEMENT_WITH]->(c:Country) RETURN c.id AS id, r.sourceIds AS sources`);
+    expect(agreements.length).toBeGreaterThan(0);
+    expect(agreements.length).toBeLessThan(80);
+    for (const record of agreements) expect((record.get('sources') as string[]).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,542 @@
+/**
+ * Generates graph-seed/data/countries.json from the researched country table.
+ *
+ *   npx tsx graph-seed/tools/build-countries.ts <path-to-countries.csv> [output.json]
+ *
+ * Input columns: iso3, name_en, bri_partner (yes|unknown), bri_joined (year or empty), st_agreement, source.
+ * - Partner status and joining year come from the Green Finance & Development Center (GFDC) list, read from a
+ *   third-party GitHub copy; the few rows that are not in that copy carry their own source in the CSV.
+ * - Russian and Chinese names come from i18n-iso-countries, which packages Unicode CLDR display names.
+ * - Per-country remarks in the CSV `source` column (exit dates, discrepancies, extra sources) are kept below in
+ *   ANNOTATIONS, written in our own words; the script fails if a row has a remark or a URL it does not cover.
+ * - S&T-agreement information is deliberately left out here: core.json holds those edges with their sources.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import countries from 'i18n-iso-countries';
+import en from 'i18n-iso-countries/langs/en.json';
+import ru from 'i18n-iso-countries/langs/ru.json';
+import zh from 'i18n-iso-countries/langs/zh.json';
+import type { SeedFile, SeedNode, SeedRelationship, SeedSource } from '../schema';
+
+countries.registerLocale(en);
+countries.registerLocale(ru);
+countries.registerLocale(zh);
+
+// ---------------------------------------------------------------------------------------------------------------
+// CSV
+
+/** A small RFC-4180 style parser: commas, double-quoted fields, "" escapes, CRLF or LF line ends. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
+        field += ch;
+      }
+    } else if (ch === '"') {
+      quoted = true;
+    } else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(field);
+      if (row.some((cell) => cell !== '')) rows.push(row);
+      row = [];
+      field = '';
+    } else {
+      field += ch;
+    }
+  }
+  if (quoted) throw new Error('CSV ends inside a quoted field');
+  row.push(field);
+  if (row.some((cell) => cell !== '')) rows.push(row);
+  return rows;
+}
+
+interface CountryRow {
+  iso3: string;
+  nameEn: string;
+  briPartner: 'yes' | 'unknown';
+  briJoined?: number;
+  source: string;
+}
+
+function readRows(csvPath: string): CountryRow[] {
+  const [header, ...records] = parseCsv(readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, ''));
+  if (!header) throw new Error(`${csvPath} is empty`);
+  const col = (name: string) => {
+    const index = header.indexOf(name);
+    if (index < 0) throw new Error(`${csvPath} has no column ${name}`);
+    return index;
+  };
+  const [iso3, nameEn, partner, joined, source] = ['iso3', 'name_en', 'bri_partner', 'bri_joined', 'source'].map(col);
+  return records.map((cells, n) => {
+    const get = (index: number | undefined) => (index === undefined ? '' : (cells[index] ?? '').trim());
+    const code = get(iso3);
+    if (!/^[A-Z]{3}$/.test(code)) throw new Error(`row ${n + 2}: bad iso3 "${code}"`);
+    const status = get(partner);
+    if (status !== 'yes' && status !== 'unknown') throw new Error(`${code}: bri_partner must be yes or unknown, got "${status}"`);
+    const year = get(joined);
+    if (year !== '' && !/^\d{4}$/.test(year)) throw new Error(`${code}: bad bri_joined "${year}"`);
+    return { iso3: code, nameEn: get(nameEn), briPartner: status, briJoined: year ? Number(year) : undefined, source: get(source) };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sources
+
+/** The standard text of the CSV source column for a row read from the GFDC list copy. */
+const GFDC_PREFIX = "Green Finance & Development Center (Nedopil), 'Countries of the Belt and Road Initiative' "
+  + 'https://greenfdc.org/countries-of-the-belt-and-road-initiative-bri/ - values read from third-party GitHub copy '
+  + 'of the GFDC May-2025 export: github.com/aarrigone00-cmd/bri-explorer scripts/gfdc-bri-countries-2025-05.csv '
+  + "(commit edf17ed); bri_joined = year of GFDC 'likely date of joining' (MoU)";
+
+const SOURCES: SeedSource[] = [
+  {
+    id: 'src:gfdc-bri-countries',
+    publisher: 'Green Finance & Development Center (GFDC)',
+    title: 'Countries of the Belt and Road Initiative (BRI)',
+    date: '2025-05',
+    url: 'https://greenfdc.org/countries-of-the-belt-and-road-initiative-bri/',
+    seenAt: 'https://github.com/aarrigone00-cmd/bri-explorer/blob/edf17ed/scripts/gfdc-bri-countries-2025-05.csv',
+    reliability: 'copy',
+    note: "Country list compiled by C. Nedopil (GFDC). The original page could not be opened; values were read from a "
+      + "third-party GitHub copy of GFDC's May-2025 export (aarrigone00-cmd/bri-explorer, commit edf17ed). The joining "
+      + "year is the year of GFDC's 'likely date of joining' (the MoU date).",
+  },
+  {
+    id: 'src:gfdc-page-copy',
+    publisher: 'Green Finance & Development Center (GFDC)',
+    title: 'Countries of the Belt and Road Initiative (BRI) - page text',
+    date: null,
+    url: 'https://greenfdc.org/countries-of-the-belt-and-road-initiative-bri/',
+    seenAt: 'https://investguiding.com/article/countries-of-the-belt-and-road-initiative-bri-green-finance-development-center',
+    reliability: 'copy',
+    note: 'Text of the GFDC page read on a third-party copy. It says 148 countries (149 with China) had signed BRI MoUs by '
+      + 'March 2022, that the official Belt and Road Portal (yidaiyilu.gov.cn) also counts Palestine, and that signing '
+      + 'is unclear for Austria, Niger and Russia.',
+  },
+  {
+    id: 'src:unicode-cldr-country-names',
+    publisher: 'Unicode CLDR',
+    title: 'CLDR territory display names (as packaged by i18n-iso-countries)',
+    date: null,
+    url: 'https://cldr.unicode.org/',
+    reliability: 'official',
+    note: 'Russian, Chinese and alternative English country names taken from the npm package i18n-iso-countries '
+      + '(version 7.x), which packages CLDR display names.',
+  },
+  {
+    id: 'src:cri-2021-12-brasil247',
+    publisher: 'China Radio International (via Brasil 247)',
+    title: 'China assina cooperação com 145 países para a construção conjunta do Cinturão e Rota',
+    date: '2021-12',
+    url: 'https://www.brasil247.com/mundo/china-assina-cooperacao-com-145-paises-para-a-construcao-conjunta-do-cinturao-e-rota',
+    seenAt: 'https://www.brasil247.com/mundo/china-assina-cooperacao-com-145-paises-para-a-construcao-conjunta-do-cinturao-e-rota',
+    reliability: 'copy',
+    note: 'CRI report republished by Brasil 247 (original CRI URL not known; title taken from the copy URL). Says China had '
+      + 'signed BRI cooperation documents with 145 countries and 32 organisations, and had recently signed with the '
+      + 'Central African Republic, Guinea-Bissau, Eritrea, Burkina Faso and Sao Tome and Principe.',
+  },
+  {
+    id: 'src:ndrc-xinhua-2022-01-18',
+    publisher: 'Xinhua (via AFPBB News)',
+    title: 'NDRC spokesman Jin Xiandong on new Belt and Road cooperation documents (Xinhua report, Japanese edition)',
+    date: '2022-01-18',
+    url: 'https://www.afpbb.com/articles/-/3385913',
+    seenAt: 'https://www.afpbb.com/articles/-/3385913',
+    reliability: 'copy',
+    note: 'Xinhua report carried by AFPBB; title is descriptive. NDRC counted 147 countries and 32 international '
+      + 'organisations and named countries that signed documents since December 2021.',
+  },
+  {
+    id: 'src:cgtn-2019-04-brf2-mous',
+    publisher: 'CGTN',
+    title: 'Countries signing Belt and Road cooperation documents around the 2nd Belt and Road Forum (descriptive title)',
+    date: '2019-04',
+    url: 'https://news.cgtn.com/news/3d3d414d32457a4d34457a6333566d54/share_amp.html',
+    reliability: 'media',
+  },
+  {
+    id: 'src:peoples-daily-bri-explainer',
+    publisher: "People's Daily",
+    title: 'BRI explainer: Who is in?',
+    date: null,
+    url: 'https://peoplesdaily.pdnews.cn/er/channel/1003/30001255297',
+    reliability: 'media',
+  },
+  {
+    id: 'src:peoples-daily-pt-2023-12-15',
+    publisher: "People's Daily (Portuguese edition)",
+    title: 'NDRC on countries signing Belt and Road cooperation documents after the 3rd Belt and Road Forum (descriptive title)',
+    date: '2023-12-15',
+    url: 'http://portuguese.people.cn/n3/2023/1215/c309806-20110639.html',
+    reliability: 'media',
+  },
+  {
+    id: 'src:creaders-2018-07-22',
+    publisher: 'Creaders.net',
+    title: 'Senegal signs Belt and Road cooperation document with China (descriptive title)',
+    date: '2018-07-22',
+    url: 'https://news.creaders.net/world/2018/07/22/1975892.html',
+    seenAt: 'https://news.creaders.net/world/2018/07/22/1975892.html',
+    reliability: 'copy',
+    note: 'News aggregator repost; the original outlet was not recorded.',
+  },
+];
+
+/** Sources defined in core.json that this file's records also cite. */
+const CORE_SOURCES = {
+  article: 'src:optimism-2023-11-22',
+  stDailyHungary: 'src:stdaily-via-au-mission',
+} as const;
+
+/** Every URL that may appear in the CSV source column, mapped to a source id, or to null when left out on purpose. */
+const URL_SOURCES: Record<string, string | null> = {
+  'https://greenfdc.org/countries-of-the-belt-and-road-initiative-bri/': 'src:gfdc-bri-countries',
+  'https://investguiding.com/article/countries-of-the-belt-and-road-initiative-bri-green-finance-development-center': 'src:gfdc-page-copy',
+  'https://www.brasil247.com/mundo/china-assina-cooperacao-com-145-paises-para-a-construcao-conjunta-do-cinturao-e-rota': 'src:cri-2021-12-brasil247',
+  'https://www.afpbb.com/articles/-/3385913': 'src:ndrc-xinhua-2022-01-18',
+  'https://news.cgtn.com/news/3d3d414d32457a4d34457a6333566d54/share_amp.html': 'src:cgtn-2019-04-brf2-mous',
+  'https://peoplesdaily.pdnews.cn/er/channel/1003/30001255297': 'src:peoples-daily-bri-explainer',
+  'http://portuguese.people.cn/n3/2023/1215/c309806-20110639.html': 'src:peoples-daily-pt-2023-12-15',
+  'https://news.creaders.net/world/2018/07/22/1975892.html': 'src:creaders-2018-07-22',
+  'http://au.china-mission.gov.cn/eng/fzdt_1/': CORE_SOURCES.stDailyHungary,
+  // Science-and-technology agreement sources: kept out of this file; core.json cites them on the agreement edges.
+  'http://kjt.hunan.gov.cn/kjt/xxgk/gzdt/kjzx/201310/t20131031_2253428.html': null,
+  'https://wallstreetcn.com/livenews/2723324': null,
+  'https://en.most.gov.cn/announcementboard/200506/t20050601_22091.htm': null,
+  'http://www.zackdenfeld.com/2021/09/12/belt-and-road-cooperation-agreements/': null,
+  'https://www.plataformamedia.com/2021/12/10/laboratorio-sino-portugues-junta-se-a-iniciativa-uma-faixa-uma-rota/': null,
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Per-country remarks (paraphrased from the CSV source column)
+
+interface Annotation {
+  /** One or two sentences added to the generated description. */
+  description?: string;
+  /** Short sourced remarks kept as a node property. */
+  notes?: string[];
+  exited?: string;
+  /** Joining dates given by other sources than GFDC, kept next to the GFDC year. */
+  joinedOtherSources?: string[];
+  role?: string;
+  /** Extra source ids (beyond those whose URL appears in the row). */
+  sources?: string[];
+  /** Sources that support the PARTNER_OF edge itself (beyond GFDC). */
+  edgeSources?: string[];
+  aliases?: { en?: string[]; ru?: string[]; zh?: string[] };
+  /** Set when the row's remark is only about S&T agreements (covered in core.json). */
+  stOnly?: true;
+}
+
+const ANNOTATIONS: Record<string, Annotation> = {
+  CHN: {
+    role: 'initiator',
+    description: 'It proposed the initiative in 2013, the year the GFDC list gives for it, and hosted the first Belt and Road '
+      + 'Conference on Science and Technology Exchange in November 2023.',
+    sources: [CORE_SOURCES.article],
+    aliases: { ru: ['Китай', 'КНР'] },
+  },
+  AUT: {
+    description: 'GFDC calls its signing unclear: no confirmed full MoU.',
+    notes: ['GFDC: no confirmed full Belt and Road MoU (signing "unclear")'],
+    sources: ['src:gfdc-page-copy'],
+  },
+  BRB: {
+    description: 'CGTN also lists an MoU signed at the 2nd Belt and Road Forum in April 2019.',
+    notes: ['MoU at the 2nd Belt and Road Forum, April 2019 (CGTN)'],
+    edgeSources: ['src:cgtn-2019-04-brf2-mous'],
+  },
+  BGR: { stOnly: true },
+  BFA: {
+    description: 'China Radio International reported in December 2021 that it had recently signed Belt and Road cooperation '
+      + 'documents; it is missing from the GFDC list copy, so no joining year is recorded.',
+    notes: ['Not in the GFDC list copy', 'Recently signed BRI cooperation documents, per CRI (December 2021)'],
+    edgeSources: ['src:cri-2021-12-brasil247'],
+  },
+  CAF: {
+    notes: ['Recently signed BRI cooperation documents, per CRI (December 2021)'],
+    edgeSources: ['src:cri-2021-12-brasil247'],
+  },
+  COL: {
+    description: 'It joined in 2025, so it was not yet a partner when the seed article appeared in November 2023.',
+    notes: ['Joined in 2025, after the November 2023 conference'],
+  },
+  COG: {
+    description: 'The GFDC list copy gives no MoU date for it.',
+    notes: ['No MoU date in the GFDC list copy'],
+  },
+  CUB: {
+    notes: ['NDRC (January 2022) also named Cuba among countries signing BRI cooperation documents since December 2021, probably a cooperation plan'],
+    edgeSources: ['src:ndrc-xinhua-2022-01-18'],
+  },
+  CYP: {
+    notes: ['MoU at the 2nd Belt and Road Forum, April 2019 (CGTN)'],
+    edgeSources: ['src:cgtn-2019-04-brf2-mous'],
+  },
+  SLV: { stOnly: true },
+  GNQ: {
+    notes: ['MoU signed at or just before the 2nd Belt and Road Forum, April 2019 (CGTN)'],
+    edgeSources: ['src:cgtn-2019-04-brf2-mous'],
+  },
+  ERI: {
+    notes: ['Recently signed BRI cooperation documents, per CRI (December 2021)'],
+    edgeSources: ['src:cri-2021-12-brasil247'],
+  },
+  GNB: {
+    notes: ['Recently signed BRI cooperation documents, per CRI (December 2021)'],
+    edgeSources: ['src:cri-2021-12-brasil247'],
+  },
+  HND: {
+    notes: ['NDRC (December 2023) named Honduras among countries signing cooperation documents after the 3rd Belt and Road Forum'],
+    edgeSources: ['src:peoples-daily-pt-2023-12-15'],
+  },
+  HUN: {
+    description: "At the 2023 conference a Hungarian deputy speaker called Hungary the first EU country to join the initiative.",
+    notes: ['Described at the BRST 2023 by a Hungarian deputy speaker as the first EU country to join the BRI (Science and Technology Daily)'],
+    sources: [CORE_SOURCES.stDailyHungary],
+  },
+  ITA: {
+    exited: '2023-12-06',
+    description: "It signed on 23 March 2019 as the first G7 country and left on 6 December 2023, per GFDC's exit date.",
+    notes: ['Signed the MoU on 23 March 2019, the first G7 country to do so (People\'s Daily)', 'Exit date 6 December 2023 (GFDC)'],
+    edgeSources: ['src:peoples-daily-bri-explainer'],
+  },
+  JAM: {
+    notes: ['MoU at the 2nd Belt and Road Forum, April 2019 (CGTN)'],
+    edgeSources: ['src:cgtn-2019-04-brf2-mous'],
+  },
+  LAO: {
+    // The joint-laboratory sources in core.json (Xinhua, 2018) write "Laos"; CLDR as packaged gives the long form only.
+    aliases: { en: ['Laos'] },
+    sources: ['src:xinhua-2018-04-12-china-asean'],
+    stOnly: true,
+  },
+  LVA: { stOnly: true },
+  LBR: {
+    notes: ['MoU at the 2nd Belt and Road Forum, April 2019 (CGTN)'],
+    edgeSources: ['src:cgtn-2019-04-brf2-mous'],
+  },
+  LUX: {
+    notes: ['MoU signed on 27 March 2019 (People\'s Daily)'],
+    edgeSources: ['src:peoples-daily-bri-explainer'],
+  },
+  MAR: {
+    notes: ['NDRC (January 2022) also named Morocco among countries signing BRI cooperation documents since December 2021'],
+    edgeSources: ['src:ndrc-xinhua-2022-01-18'],
+  },
+  NIC: {
+    notes: ['Signing confirmed by NDRC (January 2022)'],
+    edgeSources: ['src:ndrc-xinhua-2022-01-18'],
+  },
+  NER: {
+    description: 'GFDC calls its signing unclear: the MoU could not be independently confirmed.',
+    notes: ['GFDC: MoU signing not independently confirmed ("unclear")'],
+    sources: ['src:gfdc-page-copy'],
+  },
+  PSE: {
+    description: "The GFDC page notes that the official Belt and Road Portal counts Palestine among the signatories; the GFDC "
+      + 'list copy has no row for it, so no joining year is recorded.',
+    notes: ['Not in the GFDC list copy', 'Counted among MoU signatories by the Belt and Road Portal (yidaiyilu.gov.cn), as quoted on the GFDC page'],
+  },
+  PAN: {
+    exited: '2025-02-04',
+    description: "It left the initiative on 4 February 2025, per GFDC's exit date.",
+    notes: ['Exit date 4 February 2025 (GFDC)'],
+    stOnly: true,
+  },
+  PER: {
+    notes: ['MoU at the 2nd Belt and Road Forum, April 2019 (CGTN)'],
+    edgeSources: ['src:cgtn-2019-04-brf2-mous'],
+  },
+  PRT: { stOnly: true },
+  RUS: {
+    description: 'GFDC calls its signing unclear: the MoU could not be independently confirmed.',
+    notes: ['GFDC: MoU signing not independently confirmed ("unclear")'],
+    sources: ['src:gfdc-page-copy'],
+  },
+  STP: {
+    description: 'NDRC said in January 2022 that it had signed Belt and Road cooperation documents since December 2021 (CRI '
+      + 'reported the same); it is missing from the GFDC list copy, so no joining year is recorded.',
+    notes: ['Not in the GFDC list copy', 'Signed BRI cooperation documents around December 2021, per NDRC (January 2022) and CRI (December 2021)'],
+    edgeSources: ['src:ndrc-xinhua-2022-01-18', 'src:cri-2021-12-brasil247'],
+  },
+  SEN: {
+    notes: ['First West African country to sign (July 2018)'],
+    edgeSources: ['src:creaders-2018-07-22'],
+  },
+  SYR: {
+    notes: ['Signing confirmed by NDRC (January 2022)'],
+    edgeSources: ['src:ndrc-xinhua-2022-01-18'],
+  },
+  TZA: { stOnly: true },
+  // The CSV also cites a CNR report (22 Apr 2019) for Trinidad and Tobago's signing on 14 May 2018, but without any URL,
+  // so that remark cannot carry a source and is left out; the GFDC year (2018) stands on its own.
+  TTO: {},
+  ARE: { stOnly: true },
+  YEM: {
+    joinedOtherSources: ['2019-04 (CGTN: MoU at the 2nd Belt and Road Forum)'],
+    description: 'Sources disagree on the date: GFDC gives November 2017, while CGTN lists an MoU signed at the 2nd Belt and '
+      + 'Road Forum in April 2019.',
+    notes: ['GFDC date 2017-11; CGTN lists an MoU at the 2nd Belt and Road Forum (April 2019)'],
+    edgeSources: ['src:cgtn-2019-04-brf2-mous'],
+  },
+};
+
+/** English display names for the World-Bank-style inverted forms of the list; the list's own form stays an alias. */
+const DISPLAY_EN: Record<string, string> = {
+  COD: 'Democratic Republic of the Congo',
+  COG: 'Republic of the Congo',
+  GMB: 'The Gambia',
+  KOR: 'South Korea',
+  FSM: 'Federated States of Micronesia',
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Building
+
+const unique = (items: string[]) => [...new Set(items.filter((item) => item.trim() !== ''))];
+
+function cldrNames(iso3: string, lang: 'en' | 'ru' | 'zh'): string[] {
+  const alpha2 = countries.alpha3ToAlpha2(iso3);
+  if (!alpha2) throw new Error(`${iso3}: not an ISO 3166-1 alpha-3 code known to i18n-iso-countries`);
+  const names = countries.getName(alpha2, lang, { select: 'all' }) ?? [];
+  if (names.length === 0) throw new Error(`${iso3}: no ${lang} name in i18n-iso-countries`);
+  // "КНР (Китайская Народная Республика)" -> the full form as name, the abbreviation as alias.
+  return names.flatMap((name) => {
+    const match = /^(.+?) \((.+)\)$/.exec(name);
+    return match?.[1] && match[2] ? [match[2], match[1]] : [name];
+  });
+}
+
+/** The remark part of a CSV source cell (what follows the standard GFDC text), or the whole cell if it is not a GFDC row. */
+function remarkOf(row: CountryRow): { inGfdc: boolean; remark: string } {
+  if (row.source.startsWith(GFDC_PREFIX)) return { inGfdc: true, remark: row.source.slice(GFDC_PREFIX.length).replace(/^;\s*/, '').trim() };
+  return { inGfdc: false, remark: row.source };
+}
+
+function urlsIn(text: string): string[] {
+  return (text.match(/https?:\/\/[^\s;,)]+/g) ?? []).map((url) => url.replace(/[.]+$/, ''));
+}
+
+function sourcesForUrls(row: CountryRow): string[] {
+  return urlsIn(row.source).flatMap((url) => {
+    if (!(url in URL_SOURCES)) throw new Error(`${row.iso3}: URL ${url} in the CSV has no source mapping in build-countries.ts`);
+    const id = URL_SOURCES[url];
+    return id ? [id] : [];
+  });
+}
+
+function describe(row: CountryRow, name: string, inGfdc: boolean, note: Annotation): string {
+  let first: string;
+  if (row.briPartner === 'unknown') {
+    first = `Whether ${name} signed a Belt and Road MoU is unclear in the GFDC list.`;
+  } else if (note.role === 'initiator') {
+    first = `${name} is the initiator of the Belt and Road Initiative.`;
+  } else if (note.exited && row.briJoined) {
+    first = `Former Belt and Road partner: ${name} joined in ${row.briJoined} (GFDC list).`;
+  } else if (row.briJoined && inGfdc) {
+    first = `Belt and Road partner since ${row.briJoined}, going by the MoU date in the GFDC list.`;
+  } else {
+    first = `${name} is counted as a Belt and Road partner.`;
+  }
+  return [first, note.description].filter(Boolean).join(' ');
+}
+
+export function buildCountries(rows: CountryRow[]): SeedFile {
+  const nodes: SeedNode[] = [];
+  const relationships: SeedRelationship[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (seen.has(row.iso3)) throw new Error(`${row.iso3}: duplicate row`);
+    seen.add(row.iso3);
+    const note = ANNOTATIONS[row.iso3] ?? {};
+    const { inGfdc, remark } = remarkOf(row);
+    if (remark && !(row.iso3 in ANNOTATIONS)) throw new Error(`${row.iso3}: the CSV remark "${remark}" is not covered by ANNOTATIONS`);
+    const urlSources = sourcesForUrls(row);
+    if (!inGfdc && urlSources.length === 0) throw new Error(`${row.iso3}: not a GFDC row and no source URL`);
+
+    const enNames = unique([DISPLAY_EN[row.iso3] ?? row.nameEn, row.nameEn, ...cldrNames(row.iso3, 'en'), ...(note.aliases?.en ?? [])]);
+    const ruNames = unique([...cldrNames(row.iso3, 'ru'), ...(note.aliases?.ru ?? [])]);
+    const zhNames = unique([...cldrNames(row.iso3, 'zh'), ...(note.aliases?.zh ?? [])]);
+    const [nameEn = row.nameEn, ...aliasEn] = enNames;
+    const [nameRu, ...aliasRu] = ruNames;
+    const [nameZh, ...aliasZh] = zhNames;
+
+    const listSources = unique([...(inGfdc ? ['src:gfdc-bri-countries'] : []), ...urlSources]);
+    const properties: SeedNode['properties'] = { iso3: row.iso3, briPartner: row.briPartner, inGfdcList: inGfdc };
+    if (row.briJoined !== undefined) properties.joinedBri = row.briJoined;
+    if (note.exited) properties.exitedBri = note.exited;
+    if (note.role) properties.briRole = note.role;
+    if (note.joinedOtherSources) properties.joinedBriOtherSources = note.joinedOtherSources;
+    if (note.notes?.length) properties.notes = note.notes;
+
+    const aliases: SeedNode['aliases'] = {};
+    if (aliasEn.length) aliases.en = aliasEn;
+    if (aliasRu.length) aliases.ru = aliasRu;
+    if (aliasZh.length) aliases.zh = aliasZh;
+
+    nodes.push({
+      id: `country:${row.iso3}`,
+      type: 'Country',
+      names: { en: nameEn, ...(nameRu ? { ru: nameRu } : {}), ...(nameZh ? { zh: nameZh } : {}) },
+      aliases,
+      description: describe(row, nameEn, inGfdc, note),
+      properties,
+      sources: unique([...listSources, ...(note.edgeSources ?? []), ...(note.sources ?? []), 'src:unicode-cldr-country-names']),
+    });
+
+    if (row.briPartner === 'yes') {
+      const edge: SeedRelationship['properties'] = { inGfdcList: inGfdc };
+      if (row.briJoined !== undefined) edge.joined = row.briJoined;
+      if (note.exited) edge.exited = note.exited;
+      if (note.role) edge.role = note.role;
+      if (note.joinedOtherSources) edge.joinedOtherSources = note.joinedOtherSources;
+      relationships.push({
+        from: `country:${row.iso3}`,
+        type: 'PARTNER_OF',
+        to: 'initiative:bri',
+        properties: edge,
+        sources: unique([...listSources, ...(note.edgeSources ?? [])]),
+      });
+    }
+  }
+  for (const iso3 of Object.keys(ANNOTATIONS)) if (!seen.has(iso3)) throw new Error(`ANNOTATIONS has ${iso3}, which is not in the CSV`);
+
+  const used = new Set([...nodes, ...relationships].flatMap((record) => record.sources));
+  return {
+    $comment: 'Generated by graph-seed/tools/build-countries.ts from the researched countries.csv - do not edit by hand. '
+      + 'Belt and Road partner status and joining years: GFDC list (third-party copy) plus the sources named per country; '
+      + 'names in Russian and Chinese: Unicode CLDR via i18n-iso-countries. Intergovernmental S&T agreements are in core.json.',
+    sources: SOURCES.filter((source) => used.has(source.id)),
+    nodes,
+    relationships,
+  };
+}
+
+function main(): void {
+  const [csvPath, outArg] = process.argv.slice(2);
+  if (!csvPath) {
+    console.error('usage: npx tsx graph-seed/tools/build-countries.ts <path-to-countries.csv> [output.json]');
+    process.exit(2);
+  }
+  const out = path.resolve(outArg ?? path.join(__dirname, '..', 'data', 'countries.json'));
+  const file = buildCountries(readRows(path.resolve(csvPath)));
+  writeFileSync(out, `${JSON.stringify(file, null, 2)}\n`);
+  console.log(`wrote ${out}: ${file.nodes.length} countries, ${file.relationships.length} PARTNER_OF edges, ${file.sources.length} sources`);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,41 @@
+import type { NeighborPage, NodeDetails, PathResult, SearchHit, SubgraphResult } from '../graph/types';
+
+/** Typed fetchers for the JSON API, for client components. Errors carry the API's own message. */
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+  /** The database or the server is unreachable: worth a banner and a retry, not a dead end. */
+  get unavailable(): boolean {
+    return this.status === 0 || this.status === 503 || this.status === 502 || this.status === 504;
+  }
+}
+
+async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, headers: { accept: 'application/json' }, cache: 'no-store' });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'The server could not be reached.');
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: string; message?: string } | null;
+    throw new ApiError(response.status, body?.error ?? 'http_error', body?.message ?? `The request failed (${response.status}).`);
+  }
+  return (await response.json()) as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  health: (signal?: AbortSignal) => getJson<{ status: string; entities: number }>('/api/health', signal),
+  search: (q: string, limit: number, signal?: AbortSignal) =>
+    getJson<{ query: string; hits: SearchHit[] }>(`/api/search?q=${enc(q)}&limit=${limit}`, signal),
+  node: (id: string, signal?: AbortSignal) => getJson<NodeDetails>(`/api/nodes/${enc(id)}`, signal),
+  neighbors: (id: string, page: { offset: number; limit: number; type?: string }, signal?: AbortSignal) =>
+    getJson<NeighborPage>(`/api/nodes/${enc(id)}/neighbors?offset=${page.offset}&limit=${page.limit}${page.type ? `&type=${enc(page.type)}` : ''}`, signal),
+  subgraph: (ids: string[], signal?: AbortSignal) => getJson<SubgraphResult>(`/api/subgraph?ids=${ids.map(enc).join(',')}`, signal),
+  path: (from: string, to: string, signal?: AbortSignal) => getJson<PathResult>(`/api/paths?from=${enc(from)}&to=${enc(to)}`, signal),
+};

@@ -1,0 +1,3 @@
+/** Bounds shared by the API, the data layer and the client. */
+export const MAX_PATH_HOPS = 8;
+export const NEIGHBOR_PAGE_SIZE = 25;

@@ -1,0 +1,109 @@
+import neo4j from 'neo4j-driver';
+import type { GraphEdge, GraphNode, PropertyValue, Scalar, SourceRef } from './types';
+
+/**
+ * Pure conversions from what the driver returns to plain JSON. Integers become JS numbers,
+ * temporal values ISO strings; anything else that is not JSON-safe is dropped.
+ */
+
+export function toPlain(value: unknown): unknown {
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)
+    || neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)) {
+    return String(value);
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toPlain(inner)]));
+  }
+  return value;
+}
+
+function isScalar(value: unknown): value is Scalar {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/** Keeps the displayable properties of a node or relationship, minus the keys the app uses itself. */
+export function toProperties(raw: Record<string, unknown>, omit: ReadonlySet<string>): Record<string, PropertyValue> {
+  const out: Record<string, PropertyValue> = {};
+  for (const [key, value] of Object.entries(raw).sort(([a], [b]) => a.localeCompare(b))) {
+    if (omit.has(key)) continue;
+    const plain = toPlain(value);
+    if (isScalar(plain)) out[key] = plain;
+    else if (Array.isArray(plain) && plain.every(isScalar)) out[key] = plain;
+  }
+  return out;
+}
+
+export function toSource(raw: Record<string, unknown>): SourceRef {
+  const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : undefined);
+  const reliability = text('reliability');
+  return {
+    id: text('id') ?? '',
+    publisher: text('publisher') ?? 'unknown publisher',
+    title: text('title') ?? '',
+    date: text('date') ?? null,
+    url: text('url') ?? '',
+    ...(text('seenAt') ? { seenAt: text('seenAt') } : {}),
+    reliability: reliability === 'official' || reliability === 'media' || reliability === 'copy' ? reliability : 'low',
+    ...(text('note') ? { note: text('note') } : {}),
+  };
+}
+
+export function toSources(raw: unknown): SourceRef[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((s): s is Record<string, unknown> => s !== null && typeof s === 'object')
+    .map(toSource)
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Shape returned by the NODE_PROJECTION used in the queries. */
+export interface RawNode {
+  id: unknown;
+  type: unknown;
+  name: unknown;
+  degree: unknown;
+}
+
+export function toGraphNode(raw: RawNode): GraphNode {
+  const id = String(raw.id);
+  return {
+    id,
+    type: typeof raw.type === 'string' ? raw.type : 'Entity',
+    name: typeof raw.name === 'string' && raw.name ? raw.name : id,
+    degree: Number(toPlain(raw.degree) ?? 0),
+  };
+}
+
+const EDGE_OMIT = new Set(['sourceIds']);
+
+/** Shape returned by the EDGE_PROJECTION used in the queries. */
+export interface RawEdge {
+  source: unknown;
+  target: unknown;
+  type: unknown;
+  properties: unknown;
+  sources: unknown;
+}
+
+export function edgeId(source: string, type: string, target: string): string {
+  return `${source}-${type}->${target}`;
+}
+
+export function toGraphEdge(raw: RawEdge): GraphEdge {
+  const source = String(raw.source);
+  const target = String(raw.target);
+  const type = String(raw.type);
+  const props = raw.properties !== null && typeof raw.properties === 'object' ? (raw.properties as Record<string, unknown>) : {};
+  return { id: edgeId(source, type, target), source, target, type, properties: toProperties(props, EDGE_OMIT), sources: toSources(raw.sources) };
+}
+
+/** Nodes and edges by id, each once, in a stable order (so the same view always serialises the same). */
+export function dedupeSubgraph(nodes: GraphNode[], edges: GraphEdge[]): { nodes: GraphNode[]; edges: GraphEdge[] } {
+  const nodeMap = new Map(nodes.map((n) => [n.id, n]));
+  const edgeMap = new Map(edges.map((e) => [e.id, e]));
+  return {
+    nodes: [...nodeMap.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    edges: [...edgeMap.values()].sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}

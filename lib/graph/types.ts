@@ -1,0 +1,91 @@
+/** Plain JSON shapes shared by the server, the API and the client. No driver types here. */
+
+export type Scalar = string | number | boolean;
+export type PropertyValue = Scalar | Scalar[];
+export type Language = 'en' | 'ru' | 'zh';
+export const LANGUAGES = ['en', 'ru', 'zh'] as const satisfies readonly Language[];
+
+export interface SourceRef {
+  id: string;
+  publisher: string;
+  title: string;
+  date: string | null;
+  url: string;
+  seenAt?: string;
+  reliability: 'official' | 'media' | 'copy' | 'low';
+  note?: string;
+}
+
+export interface GraphNode {
+  id: string;
+  type: string;
+  name: string;
+  /** All relationships of this entity in the database, whether shown or not. */
+  degree: number;
+}
+
+export interface GraphEdge {
+  /** Stable: `${source}-${type}->${target}`. */
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  properties: Record<string, PropertyValue>;
+  sources: SourceRef[];
+}
+
+export interface Subgraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface SubgraphResult extends Subgraph {
+  /** Requested ids that are not in the database. */
+  missing: string[];
+}
+
+export interface DegreeCount {
+  type: string;
+  direction: 'out' | 'in';
+  count: number;
+}
+
+export interface NodeDetails extends GraphNode {
+  names: Partial<Record<Language, string>>;
+  aliases: Partial<Record<Language, string[]>>;
+  description: string | null;
+  properties: Record<string, PropertyValue>;
+  degreeByType: DegreeCount[];
+  sources: SourceRef[];
+}
+
+export interface TypeCount {
+  type: string;
+  count: number;
+}
+
+export interface NeighborPage extends Subgraph {
+  id: string;
+  /** Neighbours matching the filters, over all pages. */
+  total: number;
+  offset: number;
+  limit: number;
+  /** All neighbours, unfiltered, by relationship type and by entity type. */
+  byRelationshipType: TypeCount[];
+  byEntityType: TypeCount[];
+}
+
+export interface SearchHit {
+  id: string;
+  name: string;
+  type: string;
+  score: number;
+}
+
+export interface PathResult extends Subgraph {
+  from: string;
+  to: string;
+  /** Number of relationships on the path; null when none exists within maxHops. */
+  length: number | null;
+  maxHops: number;
+}

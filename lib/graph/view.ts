@@ -1,0 +1,84 @@
+import 'server-only';
+import { computeLayout } from '../layout/compute-layout';
+import { DataError } from '../neo4j/errors';
+import { EMPTY_STATE, parseExplorerState, stateIds, type ExplorerState } from '../url-state';
+import { NEIGHBOR_PAGE_SIZE } from './limits';
+import { getNeighbors, getShortestPath, getSubgraph } from './queries';
+import type { PathResult, Subgraph } from './types';
+import type { Positions } from '../layout/compute-layout';
+
+/** The entity the explorer opens on when a link names no view. */
+export const DEFAULT_ENTITY = 'event:brst-2023';
+
+export interface View {
+  state: ExplorerState;
+  graph: Subgraph;
+  positions: Positions;
+  path: PathResult | null;
+  notes: string[];
+  /** The database did not answer: the page still renders, with a banner, and retries. */
+  unavailable: boolean;
+}
+
+/** A view centred on one entity: it and its first page of neighbours, selected. */
+export async function focusState(id: string): Promise<ExplorerState | null> {
+  const page = await getNeighbors(id, { limit: NEIGHBOR_PAGE_SIZE, offset: 0 });
+  if (!page) return null;
+  const neighbours = page.nodes.map((n) => n.id).filter((n) => n !== id);
+  return { ...EMPTY_STATE, batches: [[id], ...(neighbours.length > 0 ? [neighbours] : [])], expanded: { [id]: 1 }, selected: { kind: 'node', id } };
+}
+
+/** Drops ids the database does not know from every part of a state. */
+function withoutMissing(state: ExplorerState, missing: Set<string>): ExplorerState {
+  if (missing.size === 0) return state;
+  const keep = (id: string) => !missing.has(id);
+  const selected = state.selected?.kind === 'node' ? (keep(state.selected.id) ? state.selected : null)
+    : state.selected?.kind === 'edge' ? (keep(state.selected.source) && keep(state.selected.target) ? state.selected : null) : null;
+  return {
+    ...state,
+    batches: state.batches.map((b) => b.filter(keep)).filter((b) => b.length > 0),
+    expanded: Object.fromEntries(Object.entries(state.expanded).filter(([id]) => keep(id))),
+    selected,
+    path: state.path && keep(state.path.from) && keep(state.path.to) ? state.path : null,
+  };
+}
+
+/** Everything the first render needs for a URL: state, graph and positions, computed on the server. */
+export async function loadView(params: Record<string, string | string[] | undefined> | URLSearchParams, fallbackId = DEFAULT_ENTITY): Promise<View> {
+  const parsed = parseExplorerState(params);
+  const notes = [...parsed.ignored];
+  try {
+    let state = parsed.state;
+    if (!parsed.hasView) state = (await focusState(fallbackId)) ?? EMPTY_STATE;
+    const sub = await getSubgraph(stateIds(state));
+    if (sub.missing.length > 0) {
+      notes.push(`Not found in the database, so left out: ${sub.missing.slice(0, 8).join(', ')}${sub.missing.length > 8 ? `, and ${sub.missing.length - 8} more` : ''}.`);
+      state = withoutMissing(state, new Set(sub.missing));
+    }
+    if (parsed.hasView && state.batches.length === 0) {
+      notes.push('Nothing in this link could be shown; here is the starting view instead.');
+      state = (await focusState(fallbackId)) ?? EMPTY_STATE;
+      const fallback = await getSubgraph(stateIds(state));
+      sub.nodes = fallback.nodes;
+      sub.edges = fallback.edges;
+    }
+    if (state.selected?.kind === 'edge') {
+      const { source, type, target } = state.selected;
+      if (!sub.edges.some((e) => e.source === source && e.target === target && e.type === type)) {
+        notes.push('The selected relationship no longer exists.');
+        state = { ...state, selected: null };
+      }
+    }
+    let path: PathResult | null = null;
+    if (state.path) {
+      const outcome = await getShortestPath(state.path.from, state.path.to, 6);
+      path = outcome.kind === 'ok' ? outcome.result : null;
+    }
+    const graph = { nodes: sub.nodes, edges: sub.edges };
+    const positions = computeLayout({ batches: state.batches, edges: graph.edges, layout: state.layout });
+    return { state, graph, positions, path, notes, unavailable: false };
+  } catch (error) {
+    if (!(error instanceof DataError) || error.code === 'database_error') throw error;
+    return { state: parsed.state, graph: { nodes: [], edges: [] }, positions: {}, path: null, notes, unavailable: true };
+  }
+}

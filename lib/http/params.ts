@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { MAX_PATH_HOPS } from '../graph/limits';
+import { MAX_SEARCH_LENGTH } from '../graph/search-query';
+
+/** Query-string schemas for the API. Everything from the outside world passes one of these. */
+
+/** An entity id: printable, bounded. Seeded ids look like `country:KAZ`; other datasets may differ. */
+export const entityId = z.string().trim().min(1, 'must not be empty').max(200, 'is longer than 200 characters')
+  .regex(/^[^\p{Cc}\s]+$/u, 'must not contain spaces or control characters');
+
+const typeName = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]{0,59}$/, 'must be a type name such as PARTNER_OF or Country');
+
+const intParam = (name: string, min: number, max: number, fallback: number) =>
+  z.string().optional().transform((raw, ctx) => {
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be an integer from ${min} to ${max}` });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+export const MAX_SUBGRAPH_IDS = 500;
+
+export const searchParams = z.object({
+  q: z.string({ error: 'q is required' }).max(MAX_SEARCH_LENGTH, `q is longer than ${MAX_SEARCH_LENGTH} characters`),
+  limit: intParam('limit', 1, 50, 10),
+});
+
+export const neighborParams = z.object({
+  limit: intParam('limit', 1, 200, 25),
+  offset: intParam('offset', 0, 1_000_000, 0),
+  type: typeName.optional(),
+  entityType: typeName.optional(),
+});
+
+export const subgraphParams = z.object({
+  ids: z.string({ error: 'ids is required (comma-separated entity ids)' })
+    .transform((raw) => raw.split(',').map((id) => id.trim()).filter(Boolean))
+    .pipe(z.array(entityId).min(1, 'ids must name at least one entity').max(MAX_SUBGRAPH_IDS, `ids may name at most ${MAX_SUBGRAPH_IDS} entities`)),
+});
+
+export const pathParams = z.object({
+  from: entityId,
+  to: entityId,
+  maxHops: intParam('maxHops', 1, MAX_PATH_HOPS, 6),
+});
+
+/** URLSearchParams -> plain object (the last value wins for repeated keys). */
+export function queryObject(params: URLSearchParams): Record<string, string> {
+  return Object.fromEntries(params.entries());
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { computeLayout, type LayoutEdge } from './compute-layout';
+
+const hub = 'hub:a';
+const first = ['hub:a', 'n:1', 'n:2', 'n:3', 'n:4'];
+const second = Array.from({ length: 12 }, (_, i) => `m:${i}`);
+const edges: LayoutEdge[] = [
+  ...first.slice(1).map((id) => ({ source: hub, target: id })),
+  ...second.map((id) => ({ source: 'n:1', target: id })),
+  { source: 'n:2', target: 'n:3' },
+];
+
+describe('computeLayout', () => {
+  it('gives the same positions for the same view, every time', () => {
+    const a = computeLayout({ batches: [first, second], edges });
+    const b = computeLayout({ batches: [first, second], edges: [...edges].reverse() });
+    expect(b).toEqual(a);
+    expect(Object.keys(a).sort()).toEqual([...first, ...second].sort());
+  });
+
+  it('never moves entities that were already on screen when a batch is added', () => {
+    const before = computeLayout({ batches: [first], edges });
+    const after = computeLayout({ batches: [first, second], edges });
+    for (const id of first) expect(after[id]).toEqual(before[id]);
+  });
+
+  it('keeps entities apart rather than piling them up', () => {
+    const positions = Object.values(computeLayout({ batches: [first, second], edges }));
+    for (let i = 0; i < positions.length; i++) {
+      for (let j = i + 1; j < positions.length; j++) {
+        const d = Math.hypot(positions[i]!.x - positions[j]!.x, positions[i]!.y - positions[j]!.y);
+        expect(d).toBeGreaterThan(15);
+      }
+    }
+  });
+
+  it('supports circle and grid layouts that ignore history', () => {
+    const circle = computeLayout({ batches: [first, second], edges, layout: 'circle' });
+    expect(computeLayout({ batches: [[...first, ...second]], edges, layout: 'circle' })).toEqual(circle);
+  });
+});

@@ -1,0 +1,157 @@
+import cytoscape, { type Core } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { hashString, withSeededRandom } from './seeded-random';
+
+/**
+ * The deterministic layout behind deep links. A view is a list of batches (the entities shown
+ * first, then each exploration step's additions). Batch 0 gets a full fCoSE layout; every later
+ * batch starts next to the entity it was reached from and is relaxed by fCoSE with all earlier
+ * entities fixed. Same batches and edges in, same positions out, on the server and in any browser;
+ * and an expansion never moves what is already on screen.
+ */
+
+export type Point = { x: number; y: number };
+export type Positions = Record<string, Point>;
+export interface LayoutEdge { source: string; target: string }
+export type LayoutName = 'force' | 'circle' | 'grid';
+
+let registered = false;
+function ensureFcose(): void {
+  if (!registered) {
+    cytoscape.use(fcose);
+    registered = true;
+  }
+}
+
+const NODE_SIZE = 40;
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+const round = (value: number) => Math.round(value * 100) / 100;
+
+/** Sunflower (Vogel) spiral: the k-th point never depends on how many follow, so pages stack neatly. */
+function spiral(center: Point, k: number, inner: number, step: number, turn = 0): Point {
+  const radius = inner + step * Math.sqrt(k);
+  const angle = turn + k * GOLDEN_ANGLE;
+  return { x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) };
+}
+
+function headless(ids: string[], edges: LayoutEdge[], positions: Positions): Core {
+  const present = new Set(ids);
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: [{ selector: 'node', style: { width: NODE_SIZE, height: NODE_SIZE } }],
+    elements: [
+      ...ids.map((id) => ({ group: 'nodes' as const, data: { id } })),
+      ...edges.filter((e) => present.has(e.source) && present.has(e.target) && e.source !== e.target)
+        .map((e, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: e.source, target: e.target } })),
+    ],
+  });
+  // Positions in element JSON are ignored by headless instances, so they are set afterwards.
+  cy.nodes().forEach((node) => {
+    const p = positions[node.id()];
+    if (p) node.position({ ...p });
+  });
+  return cy;
+}
+
+function runFcose(cy: Core, fixed: string[], positions: Positions, seed: number): void {
+  const options = {
+    name: 'fcose',
+    quality: cy.nodes().length > 300 ? 'draft' : 'default',
+    randomize: false,
+    animate: false,
+    fit: false,
+    packComponents: false,
+    nodeRepulsion: 9000,
+    idealEdgeLength: 110,
+    edgeElasticity: 0.35,
+    gravity: 0.2,
+    numIter: 2500,
+    fixedNodeConstraint: fixed.length > 0 ? fixed.map((nodeId) => ({ nodeId, position: { ...positions[nodeId]! } })) : undefined,
+  };
+  withSeededRandom(seed, () => cy.layout(options as cytoscape.LayoutOptions).run());
+}
+
+function neighborsOf(edges: LayoutEdge[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  const add = (a: string, b: string) => map.set(a, [...(map.get(a) ?? []), b]);
+  for (const { source, target } of edges) {
+    add(source, target);
+    add(target, source);
+  }
+  return map;
+}
+
+/** Places one batch's new entities next to an already placed neighbour (its anchor). */
+function seedBatch(batch: string[], placed: Positions, order: Map<string, number>, adjacency: Map<string, string[]>): void {
+  const children = new Map<string, number>();
+  const box = Object.values(placed).reduce((b, p) => ({ minX: Math.min(b.minX, p.x), maxX: Math.max(b.maxX, p.x), minY: Math.min(b.minY, p.y), maxY: Math.max(b.maxY, p.y) }),
+    { minX: 0, maxX: 0, minY: 0, maxY: 0 });
+  let orphans = 0;
+  for (const id of batch) {
+    const anchor = (adjacency.get(id) ?? []).filter((n) => placed[n] && !batch.includes(n))
+      .sort((a, b) => (order.get(a)! - order.get(b)!) || a.localeCompare(b))[0];
+    if (anchor) {
+      const already = (adjacency.get(anchor) ?? []).filter((n) => placed[n] && !batch.includes(n)).length;
+      const k = children.get(anchor) ?? already;
+      children.set(anchor, k + 1);
+      placed[id] = spiral(placed[anchor]!, k, 70, 28, hashString(anchor) % 360);
+    } else {
+      // Not linked to anything on screen (e.g. a search pick): start it outside the current picture.
+      const center = { x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2 };
+      const radius = Math.max(box.maxX - box.minX, box.maxY - box.minY) / 2 + 120;
+      placed[id] = spiral(center, orphans++, radius, 20);
+    }
+  }
+}
+
+export interface LayoutInput {
+  batches: string[][];
+  edges: LayoutEdge[];
+  layout?: LayoutName;
+}
+
+/** Positions for every entity of every batch, rounded to 0.01 so they serialise identically. */
+export function computeLayout({ batches, edges, layout = 'force' }: LayoutInput): Positions {
+  ensureFcose();
+  const all = batches.flat();
+  if (layout !== 'force') return staticLayout(all, layout);
+  const order = new Map<string, number>();
+  batches.forEach((batch, index) => batch.forEach((id) => order.set(id, index)));
+  const adjacency = neighborsOf(edges);
+  const placed: Positions = {};
+  const done: string[] = [];
+  batches.forEach((rawBatch, index) => {
+    const batch = [...rawBatch].sort();
+    if (batch.length === 0) return;
+    if (index === 0 || done.length === 0) batch.forEach((id, k) => { placed[id] = spiral({ x: 0, y: 0 }, k, 0, 45); });
+    else seedBatch(batch, placed, order, adjacency);
+    const ids = [...done, ...batch];
+    const cy = headless(ids, edges, placed);
+    runFcose(cy, [...done], placed, hashString(batch.join(',')));
+    cy.nodes().forEach((node) => {
+      const p = node.position();
+      placed[node.id()] = { x: round(p.x), y: round(p.y) };
+    });
+    cy.destroy();
+    done.push(...batch);
+  });
+  return placed;
+}
+
+/** Circle and grid ignore history: sorted ids, fixed geometry. */
+function staticLayout(ids: string[], layout: 'circle' | 'grid'): Positions {
+  const sorted = [...ids].sort();
+  const positions: Positions = {};
+  if (layout === 'circle') {
+    const radius = Math.max(120, (sorted.length * (NODE_SIZE + 30)) / (2 * Math.PI));
+    sorted.forEach((id, i) => {
+      const angle = (2 * Math.PI * i) / Math.max(1, sorted.length) - Math.PI / 2;
+      positions[id] = { x: round(radius * Math.cos(angle)), y: round(radius * Math.sin(angle)) };
+    });
+  } else {
+    const columns = Math.max(1, Math.ceil(Math.sqrt(sorted.length)));
+    sorted.forEach((id, i) => { positions[id] = { x: (i % columns) * 110, y: Math.floor(i / columns) * 90 }; });
+  }
+  return positions;
+}

@@ -1,0 +1,34 @@
+/**
+ * Domain errors for the data layer. Driver errors are mapped by `code`, never by message text,
+ * and translated to HTTP once, in lib/http/error-response.ts.
+ */
+export type DataErrorCode = 'database_unavailable' | 'query_timeout' | 'database_error';
+
+export class DataError extends Error {
+  constructor(readonly code: DataErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.ClientError.Security.AuthorizationExpired']);
+
+function codeOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  return '';
+}
+
+/** Classifies any error thrown by the driver into a DataError. */
+export function toDataError(error: unknown): DataError {
+  if (error instanceof DataError) return error;
+  const code = codeOf(error);
+  if (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
+    return new DataError('database_unavailable', 'The graph database is not reachable.', { cause: error });
+  }
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
+    return new DataError('query_timeout', 'The graph database took too long to answer.', { cause: error });
+  }
+  if (code.startsWith('Neo.TransientError.')) {
+    return new DataError('database_unavailable', 'The graph database is busy; try again.', { cause: error });
+  }
+  return new DataError('database_error', 'The graph database could not answer this request.', { cause: error });
+}

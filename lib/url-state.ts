@@ -1,0 +1,251 @@
+import type { LayoutName } from './layout/compute-layout';
+
+/**
+ * The deep-link format: the URL *is* the view. Shared by the server (first render) and the client
+ * (every exploration step writes it). Version 1, e.g.
+ *
+ *   /?v=1&n=event:brst-2023;place:chongqing~org:most,cas&x=event:brst-2023&s=place:chongqing&hide=Country&z=1.2&c=10,-40
+ *
+ *   n     shown entities as layout batches separated by `~` (first view, then each step's additions);
+ *         inside a batch ids are grouped by prefix: `country:KAZ,UZB;event:brst-2023`
+ *   x     expanded entities, `id@pages` when more than one page of neighbours was loaded
+ *   s     selected entity, or r = selected relationship `from,TYPE,to`
+ *   hide  entity types filtered out;  l  layout (force, circle, grid);  z, c  zoom and centre
+ *   p     a "how are these connected" pair `from,to`
+ *
+ * Parsing never throws: whatever is malformed is dropped and described in `ignored`.
+ */
+
+export const URL_STATE_VERSION = 1;
+export const MAX_VIEW_ENTITIES = 300;
+const MAX_ID_LENGTH = 200;
+const LAYOUTS: readonly LayoutName[] = ['force', 'circle', 'grid'];
+const TYPE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,59}$/;
+
+export type Selection =
+  | { kind: 'node'; id: string }
+  | { kind: 'edge'; source: string; type: string; target: string }
+  | null;
+
+export interface Viewport { zoom: number; x: number; y: number }
+
+export interface ExplorerState {
+  batches: string[][];
+  /** Expanded entity -> pages of neighbours loaded. */
+  expanded: Record<string, number>;
+  selected: Selection;
+  hiddenTypes: string[];
+  layout: LayoutName;
+  viewport: Viewport | null;
+  path: { from: string; to: string } | null;
+}
+
+export const EMPTY_STATE: ExplorerState = {
+  batches: [], expanded: {}, selected: null, hiddenTypes: [], layout: 'force', viewport: null, path: null,
+};
+
+export interface ParsedState {
+  state: ExplorerState;
+  /** Human-readable notes on what was ignored, for the page to show. */
+  ignored: string[];
+  /** True when the URL asked for any view at all (false: show the default view). */
+  hasView: boolean;
+}
+
+type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function read(params: RawParams, key: string): string | undefined {
+  if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
+  const value = params[key];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+// Items are percent-escaped beyond encodeURIComponent so the separators , ; ~ @ stay unambiguous.
+// A colon stays readable: a group splits at its first colon only, so later ones are plain text.
+function escapeItem(item: string): string {
+  return encodeURIComponent(item).replace(/%3A/g, ':').replace(/[~!*()']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function unescapeItem(item: string): string | null {
+  try {
+    return decodeURIComponent(item);
+  } catch {
+    return null;
+  }
+}
+
+function isValidId(id: string): boolean {
+  return id.length > 0 && id.length <= MAX_ID_LENGTH && /^[^\p{Cc}\s]+$/u.test(id);
+}
+
+/** ids -> `prefix:a,b;other:c`, sorted, so the same set always gives the same text. */
+export function encodeIdGroup(ids: string[], suffix: (id: string) => string = () => ''): string {
+  const groups = new Map<string, string[]>();
+  for (const id of [...new Set(ids)].sort()) {
+    const colon = id.indexOf(':');
+    const prefix = colon > 0 ? id.slice(0, colon) : '';
+    const rest = colon > 0 ? id.slice(colon + 1) : id;
+    groups.set(prefix, [...(groups.get(prefix) ?? []), escapeItem(rest) + suffix(id)]);
+  }
+  return [...groups].map(([prefix, items]) => `${escapeItem(prefix)}:${items.join(',')}`).join(';');
+}
+
+/** The inverse of encodeIdGroup; bad items are reported, not fatal. */
+export function decodeIdGroup(text: string, bad: string[]): { id: string; suffix: string }[] {
+  const out: { id: string; suffix: string }[] = [];
+  for (const group of text.split(';')) {
+    if (!group) continue;
+    const colon = group.indexOf(':');
+    if (colon < 0) {
+      bad.push(group);
+      continue;
+    }
+    const prefix = unescapeItem(group.slice(0, colon));
+    for (const raw of group.slice(colon + 1).split(',')) {
+      if (!raw) continue;
+      const [itemText = '', suffix = ''] = raw.split('@');
+      const item = unescapeItem(itemText);
+      const id = prefix === null || item === null ? null : prefix ? `${prefix}:${item}` : item;
+      if (id === null || !isValidId(id)) bad.push(raw);
+      else out.push({ id, suffix });
+    }
+  }
+  return out;
+}
+
+function finiteNumber(text: string | undefined): number | null {
+  if (text === undefined || !/^-?\d+(\.\d+)?$/.test(text)) return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+function short(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** Reads the version-1 (or legacy v0 `ids=`) parameters; never throws. */
+export function parseExplorerState(params: RawParams): ParsedState {
+  const ignored: string[] = [];
+  const state: ExplorerState = structuredClone(EMPTY_STATE);
+  const version = read(params, 'v');
+  if (version !== undefined && version !== '0' && version !== String(URL_STATE_VERSION)) {
+    ignored.push(`This link uses format version "${short(version)}", which this version does not know; showing what could be read.`);
+  }
+  const bad: string[] = [];
+  const seen = new Set<string>();
+  let dropped = 0;
+  const take = (ids: string[]) => ids.filter((id) => {
+    if (seen.has(id)) return false;
+    if (seen.size >= MAX_VIEW_ENTITIES) {
+      dropped++;
+      return false;
+    }
+    seen.add(id);
+    return true;
+  });
+
+  const legacy = read(params, 'ids');
+  const n = read(params, 'n');
+  if (n !== undefined) {
+    state.batches = n.split('~').map((batch) => take(decodeIdGroup(batch, bad).map((e) => e.id))).filter((b) => b.length > 0);
+  } else if (legacy !== undefined) {
+    // Version 0: a flat comma-separated list, as the API's /api/subgraph?ids= takes it.
+    const ids = legacy.split(',').map((id) => id.trim()).filter(Boolean);
+    for (const id of ids) if (!isValidId(id)) bad.push(id);
+    state.batches = [take(ids.filter(isValidId))].filter((b) => b.length > 0);
+  }
+  if (dropped > 0) ignored.push(`A view holds at most ${MAX_VIEW_ENTITIES} entities; ${dropped} more were left out.`);
+
+  const x = read(params, 'x');
+  if (x !== undefined) {
+    for (const { id, suffix } of decodeIdGroup(x, bad)) {
+      const pages = suffix === '' ? 1 : Number(suffix);
+      if (!seen.has(id)) continue;
+      if (!Number.isInteger(pages) || pages < 1 || pages > 1000) bad.push(`${id}@${suffix}`);
+      else state.expanded[id] = pages;
+    }
+  }
+
+  const s = read(params, 's') ?? read(params, 'selected');
+  const r = read(params, 'r');
+  if (s !== undefined) {
+    const id = unescapeItem(s);
+    if (id !== null && seen.has(id)) state.selected = { kind: 'node', id };
+    else if (id !== null && isValidId(id)) ignored.push(`The selected entity "${short(id)}" is not in the view.`);
+    else bad.push(s);
+  } else if (r !== undefined) {
+    const parts = r.split(',').map(unescapeItem);
+    const [source, type, target] = parts;
+    if (parts.length === 3 && source && target && type && seen.has(source) && seen.has(target) && /^[A-Za-z][A-Za-z0-9_]*$/.test(type)) {
+      state.selected = { kind: 'edge', source, type, target };
+    } else {
+      ignored.push(`The selected relationship "${short(r)}" is not in the view.`);
+    }
+  }
+
+  const hide = read(params, 'hide');
+  if (hide !== undefined) {
+    for (const type of hide.split(',').filter(Boolean)) {
+      if (TYPE_NAME.test(type)) state.hiddenTypes.push(type);
+      else bad.push(type);
+    }
+    state.hiddenTypes = [...new Set(state.hiddenTypes)].sort();
+  }
+
+  const layout = read(params, 'l');
+  if (layout !== undefined) {
+    if ((LAYOUTS as readonly string[]).includes(layout)) state.layout = layout as LayoutName;
+    else ignored.push(`Unknown layout "${short(layout)}"; using the force layout.`);
+  }
+
+  const z = read(params, 'z');
+  const c = read(params, 'c');
+  if (z !== undefined || c !== undefined) {
+    const zoom = finiteNumber(z);
+    const [cx, cy, ...rest] = (c ?? '').split(',');
+    const x = finiteNumber(cx);
+    const y = finiteNumber(cy);
+    if (zoom !== null && zoom >= 0.05 && zoom <= 20 && x !== null && y !== null && rest.length === 0) {
+      state.viewport = { zoom, x, y };
+    } else {
+      ignored.push('The zoom and position in the link could not be read; fitting the view instead.');
+    }
+  }
+
+  const p = read(params, 'p');
+  if (p !== undefined) {
+    const [from, to, ...rest] = p.split(',').map(unescapeItem);
+    if (from && to && rest.length === 0 && seen.has(from) && seen.has(to)) state.path = { from, to };
+    else ignored.push('The "how are these connected" pair in the link is not in the view.');
+  }
+
+  if (bad.length > 0) {
+    ignored.push(`Ignored ${bad.length} malformed part${bad.length === 1 ? '' : 's'} of the link: ${bad.slice(0, 5).map((b) => `"${short(b)}"`).join(', ')}${bad.length > 5 ? ', ...' : ''}.`);
+  }
+  return { state, ignored, hasView: state.batches.length > 0 };
+}
+
+const num = (value: number) => String(Math.round(value * 100) / 100);
+
+/** The query string (without `?`) for a state; only what differs from the defaults is written. */
+export function serializeExplorerState(state: ExplorerState): string {
+  const parts: string[] = [`v=${URL_STATE_VERSION}`];
+  const batches = state.batches.filter((b) => b.length > 0);
+  if (batches.length > 0) parts.push(`n=${batches.map((b) => encodeIdGroup(b)).join('~')}`);
+  const expanded = Object.keys(state.expanded);
+  if (expanded.length > 0) parts.push(`x=${encodeIdGroup(expanded, (id) => (state.expanded[id]! > 1 ? `@${state.expanded[id]}` : ''))}`);
+  if (state.selected?.kind === 'node') parts.push(`s=${escapeItem(state.selected.id)}`);
+  if (state.selected?.kind === 'edge') {
+    parts.push(`r=${[state.selected.source, state.selected.type, state.selected.target].map(escapeItem).join(',')}`);
+  }
+  if (state.hiddenTypes.length > 0) parts.push(`hide=${[...state.hiddenTypes].sort().join(',')}`);
+  if (state.layout !== 'force') parts.push(`l=${state.layout}`);
+  if (state.path) parts.push(`p=${escapeItem(state.path.from)},${escapeItem(state.path.to)}`);
+  if (state.viewport) parts.push(`z=${num(state.viewport.zoom)}`, `c=${num(state.viewport.x)},${num(state.viewport.y)}`);
+  return parts.join('&');
+}
+
+/** All entity ids of a state, in batch order. */
+export function stateIds(state: ExplorerState): string[] {
+  return state.batches.flat();
+}

@@ -1,0 +1,160 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Env } from '../lib/env';
+import { createDriver } from '../lib/neo4j/create-driver';
+
+/**
+ * Starts and stops the local Neo4j (neo4j/src/.../Launcher.java) as a background process.
+ * Readiness is a real signal: a Bolt handshake that succeeds, never a fixed sleep.
+ */
+
+const LAUNCHER_DIR = path.resolve(__dirname);
+const CLASSPATH_FILE = path.join(LAUNCHER_DIR, 'target', 'classpath.txt');
+const LAUNCHER_SOURCE = path.join(LAUNCHER_DIR, 'src', 'main', 'java', 'org', 'graphexplorer', 'db', 'Launcher.java');
+const READY_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 60_000;
+
+type Log = (line: string) => void;
+
+function files(env: Env) {
+  const dataDir = path.resolve(env.NEO4J_LOCAL_DIR);
+  return { dataDir, pidFile: `${dataDir}.pid`, logFile: `${dataDir}.log` };
+}
+
+/** True when a Bolt server answers at env.uri. */
+export async function boltAnswers(env: Env): Promise<boolean> {
+  const driver = createDriver(env);
+  try {
+    await driver.verifyConnectivity({ database: env.NEO4J_DATABASE });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await driver.close();
+  }
+}
+
+function isNewer(file: string, than: string): boolean {
+  return existsSync(file) && existsSync(than) && statSync(file).mtimeMs > statSync(than).mtimeMs;
+}
+
+/** Resolves Neo4j with Maven and compiles the launcher when that has not happened yet. */
+export function ensureLauncherBuilt(log: Log): void {
+  const pom = path.join(LAUNCHER_DIR, 'pom.xml');
+  if (existsSync(CLASSPATH_FILE) && !isNewer(pom, CLASSPATH_FILE) && !isNewer(LAUNCHER_SOURCE, CLASSPATH_FILE)) return;
+  log('Resolving Neo4j 5.26 with Maven and compiling the launcher (the first time this downloads about 150 MB)...');
+  const result = spawnSync('mvn', ['-B', '-ntp', '-q', '-f', pom, 'compile'], { stdio: 'inherit' });
+  if (result.error) throw new Error(`Could not run Maven (is it installed and on PATH?): ${result.error.message}`);
+  if (result.status !== 0 || !existsSync(CLASSPATH_FILE)) throw new Error(`Maven failed (exit ${result.status}); see its output above.`);
+  log('Neo4j resolved.');
+}
+
+function readPid(pidFile: string): number | null {
+  if (!existsSync(pidFile)) return null;
+  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').trim(), 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function logTail(logFile: string): string {
+  if (!existsSync(logFile)) return '(no log)';
+  return readFileSync(logFile, 'utf8').split('\n').slice(-25).join('\n');
+}
+
+async function waitUntil(condition: () => Promise<boolean> | boolean, timeoutMs: number, intervalMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  return condition();
+}
+
+export type StartResult = 'started' | 'already-running' | 'external';
+
+/** Starts the local Neo4j in the background and resolves once Bolt answers. Safe to call twice. */
+export async function startLocalNeo4j(env: Env, log: Log = console.log): Promise<StartResult> {
+  if (!env.local) {
+    log(`NEO4J_URI is set (${env.uri}): using that Neo4j, nothing local to start.`);
+    return 'external';
+  }
+  const { dataDir, pidFile, logFile } = files(env);
+  if (await boltAnswers(env)) {
+    log(`Neo4j already answers on ${env.uri}.`);
+    return 'already-running';
+  }
+  const stalePid = readPid(pidFile);
+  if (stalePid !== null && isAlive(stalePid)) {
+    log(`Neo4j (pid ${stalePid}) is still starting; waiting for Bolt...`);
+  } else {
+    ensureLauncherBuilt(log);
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    const classpath = `${path.join(LAUNCHER_DIR, 'target', 'classes')}${path.delimiter}${readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
+    const out = openSync(logFile, 'a');
+    const child = spawn('java', [
+      `-Xmx${env.NEO4J_LOCAL_HEAP_MB}m`, `-Xms${Math.min(env.NEO4J_LOCAL_HEAP_MB, 256)}m`,
+      '-XX:+ExitOnOutOfMemoryError',
+      // The same module openings the packaged Neo4j server passes to its JVM.
+      '--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/java.io=ALL-UNNAMED',
+      '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED', '--add-opens=java.base/java.lang=ALL-UNNAMED',
+      '-Dio.netty.tryReflectionSetAccessible=true',
+      '-cp', classpath, 'org.graphexplorer.db.Launcher',
+    ], {
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: {
+        ...process.env,
+        NEO4J_LOCAL_DIR: dataDir,
+        NEO4J_LOCAL_PORT: String(env.NEO4J_LOCAL_PORT),
+        NEO4J_LOCAL_PAGECACHE_MB: String(env.NEO4J_LOCAL_PAGECACHE_MB),
+      },
+    });
+    closeSync(out);
+    if (child.pid === undefined) throw new Error('Could not start java (is Java 17+ installed and on PATH?).');
+    writeFileSync(pidFile, String(child.pid));
+    child.unref();
+    log(`Starting Neo4j 5.26 (pid ${child.pid}, data in ${path.relative(process.cwd(), dataDir) || dataDir}, log in ${path.relative(process.cwd(), logFile)})...`);
+  }
+  const pid = readPid(pidFile);
+  const ready = await waitUntil(async () => {
+    if (pid !== null && !isAlive(pid)) throw new Error(`Neo4j exited while starting. Last lines of its log:\n${logTail(logFile)}`);
+    return boltAnswers(env);
+  }, READY_TIMEOUT_MS, 250);
+  if (!ready) throw new Error(`Neo4j did not answer on ${env.uri} within ${READY_TIMEOUT_MS / 1000} s. Log:\n${logTail(logFile)}`);
+  log(`Neo4j is ready on ${env.uri}.`);
+  return 'started';
+}
+
+export type StopResult = 'stopped' | 'not-running' | 'external';
+
+/** Stops the local Neo4j started by startLocalNeo4j and waits for its process to exit. Safe to call twice. */
+export async function stopLocalNeo4j(env: Env, log: Log = console.log): Promise<StopResult> {
+  if (!env.local) {
+    log(`NEO4J_URI is set (${env.uri}): that Neo4j is not managed here.`);
+    return 'external';
+  }
+  const { pidFile } = files(env);
+  const pid = readPid(pidFile);
+  if (pid === null || !isAlive(pid)) {
+    rmSync(pidFile, { force: true });
+    log(await boltAnswers(env)
+      ? `A Neo4j answers on ${env.uri} but was not started by db:start; leaving it alone.`
+      : 'The local Neo4j is not running.');
+    return 'not-running';
+  }
+  process.kill(pid, 'SIGTERM');
+  const exited = await waitUntil(() => !isAlive(pid), STOP_TIMEOUT_MS, 100);
+  if (!exited) throw new Error(`Neo4j (pid ${pid}) did not stop within ${STOP_TIMEOUT_MS / 1000} s.`);
+  rmSync(pidFile, { force: true });
+  log('The local Neo4j has stopped.');
+  return 'stopped';
+}

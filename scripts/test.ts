@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { loadEnv } from '../lib/env';
+import { createDriver } from '../lib/neo4j/create-driver';
+import { seedFromDir } from '../graph-seed/load';
+import { startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
+import { testEnvironment } from '../test/test-env';
+
+/**
+ * `npm test`: unit tests, then a real Neo4j on its own port and data folder (started here when none
+ * answers, seeded, stopped at the end if started here), integration tests, a production build and
+ * the browser tests. Every suite runs even when an earlier one fails; the exit code says if any did.
+ */
+
+const REPORTS = path.resolve('.data/test-reports');
+const WITH_E2E = !process.argv.includes('--no-e2e');
+
+interface Tally { passed: number; failed: number; skipped: number }
+const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+const failures: string[] = [];
+
+function step(title: string): void {
+  console.log(`\n=== ${title} ===`);
+}
+
+function run(title: string, command: string, args: string[]): boolean {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const ok = result.status === 0;
+  if (!ok) failures.push(title);
+  return ok;
+}
+
+function addVitest(file: string): void {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  total.passed += report.numPassedTests;
+  total.failed += report.numFailedTests;
+  total.skipped += report.numPendingTests + report.numTodoTests;
+}
+
+function addPlaywright(file: string): void {
+  if (!existsSync(file)) return;
+  const { stats } = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  total.passed += stats.expected + stats.flaky;
+  total.failed += stats.unexpected;
+  total.skipped += stats.skipped;
+}
+
+function vitest(project: 'unit' | 'integration'): void {
+  const report = path.join(REPORTS, `vitest-${project}.json`);
+  run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  addVitest(report);
+}
+
+async function main(): Promise<number> {
+  Object.assign(process.env, testEnvironment());
+  rmSync(REPORTS, { recursive: true, force: true });
+  mkdirSync(REPORTS, { recursive: true });
+  const env = loadEnv();
+
+  step('Unit tests');
+  vitest('unit');
+
+  step(`Test database (${env.uri}, data in ${env.NEO4J_LOCAL_DIR})`);
+  const started = await startLocalNeo4j(env);
+  try {
+    const driver = createDriver(env);
+    try {
+      const counts = await seedFromDir(driver, env.NEO4J_DATABASE);
+      console.log(`Seeded: ${counts.nodes} entities, ${counts.relationships} relationships, ${counts.sources} sources.`);
+    } finally {
+      await driver.close();
+    }
+
+    step('Integration tests (real Neo4j)');
+    vitest('integration');
+
+    if (WITH_E2E) {
+      step('Production build for the browser tests');
+      if (run('build', 'npx', ['next', 'build'])) {
+        step('Browser tests (Playwright, Chromium)');
+        process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = path.join(REPORTS, 'playwright.json');
+        run('browser tests', 'npx', ['playwright', 'test', '--reporter=list,json']);
+        addPlaywright(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME);
+      }
+    }
+  } finally {
+    if (started === 'started') await stopLocalNeo4j(env);
+  }
+
+  console.log(`\n${failures.length === 0 ? 'All suites passed.' : `Failed: ${failures.join(', ')}.`}`);
+  console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  return failures.length === 0 && total.failed === 0 ? 0 : 1;
+}
+
+main().then((code) => process.exit(code), (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  console.log(`${total.passed} passed, ${total.failed + 1} failed, ${total.skipped} skipped`);
+  process.exit(1);
+});

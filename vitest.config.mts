@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      'server-only': path.resolve(import.meta.dirname, 'test/server-only-stub.ts'),
+      '@': path.resolve(import.meta.dirname),
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{lib,graph-seed,components,neo4j}/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['{lib,graph-seed,app,neo4j,test}/**/*.int.test.ts'],
+          exclude: ['node_modules/**'],
+          environment: 'node',
+          // One database for all files, and one file stops and restarts it: run files one at a time.
+          fileParallelism: false,
+          globalSetup: ['test/integration-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
