@@ -29,6 +29,7 @@ export default defineConfig({
           // One database for all files, and one file stops and restarts it: run files one at a time.
           fileParallelism: false,
           globalSetup: ['test/integration-setup.ts'],
+          setupFiles: ['test/integration-env.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

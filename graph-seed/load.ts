@@ -115,7 +115,7 @@ export async function loadDataset(driver: Driver, database: string, dataset: See
   return counts;
 }
 
-export const DEFAULT_SEED_DIR = path.join(__dirname, 'data');
+export const DEFAULT_SEED_DIR = path.resolve('graph-seed', 'data');
 
 /** Validates every file of a seed folder, then loads it. Invalid data throws before anything is written. */
 export async function seedFromDir(driver: Driver, database: string, dir: string = DEFAULT_SEED_DIR): Promise<LoadCounts & { files: string[] }> {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Env } from '../lib/env';
 import { createDriver } from '../lib/neo4j/create-driver';
@@ -9,7 +9,8 @@ import { createDriver } from '../lib/neo4j/create-driver';
  * Readiness is a real signal: a Bolt handshake that succeeds, never a fixed sleep.
  */
 
-const LAUNCHER_DIR = path.resolve(__dirname);
+// npm scripts, Vitest and Playwright all run from the project root.
+const LAUNCHER_DIR = path.resolve('neo4j');
 const CLASSPATH_FILE = path.join(LAUNCHER_DIR, 'target', 'classpath.txt');
 const LAUNCHER_SOURCE = path.join(LAUNCHER_DIR, 'src', 'main', 'java', 'org', 'graphexplorer', 'db', 'Launcher.java');
 const READY_TIMEOUT_MS = 180_000;
@@ -47,6 +48,9 @@ export function ensureLauncherBuilt(log: Log): void {
   const result = spawnSync('mvn', ['-B', '-ntp', '-q', '-f', pom, 'compile'], { stdio: 'inherit' });
   if (result.error) throw new Error(`Could not run Maven (is it installed and on PATH?): ${result.error.message}`);
   if (result.status !== 0 || !existsSync(CLASSPATH_FILE)) throw new Error(`Maven failed (exit ${result.status}); see its output above.`);
+  // Maven leaves an unchanged classpath file alone; mark it fresh so the next start skips Maven.
+  const now = new Date();
+  utimesSync(CLASSPATH_FILE, now, now);
   log('Neo4j resolved.');
 }
 
@@ -59,10 +63,12 @@ function readPid(pidFile: string): number | null {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  // An exited child that its parent has not reaped yet still answers kill(0): a zombie is not alive.
+  const stat = `/proc/${pid}/stat`;
+  return !(existsSync(stat) && /^\d+ \(.*\) Z/.test(readFileSync(stat, 'utf8')));
 }
 
 function logTail(logFile: string): string {

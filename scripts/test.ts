@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadEnv } from '../lib/env';
@@ -24,11 +24,15 @@ function step(title: string): void {
   console.log(`\n=== ${title} ===`);
 }
 
-function run(title: string, command: string, args: string[]): boolean {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
-  const ok = result.status === 0;
-  if (!ok) failures.push(title);
-  return ok;
+/** Runs a suite as a child process; async, so this process keeps reaping the database it started. */
+async function run(title: string, command: string, args: string[]): Promise<boolean> {
+  const status = await new Promise<number | null>((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: process.env });
+    child.on('error', () => resolve(null));
+    child.on('exit', (code) => resolve(code));
+  });
+  if (status !== 0) failures.push(title);
+  return status === 0;
 }
 
 function addVitest(file: string): void {
@@ -47,9 +51,9 @@ function addPlaywright(file: string): void {
   total.skipped += stats.skipped;
 }
 
-function vitest(project: 'unit' | 'integration'): void {
+async function vitest(project: 'unit' | 'integration'): Promise<void> {
   const report = path.join(REPORTS, `vitest-${project}.json`);
-  run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  await run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
   addVitest(report);
 }
 
@@ -60,7 +64,7 @@ async function main(): Promise<number> {
   const env = loadEnv();
 
   step('Unit tests');
-  vitest('unit');
+  await vitest('unit');
 
   step(`Test database (${env.uri}, data in ${env.NEO4J_LOCAL_DIR})`);
   const started = await startLocalNeo4j(env);
@@ -74,14 +78,14 @@ async function main(): Promise<number> {
     }
 
     step('Integration tests (real Neo4j)');
-    vitest('integration');
+    await vitest('integration');
 
     if (WITH_E2E) {
       step('Production build for the browser tests');
-      if (run('build', 'npx', ['next', 'build'])) {
+      if (await run('build', 'npx', ['next', 'build'])) {
         step('Browser tests (Playwright, Chromium)');
         process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = path.join(REPORTS, 'playwright.json');
-        run('browser tests', 'npx', ['playwright', 'test', '--reporter=list,json']);
+        await run('browser tests', 'npx', ['playwright', 'test', '--reporter=list,json']);
         addPlaywright(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME);
       }
     }

@@ -2,7 +2,7 @@
  * The environment every test run uses: its own Neo4j port and data folder, its own Next build
  * folder and port, so `npm test` never touches a user's database or build.
  */
-export function testEnvironment(base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function testEnvironment(base: NodeJS.ProcessEnv = process.env) {
   const port = base.NEO4J_TEST_PORT ?? '7697';
   return {
     NEO4J_LOCAL_PORT: port,
@@ -15,5 +15,5 @@ export function testEnvironment(base: NodeJS.ProcessEnv = process.env): Record<s
     NEXT_DIST_DIR: '.next-test',
     NEXT_PUBLIC_E2E: '1',
     APP_TEST_PORT: base.APP_TEST_PORT ?? '3100',
-  };
+  } satisfies Record<string, string>;
 }

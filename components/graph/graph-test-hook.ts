@@ -9,6 +9,8 @@ export interface GraphTestHook {
   visibleNodeIds(): string[];
   edgeIds(): string[];
   selectedIds(): string[];
+  /** Style classes of an element (path, filtered, expanded). */
+  classes(id: string): string[];
   /** Model position (layout coordinates) of an entity. */
   position(id: string): { x: number; y: number } | null;
   /** Position on the page, for clicking an entity. */
@@ -28,6 +30,7 @@ export function exposeGraphForTests(cy: Core): () => void {
     visibleNodeIds: () => cy.nodes(':visible').map((n) => n.id()).sort(),
     edgeIds: () => cy.edges().map((e) => e.id()).sort(),
     selectedIds: () => cy.elements(':selected').map((e) => e.id()),
+    classes: (id) => cy.$id(id).classes(),
     position: (id) => {
       const node = cy.$id(id);
       return node.nonempty() ? { ...node.position() } : null;

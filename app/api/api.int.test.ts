@@ -1,0 +1,162 @@
+import { NextRequest } from 'next/server';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadEnv } from '@/lib/env';
+import { getNeo4j } from '@/lib/neo4j/driver';
+import { startLocalNeo4j, stopLocalNeo4j } from '@/neo4j/control';
+import { GET as health } from './health/route';
+import { GET as neighbors } from './nodes/[id]/neighbors/route';
+import { GET as node } from './nodes/[id]/route';
+import { GET as paths } from './paths/route';
+import { GET as search } from './search/route';
+import { GET as subgraph } from './subgraph/route';
+
+// The route handlers, called as Next calls them, against the real test database.
+const request = (path: string) => new NextRequest(new URL(path, 'http://localhost'));
+const params = (id: string) => ({ params: Promise.resolve({ id }) });
+
+async function json(response: Response): Promise<{ status: number; body: Record<string, unknown> }> {
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+afterAll(async () => {
+  await getNeo4j().driver.close();
+});
+
+describe('GET /api/search', () => {
+  it.each([
+    ['Chongqing', 'place:chongqing'], ['chongq', 'place:chongqing'], ['Chongqng', 'place:chongqing'], ['CHONGQING', 'place:chongqing'],
+    ['Чунцин', 'place:chongqing'], ['重庆', 'place:chongqing'],
+    ['Yin Hejun', 'person:yin-hejun'], ['Инь Хэцзюнь', 'person:yin-hejun'], ['阴和俊', 'person:yin-hejun'],
+    ['Sao Tome', 'country:STP'], ['São Tomé', 'country:STP'], ['Kazahstan', 'country:KAZ'],
+  ])('ranks the right entity first for %s', async (q, id) => {
+    const { status, body } = await json(await search(request(`/api/search?q=${encodeURIComponent(q)}&limit=5`)));
+    expect(status).toBe(200);
+    const hits = body.hits as { id: string; name: string; type: string; score: number }[];
+    expect(hits[0]?.id).toBe(id);
+    expect(hits[0]).toMatchObject({ name: expect.any(String), type: expect.any(String), score: expect.any(Number) });
+  });
+
+  it('treats Lucene syntax as text, never as an error', async () => {
+    for (const q of ['AND (', '*', '"', '~', 'a:b OR c', '\\', '/x/', '{!x}', ')))', 'NOT', '+-&&||!^[]']) {
+      const { status, body } = await json(await search(request(`/api/search?q=${encodeURIComponent(q)}`)));
+      expect(status, q).toBe(200);
+      expect(Array.isArray(body.hits), q).toBe(true);
+    }
+  });
+
+  it('rejects missing, overlong and out-of-range parameters with a message', async () => {
+    expect(await json(await search(request('/api/search')))).toMatchObject({ status: 400, body: { error: 'invalid_params', message: expect.stringContaining('q') } });
+    expect((await search(request(`/api/search?q=${'x'.repeat(201)}`))).status).toBe(400);
+    expect(await json(await search(request('/api/search?q=x&limit=0')))).toMatchObject({ status: 400, body: { message: expect.stringContaining('limit') } });
+    expect((await search(request('/api/search?q=x&limit=5.5'))).status).toBe(400);
+  });
+});
+
+describe('GET /api/nodes/{id}', () => {
+  it('returns names in three languages, properties, degree by type and sources', async () => {
+    const { status, body } = await json(await node(request('/api/nodes/person:yin-hejun'), params('person:yin-hejun')));
+    expect(status).toBe(200);
+    expect(body.names).toEqual({ en: 'Yin Hejun', ru: 'Инь Хэцзюнь', zh: '阴和俊' });
+    expect(body.degreeByType).toContainEqual({ type: 'MINISTER_OF', direction: 'out', count: 1 });
+    expect((body.sources as { url: string }[]).length).toBeGreaterThan(0);
+    expect(body.properties).not.toHaveProperty('search_en');
+  });
+
+  it('answers 404 for an unknown id and 400 for a malformed one', async () => {
+    expect(await json(await node(request('/api/nodes/nope:x'), params('nope:x')))).toMatchObject({ status: 404, body: { error: 'not_found' } });
+    expect((await node(request('/api/nodes/x'), params('a b'))).status).toBe(400);
+  });
+});
+
+describe('GET /api/nodes/{id}/neighbors', () => {
+  it('pages a hub with a stable order, the total and counts by type', async () => {
+    const first = await json(await neighbors(request('/api/nodes/initiative:bri/neighbors?limit=25'), params('initiative:bri')));
+    const second = await json(await neighbors(request('/api/nodes/initiative:bri/neighbors?limit=25&offset=25'), params('initiative:bri')));
+    expect(first.status).toBe(200);
+    expect(first.body.total).toBeGreaterThan(150);
+    const ids = (page: typeof first) => (page.body.nodes as { id: string }[]).map((n) => n.id).filter((id) => id !== 'initiative:bri');
+    expect(ids(first)).toHaveLength(25);
+    expect(ids(second).filter((id) => ids(first).includes(id))).toEqual([]);
+    expect(first.body.byEntityType).toContainEqual({ type: 'Country', count: expect.any(Number) });
+    expect((first.body.byRelationshipType as { type: string; count: number }[]).find((t) => t.type === 'PARTNER_OF')?.count).toBeGreaterThan(150);
+  });
+
+  it('filters by relationship type', async () => {
+    const { body } = await json(await neighbors(request('/api/nodes/initiative:bri/neighbors?type=PARTNER_OF&limit=5'), params('initiative:bri')));
+    expect((body.edges as { type: string }[]).every((e) => e.type === 'PARTNER_OF')).toBe(true);
+    expect(body.total).toBeGreaterThan(150);
+  });
+
+  it('answers 404 for an unknown id and 400 for bad paging', async () => {
+    expect((await neighbors(request('/api/nodes/x:y/neighbors'), params('x:y'))).status).toBe(404);
+    expect((await neighbors(request('/api/nodes/x/neighbors?limit=1000'), params('initiative:bri'))).status).toBe(400);
+    expect((await neighbors(request('/api/nodes/x/neighbors?offset=-1'), params('initiative:bri'))).status).toBe(400);
+    expect((await neighbors(request('/api/nodes/x/neighbors?type=a%20b'), params('initiative:bri'))).status).toBe(400);
+  });
+});
+
+describe('GET /api/subgraph', () => {
+  it('returns the entities, the relationships among them, and lists unknown ids', async () => {
+    const { status, body } = await json(await subgraph(request('/api/subgraph?ids=person:yin-hejun,org:most,nope:z')));
+    expect(status).toBe(200);
+    expect((body.nodes as { id: string }[]).map((n) => n.id)).toEqual(['org:most', 'person:yin-hejun']);
+    expect(body.edges).toContainEqual(expect.objectContaining({ type: 'MINISTER_OF', source: 'person:yin-hejun', target: 'org:most' }));
+    expect(body.missing).toEqual(['nope:z']);
+  });
+
+  it('rejects an empty or absurdly long list', async () => {
+    expect((await subgraph(request('/api/subgraph'))).status).toBe(400);
+    expect((await subgraph(request('/api/subgraph?ids=,,'))).status).toBe(400);
+    const many = Array.from({ length: 600 }, (_, i) => `x:${i}`).join(',');
+    expect((await subgraph(request(`/api/subgraph?ids=${many}`))).status).toBe(400);
+  });
+});
+
+describe('GET /api/paths', () => {
+  it('finds a shortest path from Kazakhstan to Yin Hejun within the hop bound', async () => {
+    const { status, body } = await json(await paths(request('/api/paths?from=country:KAZ&to=person:yin-hejun')));
+    expect(status).toBe(200);
+    const nodes = (body.nodes as { id: string }[]).map((n) => n.id);
+    expect(nodes[0]).toBe('country:KAZ');
+    expect(nodes.at(-1)).toBe('person:yin-hejun');
+    expect(body.length).toBe(nodes.length - 1);
+    expect(body.length).toBeLessThanOrEqual(6);
+  });
+
+  it('says when there is no path within maxHops, 404 for unknown ids, 400 for bad bounds', async () => {
+    const { body } = await json(await paths(request('/api/paths?from=country:KAZ&to=person:yin-hejun&maxHops=1')));
+    expect(body).toMatchObject({ length: null, nodes: [] });
+    expect(await json(await paths(request('/api/paths?from=country:KAZ&to=zz:z')))).toMatchObject({ status: 404, body: { missing: ['zz:z'] } });
+    expect((await paths(request('/api/paths?from=country:KAZ&to=person:yin-hejun&maxHops=99'))).status).toBe(400);
+    expect((await paths(request('/api/paths?from=country:KAZ'))).status).toBe(400);
+  });
+});
+
+describe('the data layer is read-only', () => {
+  it('refuses a write even through its own query runner', async () => {
+    const { readQuery } = await import('@/lib/neo4j/driver');
+    await expect(readQuery('CREATE (n:Entity {id: "x:written"}) RETURN n', {})).rejects.toMatchObject({ code: 'database_error' });
+    const { body } = await json(await node(request('/api/nodes/x:written'), params('x:written')));
+    expect(body.error).toBe('not_found');
+  });
+});
+
+describe('GET /api/health and the database going down', () => {
+  it('answers 200, then 503 within seconds while the database is down, then 200 again', { timeout: 180_000 }, async () => {
+    const env = loadEnv();
+    expect(await json(await health())).toMatchObject({ status: 200, body: { status: 'ok', entities: expect.any(Number) } });
+    expect(await stopLocalNeo4j(env, () => undefined)).toBe('stopped');
+    try {
+      for (const call of [() => health(), () => search(request('/api/search?q=chongqing')), () => node(request('/api/nodes/org:most'), params('org:most'))]) {
+        const started = Date.now();
+        const { status, body } = await json(await call());
+        expect(status).toBe(503);
+        expect(Date.now() - started).toBeLessThan(5_000);
+        expect(JSON.stringify(body)).not.toMatch(/MATCH|Neo4jError|at \w+ \(/);
+      }
+    } finally {
+      await startLocalNeo4j(env, () => undefined);
+    }
+    expect((await health()).status).toBe(200);
+  });
+});

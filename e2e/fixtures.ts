@@ -1,0 +1,70 @@
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+/** A page object for the explorer: locators by role, and the read-only window.__graph hook for the canvas. */
+export class ExplorerPage {
+  readonly searchBox: Locator;
+  readonly details: Locator;
+  readonly status: Locator;
+
+  constructor(readonly page: Page) {
+    this.searchBox = page.getByRole('combobox', { name: 'Search entities' });
+    this.details = page.getByRole('complementary', { name: 'Details' });
+    this.status = page.locator('.status-line');
+  }
+
+  /** Opens a URL and waits until the canvas has drawn the view. */
+  async open(path = '/') {
+    await this.page.goto(path);
+    await this.waitForGraph();
+  }
+
+  async waitForGraph() {
+    await expect.poll(() => this.graph.nodeIds().then((ids) => ids.length)).toBeGreaterThan(0);
+    await this.settled();
+  }
+
+  /** No request running and no animation: the view is what the state says. */
+  async settled() {
+    await expect(this.page.getByText(/^(Loading|Expanding|Opening|Finding a path)\.\.\.$/)).toHaveCount(0);
+    await expect.poll(() => this.page.evaluate(() => window.__graph?.animating() ?? true)).toBe(false);
+  }
+
+  async search(text: string, pick: RegExp) {
+    await this.searchBox.fill(text);
+    await this.page.getByRole('option', { name: pick }).first().click();
+    await this.settled();
+  }
+
+  async doubleClickNode(id: string) {
+    const point = await this.graph.renderedPosition(id);
+    if (!point) throw new Error(`${id} is not on the canvas`);
+    await this.page.mouse.dblclick(point.x, point.y);
+    await this.settled();
+  }
+
+  async clickNode(id: string) {
+    const point = await this.graph.renderedPosition(id);
+    if (!point) throw new Error(`${id} is not on the canvas`);
+    await this.page.mouse.click(point.x, point.y);
+    await this.settled();
+  }
+
+  readonly graph = {
+    nodeIds: () => this.page.evaluate(() => window.__graph?.nodeIds() ?? []),
+    visibleNodeIds: () => this.page.evaluate(() => window.__graph?.visibleNodeIds() ?? []),
+    edgeIds: () => this.page.evaluate(() => window.__graph?.edgeIds() ?? []),
+    selectedIds: () => this.page.evaluate(() => window.__graph?.selectedIds() ?? []),
+    classes: (id: string) => this.page.evaluate((x) => window.__graph?.classes(x) ?? [], id),
+    position: (id: string) => this.page.evaluate((x) => window.__graph?.position(x) ?? null, id),
+    renderedPosition: (id: string) => this.page.evaluate((x) => window.__graph?.renderedPosition(x) ?? null, id),
+    zoom: () => this.page.evaluate(() => window.__graph?.zoom() ?? 0),
+  };
+}
+
+export const test = base.extend<{ explorer: ExplorerPage }>({
+  explorer: async ({ page }, use) => {
+    await use(new ExplorerPage(page));
+  },
+});
+
+export { expect };
