@@ -15,7 +15,7 @@ import { useExplorer, type ExplorerInit } from './use-explorer';
 
 /** The client shell: owns the explorer state and lays out search, canvas and panels around it. */
 export function Explorer({ init, preview }: { init: ExplorerInit; preview?: ReactNode }) {
-  const { state, graph, positions, status, notes, dbDown, growFrom, path, viewportRequest, actions } = useExplorer(init);
+  const { state, graph, positions, status, notes, dbDown, growFrom, path, viewportRequest, revision, actions } = useExplorer(init);
   const cyRef = useRef<Core | null>(null);
   const [canvasReady, setCanvasReady] = useState(false);
   const [connectFrom, setConnectFrom] = useState<{ id: string; name: string } | null>(null);
@@ -113,6 +113,7 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
             <NodeDetailsPanel
               key={selected.id}
               id={selected.id}
+              revision={revision}
               shownNeighbours={shownNeighbours(selected.id)}
               expandedPages={state.expanded[selected.id] ?? 0}
               actions={{

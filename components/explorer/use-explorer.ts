@@ -47,6 +47,9 @@ export function useExplorer(init: ExplorerInit) {
   const [notes, setNotes] = useState(init.notes);
   const [dbDown, setDbDown] = useState(init.unavailable);
   const [growFrom, setGrowFrom] = useState<string | null>(null);
+  /** Bumped when the server answers again after a failure, so panels that failed too reload. */
+  const [revision, setRevision] = useState(0);
+  const failedRef = useRef(init.unavailable);
   const [path, setPath] = useState<PathResult | null>(init.path);
   const [viewportRequest, setViewportRequest] = useState<{ viewport: Viewport | null; seq: number }>({ viewport: init.state.viewport, seq: 0 });
   const stateRef = useRef(state);
@@ -69,7 +72,16 @@ export function useExplorer(init: ExplorerInit) {
     if (error instanceof DOMException && error.name === 'AbortError') return;
     const apiError = error instanceof ApiError ? error : new ApiError(0, 'unknown', 'Something went wrong.');
     if (apiError.unavailable) setDbDown(true);
+    failedRef.current = true;
     setStatus({ kind: 'error', message: apiError.message, retry });
+  }, []);
+
+  const recovered = useCallback(() => {
+    setDbDown(false);
+    if (failedRef.current) {
+      failedRef.current = false;
+      setRevision((r) => r + 1);
+    }
   }, []);
 
   /** Loads the graph for a state's entities (from cache when seen before). */
@@ -105,11 +117,11 @@ export function useExplorer(init: ExplorerInit) {
       setState(cleaned);
       writeUrl(cleaned, 'push');
       setStatus({ kind: 'idle' });
-      setDbDown(false);
+      recovered();
     } catch (error) {
       fail(error, () => void commit(next, options));
     }
-  }, [fail, loadGraph, writeUrl]);
+  }, [fail, loadGraph, recovered, writeUrl]);
 
   const expand = useCallback(async (id: string) => {
     const current = stateRef.current;
@@ -267,7 +279,7 @@ export function useExplorer(init: ExplorerInit) {
       api.health(controller.signal).then(() => {
         // The first render had no graph at all: render the link again now that there is data.
         if (init.unavailable && graphs.current.size <= 1) window.location.reload();
-        setDbDown(false);
+        recovered();
         setStatus((s) => (s.kind === 'error' ? { kind: 'idle' } : s));
       }, () => undefined);
     }, 3000);
@@ -275,7 +287,7 @@ export function useExplorer(init: ExplorerInit) {
       clearInterval(timer);
       controller.abort();
     };
-  }, [dbDown, init.unavailable]);
+  }, [dbDown, init.unavailable, recovered]);
 
   // The address bar describes the view from the first moment, even when the link named none.
   useEffect(() => {
@@ -283,7 +295,7 @@ export function useExplorer(init: ExplorerInit) {
   }, [init.unavailable, writeUrl]);
 
   return {
-    state, graph, positions, status, notes, dbDown, growFrom, path, viewportRequest,
+    state, graph, positions, status, notes, dbDown, growFrom, path, viewportRequest, revision,
     actions: { expand, focus, remove, collapse, select, reveal, toggleType, setLayout, connect, clearPath, onViewportChange, dismissNote,
       clearError: () => setStatus({ kind: 'idle' }) },
   };

@@ -31,13 +31,15 @@ function Retry({ message, retry }: { message: string; retry: () => void }) {
 }
 
 /** Everything known about one entity, as ordinary DOM: names, properties, relationships and sources. */
-export function NodeDetailsPanel({ id, shownNeighbours, expandedPages, actions }: {
+export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages, actions }: {
   id: string;
+  /** Changes when the server is back after a failure: reload what failed. */
+  revision: number;
   shownNeighbours: number;
   expandedPages: number;
   actions: NodeActions;
 }) {
-  const [details, retry] = useFetch<NodeDetails>(id, (signal) => api.node(id, signal));
+  const [details, retry] = useFetch<NodeDetails>(`${id}|${revision}`, (signal) => api.node(id, signal));
   if (details.kind === 'loading') return <p className="muted" aria-busy="true">Loading details...</p>;
   if (details.kind === 'error') return <Retry message={`Could not load the details: ${details.message}`} retry={retry} />;
   const node = details.data;
@@ -80,7 +82,7 @@ export function NodeDetailsPanel({ id, shownNeighbours, expandedPages, actions }
             <li key={`${d.type}-${d.direction}`}>{d.direction === 'in' ? '← ' : '→ '}{relationshipLabel(d.type)}: {d.count}</li>
           ))}
         </ul>
-        <RelationshipList id={node.id} actions={actions} />
+        <RelationshipList id={node.id} revision={revision} actions={actions} />
       </section>
       <SourceList sources={node.sources} />
     </article>
@@ -88,9 +90,9 @@ export function NodeDetailsPanel({ id, shownNeighbours, expandedPages, actions }
 }
 
 /** The entity's relationships grouped by type, a page at a time; each links on to the other end. */
-function RelationshipList({ id, actions }: { id: string; actions: NodeActions }) {
+function RelationshipList({ id, revision, actions }: { id: string; revision: number; actions: NodeActions }) {
   const [limit, setLimit] = useState(NEIGHBOR_PAGE_SIZE * 2);
-  const [page, retry] = useFetch<NeighborPage>(`${id}|${limit}`, (signal) => api.neighbors(id, { offset: 0, limit }, signal));
+  const [page, retry] = useFetch<NeighborPage>(`${id}|${limit}|${revision}`, (signal) => api.neighbors(id, { offset: 0, limit }, signal));
   if (page.kind === 'loading') return <p className="muted" aria-busy="true">Loading relationships...</p>;
   if (page.kind === 'error') return <Retry message={`Could not load the relationships: ${page.message}`} retry={retry} />;
   const names = new Map(page.data.nodes.map((n) => [n.id, n]));

@@ -61,8 +61,9 @@ export function SearchBox({ label, placeholder, onPick, clearOnPick = true }: Se
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
       event.preventDefault();
+      // The first ArrowDown on a closed list opens it on the top hit; later ones move down.
+      setActive((i) => (hits.length === 0 ? -1 : !expanded ? Math.max(i, 0) : (i + 1) % hits.length));
       setOpen(true);
-      setActive((i) => (hits.length === 0 ? -1 : (i + 1) % hits.length));
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       setActive((i) => (hits.length === 0 ? -1 : (i - 1 + hits.length) % hits.length));
@@ -73,8 +74,13 @@ export function SearchBox({ label, placeholder, onPick, clearOnPick = true }: Se
         pick(hit);
       }
     } else if (event.key === 'Escape') {
-      if (expanded) setOpen(false);
-      else setText('');
+      // First Escape closes the list (and stops the browser clearing a search field); the second clears.
+      if (expanded) {
+        event.preventDefault();
+        setOpen(false);
+      } else {
+        setText('');
+      }
     }
   };
 
@@ -84,7 +90,9 @@ export function SearchBox({ label, placeholder, onPick, clearOnPick = true }: Se
       <input
         id={`${listId}-input`}
         ref={inputRef}
-        type="search"
+        type="text"
+        inputMode="search"
+        enterKeyHint="search"
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={expanded}
