@@ -1,16 +1,19 @@
+import type { Metadata } from 'next';
 import { Explorer } from '@/components/explorer/explorer';
 import { GraphPreview } from '@/components/graph/graph-preview';
-import { loadView } from '@/lib/graph/view';
+import { pageView, queryText, viewMetadata } from '@/lib/graph/page-view';
 
 export const dynamic = 'force-dynamic';
 
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const query = queryText(await searchParams);
+  return viewMetadata(await pageView(query), 'Belt and Road S&T graph explorer');
+}
+
 /** The explorer. The URL says what to show; the server loads and lays it out for the first paint. */
-export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const view = await loadView(await searchParams);
-  return (
-    <Explorer
-      init={view}
-      preview={<GraphPreview graph={view.graph} positions={view.positions} />}
-    />
-  );
+export default async function HomePage({ searchParams }: Props) {
+  const view = await pageView(queryText(await searchParams));
+  return <Explorer init={view} preview={<GraphPreview graph={view.graph} positions={view.positions} />} />;
 }

@@ -60,10 +60,13 @@ function read(params: RawParams, key: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-// Items are percent-escaped beyond encodeURIComponent so the separators , ; ~ @ stay unambiguous.
+// Items are percent-escaped beyond encodeURIComponent so the separators , ; ~ @ stay unambiguous,
+// and escaped once more for the query string, because readers get values already decoded once.
 // A colon stays readable: a group splits at its first colon only, so later ones are plain text.
 function escapeItem(item: string): string {
-  return encodeURIComponent(item).replace(/%3A/g, ':').replace(/[~!*()']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(item).replace(/%3A/g, ':')
+    .replace(/[~!*()']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%/g, '%25');
 }
 
 function unescapeItem(item: string): string | null {

@@ -48,7 +48,7 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
           <span className="brand-name">Belt &amp; Road S&amp;T graph</span>
         </a>
         <SearchBox label="Search entities" onPick={(hit) => void actions.focus(hit.id)} />
-        <Toolbar cy={canvasReady ? cyRef.current : null} layout={state.layout} onLayout={actions.setLayout} />
+        <Toolbar cy={canvasReady ? cyRef.current : null} layout={state.layout} onLayout={actions.setLayout} currentUrl={actions.currentUrl} />
       </header>
 
       {dbDown && (

@@ -3,9 +3,17 @@
 import type { Core } from 'cytoscape';
 import { useState } from 'react';
 import type { LayoutName } from '@/lib/layout/compute-layout';
+import type { Viewport } from '@/lib/url-state';
+import { readViewport } from '../graph/graph-canvas';
 
 /** Zoom, fit, layout and "Copy link". The canvas instance is only used for viewport commands. */
-export function Toolbar({ cy, layout, onLayout }: { cy: Core | null; layout: LayoutName; onLayout: (layout: LayoutName) => void }) {
+export function Toolbar({ cy, layout, onLayout, currentUrl }: {
+  cy: Core | null;
+  layout: LayoutName;
+  onLayout: (layout: LayoutName) => void;
+  /** The address of the view as it is now, viewport included. */
+  currentUrl: (viewport: Viewport | null) => string;
+}) {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const zoomBy = (factor: number) => {
     if (!cy) return;
@@ -13,7 +21,7 @@ export function Toolbar({ cy, layout, onLayout }: { cy: Core | null; layout: Lay
   };
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(window.location.href);
+      await navigator.clipboard.writeText(currentUrl(cy ? readViewport(cy) : null));
       setCopied('copied');
     } catch {
       setCopied('failed');

@@ -255,7 +255,8 @@ export function useExplorer(init: ExplorerInit) {
   useEffect(() => {
     const onPopState = () => {
       const parsed = parseExplorerState(new URLSearchParams(window.location.search));
-      const next = parsed.state;
+      // An entry without a view is the page as first opened (the router may have reset its URL).
+      const next = parsed.hasView ? parsed.state : init.state;
       viewportRef.current = next.viewport;
       setStatus({ kind: 'busy', label: 'Loading' });
       loadGraph(next).then(async (nextGraph) => {
@@ -269,7 +270,7 @@ export function useExplorer(init: ExplorerInit) {
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
-  }, [fail, loadGraph, path]);
+  }, [fail, init.state, loadGraph, path]);
 
   // While the database is down, ask the health endpoint every few seconds; clear the banner when it answers.
   useEffect(() => {
@@ -291,12 +292,22 @@ export function useExplorer(init: ExplorerInit) {
 
   // The address bar describes the view from the first moment, even when the link named none.
   useEffect(() => {
-    if (!init.unavailable) writeUrl(stateRef.current, 'replace');
+    if (init.unavailable) return;
+    // After the router's own first history update, which runs after this component's effects.
+    const timer = setTimeout(() => writeUrl(stateRef.current, 'replace'), 0);
+    return () => clearTimeout(timer);
   }, [init.unavailable, writeUrl]);
+
+  /** The URL of the view as it is this instant (the viewport is otherwise written after a short pause). */
+  const currentUrl = useCallback((viewport: Viewport | null) => {
+    if (viewport) viewportRef.current = viewport;
+    writeUrl(stateRef.current, 'replace');
+    return window.location.href;
+  }, [writeUrl]);
 
   return {
     state, graph, positions, status, notes, dbDown, growFrom, path, viewportRequest, revision,
-    actions: { expand, focus, remove, collapse, select, reveal, toggleType, setLayout, connect, clearPath, onViewportChange, dismissNote,
+    actions: { currentUrl, expand, focus, remove, collapse, select, reveal, toggleType, setLayout, connect, clearPath, onViewportChange, dismissNote,
       clearError: () => setStatus({ kind: 'idle' }) },
   };
 }

@@ -56,11 +56,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cy.on('viewport', () => {
       clearTimeout(pending);
       // Debounced: the URL follows panning and zooming without a history entry per frame.
-      pending = setTimeout(() => {
-        const pan = cy.pan();
-        const zoom = cy.zoom();
-        latest.current.onViewportChange({ zoom, x: (cy.width() / 2 - pan.x) / zoom, y: (cy.height() / 2 - pan.y) / zoom });
-      }, 250);
+      pending = setTimeout(() => latest.current.onViewportChange(readViewport(cy)), 250);
     });
     const release = exposeGraphForTests(cy);
     latest.current.onReady?.(cy);
@@ -123,6 +119,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
   }, [props.selectedId, props.elements]);
 
   return <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-hidden="true" />;
+}
+
+/** The viewport as the URL stores it: zoom and the model-space point at the centre of the canvas. */
+export function readViewport(cy: Core): Viewport {
+  const pan = cy.pan();
+  const zoom = cy.zoom();
+  return { zoom, x: (cy.width() / 2 - pan.x) / zoom, y: (cy.height() / 2 - pan.y) / zoom };
 }
 
 /** Sets the viewport from the URL (model-space centre and zoom), or fits everything. */

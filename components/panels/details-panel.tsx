@@ -50,6 +50,7 @@ export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages,
         <TypeBadge type={node.type} />
         <h2 id="details-title">{node.name}</h2>
         <code className="entity-id">{node.id}</code>
+        <a className="entity-page" href={`/node/${encodeURIComponent(node.id)}`}>Entity page (shareable)</a>
       </header>
       <div className="details-actions">
         <button type="button" onClick={() => actions.onExpand(node.id)} disabled={hidden === 0}>

@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Explorer } from '@/components/explorer/explorer';
+import { GraphPreview } from '@/components/graph/graph-preview';
+import { getNode } from '@/lib/graph/queries';
+import { DataError } from '@/lib/neo4j/errors';
+import { pageView, queryText, viewMetadata } from '@/lib/graph/page-view';
+import { entityId } from '@/lib/http/params';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function entity(params: Props['params']) {
+  const id = entityId.safeParse(decodeURIComponent((await params).id));
+  if (!id.success) notFound();
+  try {
+    return { id: id.data, node: await getNode(id.data), unavailable: false };
+  } catch (error) {
+    // The database being down is not "not found": the page still opens, with its banner.
+    if (error instanceof DataError && error.code !== 'database_error') return { id: id.data, node: null, unavailable: true };
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { id, node, unavailable } = await entity(params);
+  if (!node) return { title: unavailable ? id : 'Not found' };
+  const query = queryText(await searchParams);
+  const metadata = await viewMetadata(await pageView(query, id), node.name);
+  const description = node.description ?? metadata.description ?? undefined;
+  return { ...metadata, title: node.name, description, openGraph: { ...metadata.openGraph, title: node.name, description } };
+}
+
+/** An entity's own page: the explorer opened on it, with a title and description for sharing. */
+export default async function NodePage({ params, searchParams }: Props) {
+  const { id, node, unavailable } = await entity(params);
+  if (!node && !unavailable) notFound();
+  const view = await pageView(queryText(await searchParams), id);
+  return <Explorer init={view} preview={<GraphPreview graph={view.graph} positions={view.positions} />} />;
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_STATE, MAX_VIEW_ENTITIES, parseExplorerState, serializeExplorerState, type ExplorerState } from './url-state';
+
+const roundTrip = (state: ExplorerState) => parseExplorerState(new URLSearchParams(serializeExplorerState(state)));
+
+const full: ExplorerState = {
+  batches: [['event:brst-2023'], ['org:most', 'place:chongqing', 'country:KAZ', 'country:UZB'], ['person:yin-hejun']],
+  expanded: { 'event:brst-2023': 1, 'org:most': 3 },
+  selected: { kind: 'node', id: 'person:yin-hejun' },
+  hiddenTypes: ['Country', 'Field'],
+  layout: 'circle',
+  viewport: { zoom: 1.25, x: 120.5, y: -40.25 },
+  path: { from: 'country:KAZ', to: 'person:yin-hejun' },
+};
+
+describe('the deep-link format', () => {
+  it('round-trips every part of a view', () => {
+    const { state, ignored, hasView } = roundTrip(full);
+    expect(ignored).toEqual([]);
+    expect(hasView).toBe(true);
+    expect(state.batches.map((b) => [...b].sort())).toEqual(full.batches.map((b) => [...b].sort()));
+    expect(state).toMatchObject({ expanded: full.expanded, selected: full.selected, hiddenTypes: full.hiddenTypes, layout: 'circle', viewport: full.viewport, path: full.path });
+  });
+
+  it('round-trips a selected relationship and ids with unusual characters', () => {
+    const state: ExplorerState = {
+      ...EMPTY_STATE,
+      batches: [['a:x,y;z~w@1', 'plain-id', 'b:100%/50%', 'c:ünïcødé:é']],
+      selected: { kind: 'edge', source: 'a:x,y;z~w@1', type: 'LINKS_TO', target: 'plain-id' },
+      expanded: { 'a:x,y;z~w@1': 2 },
+    };
+    const parsed = roundTrip(state);
+    expect(parsed.ignored).toEqual([]);
+    expect([...parsed.state.batches[0]!].sort()).toEqual([...state.batches[0]!].sort());
+    expect(parsed.state.selected).toEqual(state.selected);
+    expect(parsed.state.expanded).toEqual(state.expanded);
+  });
+
+  it('is readable: seed ids appear as they are, grouped by prefix', () => {
+    const text = serializeExplorerState(full);
+    expect(text).toContain('n=event:brst-2023~country:KAZ,UZB;org:most;place:chongqing~person:yin-hejun');
+    expect(text).toContain('s=person:yin-hejun');
+    expect(text).toContain('x=event:brst-2023;org:most@3');
+    expect(text.startsWith('v=1&')).toBe(true);
+  });
+
+  it('serialises the same view to the same text whatever the order inside a batch', () => {
+    const shuffled = { ...full, batches: full.batches.map((b) => [...b].reverse()), hiddenTypes: ['Field', 'Country'] };
+    expect(serializeExplorerState(shuffled)).toBe(serializeExplorerState(full));
+  });
+
+  it('fits a 200-entity view into 2,000 characters', () => {
+    const countries = Array.from({ length: 150 }, (_, i) => `country:${String.fromCharCode(65 + (i % 26), 65 + Math.floor(i / 26), 65 + (i % 7))}`);
+    const others = Array.from({ length: 50 }, (_, i) => `org:organisation-number-${i}`);
+    const state: ExplorerState = { ...full, batches: [others.slice(0, 25), countries.slice(0, 75), others.slice(25), countries.slice(75)] };
+    const url = `https://example.org/?${serializeExplorerState(state)}`;
+    expect(new Set(state.batches.flat()).size).toBe(200);
+    expect(url.length).toBeLessThan(2000);
+  });
+
+  it('opens old version-0 links (ids=...)', () => {
+    const { state, ignored } = parseExplorerState(new URLSearchParams('ids=event:brst-2023,org:most&selected=org:most'));
+    expect(ignored).toEqual([]);
+    expect(state.batches).toEqual([['event:brst-2023', 'org:most']]);
+    expect(state.selected).toEqual({ kind: 'node', id: 'org:most' });
+  });
+
+  it('reads what it can from a link made by a newer version, and says so', () => {
+    const { state, ignored } = parseExplorerState(new URLSearchParams('v=7&n=org:most&future=1'));
+    expect(state.batches).toEqual([['org:most']]);
+    expect(ignored.join(' ')).toMatch(/version "7"/);
+  });
+
+  it('never throws on garbage, drops what is malformed and says what', () => {
+    const garbage = [
+      'n=%E0%A4%A', 'n=;;;~~~,,,', 'n=:::', 'n=nocolon', `n=a:${'x'.repeat(300)}`, 'z=abc&c=1,2', 'z=1&c=1', 'z=1e400&c=0,0',
+      'l=spiral', 's=%ZZ', 'r=a,b', 'hide=<script>', 'x=a:b@-1', 'p=a', 'n=a:b%00c', "n=a:'); DROP ALL //",
+    ];
+    for (const query of garbage) {
+      const parsed = parseExplorerState(new URLSearchParams(query));
+      expect(parsed.state.batches.flat().every((id) => id.length <= 200 && !/\s|\u0000/.test(id)), query).toBe(true);
+      expect(serializeExplorerState(parsed.state), query).toMatch(/^v=1/);
+    }
+    expect(parseExplorerState(new URLSearchParams('n=org:most&l=spiral')).ignored.join(' ')).toMatch(/layout "spiral"/);
+    expect(parseExplorerState(new URLSearchParams('n=org:most&z=abc&c=1,2')).state.viewport).toBeNull();
+    expect(parseExplorerState(new URLSearchParams('n=org:most&s=org:gone')).ignored.join(' ')).toMatch(/org:gone/);
+    expect(parseExplorerState(new URLSearchParams('n=nocolon;org:most')).ignored.join(' ')).toMatch(/malformed/);
+  });
+
+  it('caps absurdly long lists and says how many were left out', () => {
+    const ids = Array.from({ length: MAX_VIEW_ENTITIES + 50 }, (_, i) => `n:${i}`);
+    const { state, ignored } = parseExplorerState(new URLSearchParams(`n=n:${ids.map((id) => id.slice(2)).join(',')}`));
+    expect(state.batches.flat()).toHaveLength(MAX_VIEW_ENTITIES);
+    expect(ignored.join(' ')).toMatch(/50 more were left out/);
+  });
+
+  it('accepts the object form Next passes to pages, repeated keys included', () => {
+    const { state } = parseExplorerState({ n: ['org:most~person:yin-hejun', 'ignored'], s: 'org:most' });
+    expect(state.batches).toEqual([['org:most'], ['person:yin-hejun']]);
+    expect(state.selected).toEqual({ kind: 'node', id: 'org:most' });
+  });
+});
