@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect, useState } from 'react';
 import type { GraphNode } from '@/lib/graph/types';
 import { typeStyle } from '../graph/entity-types';
 
@@ -8,9 +9,14 @@ export function TypeFilter({ nodes, hiddenTypes, onToggle }: { nodes: GraphNode[
   const counts = new Map<string, number>();
   for (const node of nodes) counts.set(node.type, (counts.get(node.type) ?? 0) + 1);
   for (const type of hiddenTypes) if (!counts.has(type)) counts.set(type, 0);
+  // Open on wide screens; folded on phones, where it would cover the graph.
+  const [open, setOpen] = useState(true);
+  useEffect(() => {
+    if (window.matchMedia('(max-width: 760px)').matches) setOpen(false);
+  }, []);
   const types = [...counts].sort(([a], [b]) => typeStyle(a).label.localeCompare(typeStyle(b).label));
   return (
-    <details className="legend" open>
+    <details className="legend" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Legend and filter</summary>
       <fieldset>
         <legend className="visually-hidden">Show entity types</legend>
