@@ -1,7 +1,7 @@
 import type { StylesheetJson } from 'cytoscape';
-import { typeStyle } from './entity-types';
+import { typeStyle } from '@/lib/graph/entity-style';
 
-/** The Cytoscape stylesheet; per-type colour and shape come from entity-types. */
+/** The Cytoscape stylesheet; per-type colour and shape come from lib/graph/entity-style. */
 export function graphStylesheet(types: string[]): StylesheetJson {
   return [
     {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api } from '@/lib/client/api';
 import { NEIGHBOR_PAGE_SIZE } from '@/lib/graph/limits';
 import type { GraphEdge, GraphNode, NeighborPage, NodeDetails } from '@/lib/graph/types';
-import { relationshipLabel, typeStyle } from '../graph/entity-types';
+import { relationshipLabel, typeStyle } from '@/lib/graph/entity-style';
 import { TypeBadge } from '../ui/type-badge';
 import { PropertyList } from './property-list';
 import { SourceList } from './source-list';

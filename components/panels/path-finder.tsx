@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { PathResult, SearchHit } from '@/lib/graph/types';
-import { relationshipLabel } from '../graph/entity-types';
+import { relationshipLabel } from '@/lib/graph/entity-style';
 import { SearchBox } from '../search/search-box';
 
 interface Pick { id: string; name: string }

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { GraphNode } from '@/lib/graph/types';
-import { typeStyle } from '../graph/entity-types';
+import { typeStyle } from '@/lib/graph/entity-style';
 
 /** Legend and filter in one: each type on screen, its colour and shape, a count and a toggle. */
 export function TypeFilter({ nodes, hiddenTypes, onToggle }: { nodes: GraphNode[]; hiddenTypes: string[]; onToggle: (type: string) => void }) {

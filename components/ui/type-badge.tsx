@@ -1,4 +1,4 @@
-import { typeStyle } from '../graph/entity-types';
+import { typeStyle } from '@/lib/graph/entity-style';
 
 /** A small coloured label naming an entity type, matching its colour on the canvas. */
 export function TypeBadge({ type }: { type: string }) {

@@ -1,4 +1,4 @@
-import { typeStyle } from '../../components/graph/entity-types';
+import { typeStyle } from './entity-style';
 import type { Positions } from '../layout/compute-layout';
 import { nodeSize } from './to-elements';
 import type { Subgraph } from './types';

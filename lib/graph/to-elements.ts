@@ -1,6 +1,6 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { Positions } from '../layout/compute-layout';
-import { relationshipLabel } from '../../components/graph/entity-types';
+import { relationshipLabel } from './entity-style';
 import type { Subgraph } from './types';
 
 export interface ElementOptions {
@@ -16,27 +16,31 @@ export function nodeSize(degree: number): number {
 }
 
 /** Subgraph -> Cytoscape elements. Pure: the canvas diffs these by id. */
-export function toElements(graph: Subgraph, { positions, expanded, hiddenTypes, pathIds }: ElementOptions): ElementDefinition[] {
-  const hidden = new Set(hiddenTypes);
+export function toElements(graph: Subgraph, options: ElementOptions): ElementDefinition[] {
+  const { positions, expanded, pathIds } = options;
+  const hiddenTypes = new Set(options.hiddenTypes);
   const shown = new Set(graph.nodes.map((n) => n.id));
   const visibleNeighbours = new Map<string, number>();
   for (const edge of graph.edges) {
     visibleNeighbours.set(edge.source, (visibleNeighbours.get(edge.source) ?? 0) + 1);
     visibleNeighbours.set(edge.target, (visibleNeighbours.get(edge.target) ?? 0) + 1);
   }
-  const nodes: ElementDefinition[] = graph.nodes.map((node) => ({
-    group: 'nodes',
-    data: {
-      id: node.id,
-      label: node.name,
-      type: node.type,
-      size: nodeSize(node.degree),
-      // More relationships in the database than on screen: the dashed border invites an expand.
-      expandable: node.degree > (visibleNeighbours.get(node.id) ?? 0),
-    },
-    position: { ...(positions[node.id] ?? { x: 0, y: 0 }) },
-    classes: [hidden.has(node.type) ? 'filtered' : '', pathIds.has(node.id) ? 'path' : '', expanded[node.id] ? 'expanded' : ''].filter(Boolean).join(' '),
-  }));
+  const nodes: ElementDefinition[] = graph.nodes.map((node) => {
+    // More relationships in the database than on screen: "+N" and a dashed border invite an expand.
+    const hidden = Math.max(0, node.degree - (visibleNeighbours.get(node.id) ?? 0));
+    return {
+      group: 'nodes',
+      data: {
+        id: node.id,
+        label: hidden > 0 ? `${node.name}  +${hidden}` : node.name,
+        type: node.type,
+        size: nodeSize(node.degree),
+        expandable: hidden > 0,
+      },
+      position: { ...(positions[node.id] ?? { x: 0, y: 0 }) },
+      classes: [hiddenTypes.has(node.type) ? 'filtered' : '', pathIds.has(node.id) ? 'path' : '', expanded[node.id] ? 'expanded' : ''].filter(Boolean).join(' '),
+    };
+  });
   const edges: ElementDefinition[] = graph.edges
     .filter((edge) => shown.has(edge.source) && shown.has(edge.target))
     .map((edge) => ({
