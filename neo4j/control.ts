@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Env } from '../lib/env';
@@ -41,17 +41,38 @@ function isNewer(file: string, than: string): boolean {
 }
 
 /** Resolves Neo4j with Maven and compiles the launcher when that has not happened yet. */
-export function ensureLauncherBuilt(log: Log): void {
+export async function ensureLauncherBuilt(log: Log): Promise<void> {
   const pom = path.join(LAUNCHER_DIR, 'pom.xml');
   if (existsSync(CLASSPATH_FILE) && !isNewer(pom, CLASSPATH_FILE) && !isNewer(LAUNCHER_SOURCE, CLASSPATH_FILE)) return;
   log('Resolving Neo4j 5.26 with Maven and compiling the launcher (the first time this downloads about 150 MB)...');
-  const result = spawnSync('mvn', ['-B', '-ntp', '-q', '-f', pom, 'compile'], { stdio: 'inherit' });
-  if (result.error) throw new Error(`Could not run Maven (is it installed and on PATH?): ${result.error.message}`);
-  if (result.status !== 0 || !existsSync(CLASSPATH_FILE)) throw new Error(`Maven failed (exit ${result.status}); see its output above.`);
+  const output: string[] = [];
+  let downloaded = 0;
+  const status = await new Promise<number | null>((resolve, reject) => {
+    const mvn = spawn('mvn', ['-B', '-f', pom, 'compile'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    mvn.on('error', (error) => reject(new Error(`Could not run Maven (is it installed and on PATH?): ${error.message}`)));
+    const onLine = (line: string) => {
+      output.push(line);
+      // Progress without Maven's hundreds of lines: a count every 100 artifacts.
+      if (/^\[INFO\] Downloaded from /.test(line) && ++downloaded % 100 === 0) log(`  ...${downloaded} artifacts downloaded`);
+    };
+    for (const stream of [mvn.stdout, mvn.stderr]) {
+      let rest = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        const lines = (rest + chunk).split('\n');
+        rest = lines.pop() ?? '';
+        lines.forEach(onLine);
+      });
+    }
+    mvn.on('close', resolve);
+  });
+  if (status !== 0 || !existsSync(CLASSPATH_FILE)) {
+    throw new Error(`Maven failed (exit ${status}). Its last lines:\n${output.slice(-30).join('\n')}`);
+  }
   // Maven leaves an unchanged classpath file alone; mark it fresh so the next start skips Maven.
   const now = new Date();
   utimesSync(CLASSPATH_FILE, now, now);
-  log('Neo4j resolved.');
+  log(`Neo4j resolved${downloaded > 0 ? ` (${downloaded} artifacts downloaded)` : ''}.`);
 }
 
 function readPid(pidFile: string): number | null {
@@ -102,7 +123,7 @@ export async function startLocalNeo4j(env: Env, log: Log = console.log): Promise
   if (stalePid !== null && isAlive(stalePid)) {
     log(`Neo4j (pid ${stalePid}) is still starting; waiting for Bolt...`);
   } else {
-    ensureLauncherBuilt(log);
+    await ensureLauncherBuilt(log);
     mkdirSync(path.dirname(dataDir), { recursive: true });
     const classpath = `${path.join(LAUNCHER_DIR, 'target', 'classes')}${path.delimiter}${readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
     const out = openSync(logFile, 'a');
