@@ -281,7 +281,8 @@ export function useExplorer(init: ExplorerInit) {
         // The first render had no graph at all: render the link again now that there is data.
         if (init.unavailable && graphs.current.size <= 1) window.location.reload();
         recovered();
-        setStatus((s) => (s.kind === 'error' ? { kind: 'idle' } : s));
+        // Keep what failed retryable, now that retrying can work.
+        setStatus((s) => (s.kind === 'error' && s.retry ? { ...s, message: 'The database is back. Try that again?' } : s.kind === 'error' ? { kind: 'idle' } : s));
       }, () => undefined);
     }, 3000);
     return () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { computeLayout, type LayoutEdge } from './compute-layout';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { clearLayoutCache, computeLayout, type LayoutEdge } from './compute-layout';
 
 const hub = 'hub:a';
 const first = ['hub:a', 'n:1', 'n:2', 'n:3', 'n:4'];
@@ -11,8 +11,11 @@ const edges: LayoutEdge[] = [
 ];
 
 describe('computeLayout', () => {
+  beforeEach(clearLayoutCache);
+
   it('gives the same positions for the same view, every time', () => {
     const a = computeLayout({ batches: [first, second], edges });
+    clearLayoutCache();
     const b = computeLayout({ batches: [first, second], edges: [...edges].reverse() });
     expect(b).toEqual(a);
     expect(Object.keys(a).sort()).toEqual([...first, ...second].sort());
@@ -20,6 +23,7 @@ describe('computeLayout', () => {
 
   it('never moves entities that were already on screen when a batch is added', () => {
     const before = computeLayout({ batches: [first], edges });
+    clearLayoutCache();
     const after = computeLayout({ batches: [first, second], edges });
     for (const id of first) expect(after[id]).toEqual(before[id]);
   });
@@ -32,6 +36,15 @@ describe('computeLayout', () => {
         expect(d).toBeGreaterThan(15);
       }
     }
+  });
+
+  it('reuses the layout of earlier batches, with the same result as computing afresh', () => {
+    const third = ['z:1', 'z:2'];
+    const more = [...edges, { source: 'm:3', target: 'z:1' }, { source: 'z:1', target: 'z:2' }];
+    const fresh = computeLayout({ batches: [first, second, third], edges: more });
+    clearLayoutCache();
+    computeLayout({ batches: [first, second], edges: more });
+    expect(computeLayout({ batches: [first, second, third], edges: more })).toEqual(fresh);
   });
 
   it('supports circle and grid layouts that ignore history', () => {

@@ -111,6 +111,23 @@ export interface LayoutInput {
   layout?: LayoutName;
 }
 
+// Positions after each prefix of batches. A prefix's result depends only on its own batches and the
+// edges among them, so an expansion (one more batch) lays out just the new batch. Keyed by content.
+const PREFIX_CACHE_SIZE = 300;
+const prefixCache = new Map<string, Positions>();
+
+/** Forgets cached prefixes (tests use it to compare fresh computations). */
+export function clearLayoutCache(): void {
+  prefixCache.clear();
+}
+
+function prefixKey(batches: string[][], edges: LayoutEdge[]): string {
+  const ids = new Set(batches.flat());
+  const inside = edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => `${e.source}>${e.target}`).sort();
+  const batchText = batches.map((b) => [...b].sort().join(',')).join('~');
+  return `${ids.size}:${hashString(batchText)}:${hashString(batchText.split('').reverse().join(''))}:${hashString(inside.join(','))}`;
+}
+
 /** Positions for every entity of every batch, rounded to 0.01 so they serialise identically. */
 export function computeLayout({ batches, edges, layout = 'force' }: LayoutInput): Positions {
   ensureFcose();
@@ -119,21 +136,28 @@ export function computeLayout({ batches, edges, layout = 'force' }: LayoutInput)
   const order = new Map<string, number>();
   batches.forEach((batch, index) => batch.forEach((id) => order.set(id, index)));
   const adjacency = neighborsOf(edges);
-  const placed: Positions = {};
+  let placed: Positions = {};
   const done: string[] = [];
   batches.forEach((rawBatch, index) => {
     const batch = [...rawBatch].sort();
     if (batch.length === 0) return;
-    if (index === 0 || done.length === 0) batch.forEach((id, k) => { placed[id] = spiral({ x: 0, y: 0 }, k, 0, 45); });
-    else seedBatch(batch, placed, order, adjacency);
-    const ids = [...done, ...batch];
-    const cy = headless(ids, edges, placed);
-    runFcose(cy, [...done], placed, hashString(batch.join(',')));
-    cy.nodes().forEach((node) => {
-      const p = node.position();
-      placed[node.id()] = { x: round(p.x), y: round(p.y) };
-    });
-    cy.destroy();
+    const key = prefixKey(batches.slice(0, index + 1), edges);
+    const cached = prefixCache.get(key);
+    if (cached) {
+      placed = { ...cached };
+    } else {
+      if (index === 0 || done.length === 0) batch.forEach((id, k) => { placed[id] = spiral({ x: 0, y: 0 }, k, 0, 45); });
+      else seedBatch(batch, placed, order, adjacency);
+      const cy = headless([...done, ...batch], edges, placed);
+      runFcose(cy, [...done], placed, hashString(batch.join(',')));
+      cy.nodes().forEach((node) => {
+        const p = node.position();
+        placed[node.id()] = { x: round(p.x), y: round(p.y) };
+      });
+      cy.destroy();
+      prefixCache.set(key, { ...placed });
+      if (prefixCache.size > PREFIX_CACHE_SIZE) prefixCache.delete(prefixCache.keys().next().value!);
+    }
     done.push(...batch);
   });
   return placed;

@@ -1,0 +1,35 @@
+import { loadEnv } from '../lib/env';
+import { startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
+import { testEnvironment } from '../test/test-env';
+import { expect, test } from './fixtures';
+import { SEED } from './seed-ids';
+
+// Stops the real test database mid-session and starts it again; nothing is simulated here.
+test('the database going down shows a banner, keeps the graph, and the banner clears itself when it is back', async ({ page, explorer }) => {
+  test.setTimeout(180_000);
+  const env = loadEnv({ ...process.env, ...testEnvironment() });
+  await explorer.open();
+  const before = await explorer.graph.nodeIds();
+  const banner = page.getByRole('alert').filter({ hasText: 'not reachable right now' });
+  const other = await page.context().newPage();
+  expect(await stopLocalNeo4j(env, () => undefined)).toBe('stopped');
+  try {
+    await explorer.doubleClickNode(SEED.ministry);
+    await expect(banner).toBeVisible();
+    expect(await explorer.graph.nodeIds()).toEqual(before);
+    await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+
+    // A link opened while the database is down still opens, says so, and answers no error page.
+    const response = await other.goto('/?v=1&n=org:most');
+    expect(response?.status()).toBe(200);
+    await expect(other.getByRole('alert').filter({ hasText: 'not reachable right now' })).toBeVisible();
+  } finally {
+    await startLocalNeo4j(env, () => undefined);
+  }
+  await expect(banner).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'The database is back' })).toBeVisible();
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await explorer.settled();
+  await expect.poll(() => explorer.graph.nodeIds()).toContain(SEED.yinHejun);
+  await expect.poll(() => other.evaluate(() => window.__graph?.nodeIds() ?? []), { timeout: 30_000 }).toEqual([SEED.ministry]);
+});
