@@ -162,3 +162,16 @@ test('stays usable at 375 px wide', async ({ page, explorer }) => {
   await explorer.search('Чунцин', /Chongqing/);
   await expect(explorer.details.getByRole('heading', { level: 2, name: 'Chongqing' })).toBeVisible();
 });
+
+test('keyboard users reach every entity on the canvas through the list of entities in view', async ({ page, explorer }) => {
+  await explorer.open();
+  const list = page.locator('summary', { hasText: /Entities in view \(\d+\)/ });
+  await list.focus();
+  await page.keyboard.press('Enter');
+  const item = page.getByRole('button', { name: 'Yuelai International Convention Center' });
+  await item.focus();
+  await page.keyboard.press('Enter');
+  await explorer.settled();
+  await expect(explorer.details.getByRole('heading', { level: 2, name: 'Yuelai International Convention Center' })).toBeVisible();
+  await expect.poll(() => explorer.graph.selectedIds()).toEqual(['place:yuelai-icc']);
+});

@@ -7,6 +7,7 @@ import type { GraphEdge } from '@/lib/graph/types';
 import { stateIds } from '@/lib/url-state';
 import { GraphCanvas } from '../graph/graph-canvas';
 import { EdgeDetailsPanel, NodeDetailsPanel } from '../panels/details-panel';
+import { InViewList } from '../panels/in-view-list';
 import { PathFinder } from '../panels/path-finder';
 import { TypeFilter } from '../panels/type-filter';
 import { SearchBox } from '../search/search-box';
@@ -109,6 +110,8 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
             onConnect={(from, to) => void actions.connect(from, to)}
             onClear={actions.clearPath}
           />
+          <InViewList nodes={graph.nodes} hiddenTypes={state.hiddenTypes} selectedId={selected?.kind === 'node' ? selected.id : null}
+            onSelect={(id) => actions.select({ kind: 'node', id })} />
           {selected?.kind === 'node' && nodesById.has(selected.id) ? (
             <NodeDetailsPanel
               key={selected.id}
