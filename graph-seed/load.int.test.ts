@@ -5,7 +5,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint, testDriver } from '../test/db';
 import { DEFAULT_SEED_DIR, seedFromDir } from './load';
-import { SeedValidationError } from './validate';
+import { readSeedDir, SeedValidationError } from './validate';
 
 const { driver, database } = testDriver();
 const read = async (query: string, params: Record<string, unknown> = {}) =>
@@ -49,6 +49,46 @@ describe('the seed loader', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('removes what the data no longer holds, and only from its own dataset', async () => {
+    const original = await fingerprint(driver, database);
+    const dir = mkdtempSync(path.join(tmpdir(), 'seed-'));
+    try {
+      cpSync(DEFAULT_SEED_DIR, dir, { recursive: true });
+      const file = path.join(dir, 'core.json');
+      const data = JSON.parse(readFileSync(file, 'utf8')) as { nodes: { id: string; type: string }[]; relationships: { from: string; to: string }[] };
+      const gone = 'lab:cetc-33-shanxi';
+      data.nodes = data.nodes.filter((n) => n.id !== gone);
+      data.relationships = data.relationships.filter((r) => r.from !== gone && r.to !== gone);
+      const retyped = data.nodes.find((n) => n.id === 'place:yuelai-icc')!;
+      retyped.type = 'Venue';
+      writeFileSync(file, JSON.stringify(data));
+
+      const counts = await seedFromDir(driver, database, dir, 'default');
+      expect(counts.removed).toBeGreaterThan(0);
+      const [row] = await read(`RETURN EXISTS { MATCH (:Entity {id: $gone}) } AS stillThere,
+        COLLECT { MATCH (n:Entity {id: 'place:yuelai-icc'}) RETURN labels(n) }[0] AS labels`, { gone });
+      expect(row?.get('stillThere')).toBe(false);
+      expect([...(row?.get('labels') as string[])].sort()).toEqual(['Entity', 'Venue']);
+
+      // Another dataset loaded into the same database does not remove this one.
+      const other = mkdtempSync(path.join(tmpdir(), 'seed-other-'));
+      writeFileSync(path.join(other, 'other.json'), JSON.stringify({
+        sources: [{ id: 'src:other', publisher: 'P', title: 'T', date: null, url: 'https://example.org/', reliability: 'media' }],
+        nodes: [{ id: 'test:other', type: 'Place', names: { en: 'Other' }, description: 'd', sources: ['src:other'] }],
+      }));
+      await seedFromDir(driver, database, other, 'another');
+      rmSync(other, { recursive: true, force: true });
+      expect((await read('MATCH (n:Entity {dataset: "default"}) RETURN count(n) AS n'))[0]?.get('n').toNumber()).toBe(readSeedDir(dir).nodes.length);
+      expect((await read('MATCH (n:Entity {id: "test:other"}) RETURN n.dataset AS d'))[0]?.get('d')).toBe('another');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await driver.executeQuery('MATCH (n:Entity {dataset: "another"}) DETACH DELETE n', {}, { database });
+      await driver.executeQuery('MATCH (s:Source {dataset: "another"}) DELETE s', {}, { database });
+      await seedFromDir(driver, database);
+    }
+    expect(await fingerprint(driver, database)).toEqual(original);
   });
 });
 

@@ -5,7 +5,9 @@ import { readSeedDir, type SeedDataset } from './validate';
 
 /**
  * Writes a validated dataset into Neo4j: constraints and full-text indexes first, then MERGE in
- * batches. Every statement is idempotent, so running the loader twice changes nothing.
+ * batches, then removes what this dataset loaded before but no longer holds (a corrected fact must
+ * not linger). Everything is tagged with its dataset's name, so loading another folder into the
+ * same database leaves this one alone. Running the loader twice changes nothing.
  */
 
 const BATCH_SIZE = 500;
@@ -27,19 +29,30 @@ const SCHEMA_STATEMENTS = [
 const MERGE_SOURCES = `
   UNWIND $rows AS row
   MERGE (s:Source {id: row.id})
-  SET s = row`;
+  SET s = row, s.dataset = $dataset`;
 
 /** The label is interpolated, so it is checked against ENTITY_TYPE first (see mergeNodes). */
 const mergeNodesQuery = (label: string) => `
   UNWIND $rows AS row
   MERGE (n:Entity {id: row.id})
-  SET n = row, n:\`${label}\``;
+  SET n = row, n.dataset = $dataset, n:\`${label}\``;
 
 const mergeRelationshipsQuery = (type: string) => `
   UNWIND $rows AS row
   MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
   MERGE (a)-[r:\`${type}\`]->(b)
-  SET r = row.props`;
+  SET r = row.props, r.dataset = $dataset`;
+
+// Removal is by dataset tag: only what this dataset loaded earlier and no longer lists goes.
+const PRUNE_QUERIES = [
+  `MATCH (a:Entity)-[r]->(b:Entity) WHERE r.dataset = $dataset AND NOT a.id + '>' + type(r) + '>' + b.id IN $relationshipKeys
+   DELETE r RETURN count(*) AS removed`,
+  `MATCH (n:Entity {dataset: $dataset}) WHERE NOT n.id IN $nodeIds DETACH DELETE n RETURN count(*) AS removed`,
+  `MATCH (s:Source {dataset: $dataset}) WHERE NOT s.id IN $sourceIds DELETE s RETURN count(*) AS removed`,
+  // An entity whose type changed keeps no trace of its old label.
+  `MATCH (n:Entity {dataset: $dataset}) UNWIND [l IN labels(n) WHERE l <> 'Entity' AND l <> n.type] AS stale
+   REMOVE n:$(stale) RETURN count(*) AS removed`,
+];
 
 export interface LoadCounts {
   nodes: number;
@@ -47,6 +60,8 @@ export interface LoadCounts {
   sources: number;
   /** What this run created; zero on a repeat run. */
   created: { nodes: number; relationships: number; sources: number };
+  /** Relationships, entities, sources and stale labels this dataset had loaded before and no longer holds. */
+  removed: number;
 }
 
 /** Flattens a seed node into Neo4j properties: names and aliases per language, plus a search text per language. */
@@ -83,10 +98,11 @@ function batches<T>(items: T[]): T[][] {
 }
 
 /** Loads the dataset; the caller has validated it (readSeedDir). */
-export async function loadDataset(driver: Driver, database: string, dataset: SeedDataset): Promise<LoadCounts> {
+export async function loadDataset(driver: Driver, database: string, dataset: SeedDataset, name: string): Promise<LoadCounts> {
   const counts: LoadCounts = {
     nodes: dataset.nodes.length, relationships: dataset.relationships.length, sources: dataset.sources.length,
     created: { nodes: 0, relationships: 0, sources: 0 },
+    removed: 0,
   };
   for (const statement of SCHEMA_STATEMENTS) await driver.executeQuery(statement, {}, { database });
   await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
@@ -94,7 +110,7 @@ export async function loadDataset(driver: Driver, database: string, dataset: See
   const session = driver.session({ database });
   try {
     const run = async (query: string, rows: unknown[]) => {
-      const summary = await session.executeWrite((tx) => tx.run(query, { rows }).summary());
+      const summary = await session.executeWrite((tx) => tx.run(query, { rows, dataset: name }).summary());
       return summary.counters.updates();
     };
     for (const rows of batches(dataset.sources)) {
@@ -109,6 +125,16 @@ export async function loadDataset(driver: Driver, database: string, dataset: See
       const rows = rels.map((r) => ({ from: r.from, to: r.to, props: { ...r.properties, sourceIds: r.sources } }));
       for (const batch of batches(rows)) counts.created.relationships += (await run(mergeRelationshipsQuery(type), batch)).relationshipsCreated;
     }
+    const keep = {
+      dataset: name,
+      nodeIds: dataset.nodes.map((n) => n.id),
+      sourceIds: dataset.sources.map((s) => s.id),
+      relationshipKeys: dataset.relationships.map((r) => `${r.from}>${r.type}>${r.to}`),
+    };
+    for (const query of PRUNE_QUERIES) {
+      const records = await session.executeWrite(async (tx) => (await tx.run(query, keep)).records);
+      counts.removed += records.reduce((sum, record) => sum + Number(record.get('removed')), 0);
+    }
   } finally {
     await session.close();
   }
@@ -117,8 +143,13 @@ export async function loadDataset(driver: Driver, database: string, dataset: See
 
 export const DEFAULT_SEED_DIR = path.resolve('graph-seed', 'data');
 
+/** The name a folder's data is tagged with: "default" for the seed, else the folder's name. */
+export function datasetName(dir: string): string {
+  return path.resolve(dir) === DEFAULT_SEED_DIR ? 'default' : path.basename(path.resolve(dir));
+}
+
 /** Validates every file of a seed folder, then loads it. Invalid data throws before anything is written. */
-export async function seedFromDir(driver: Driver, database: string, dir: string = DEFAULT_SEED_DIR): Promise<LoadCounts & { files: string[] }> {
+export async function seedFromDir(driver: Driver, database: string, dir: string = DEFAULT_SEED_DIR, name = datasetName(dir)): Promise<LoadCounts & { files: string[] }> {
   const dataset = readSeedDir(dir);
-  return { ...(await loadDataset(driver, database, dataset)), files: dataset.files };
+  return { ...(await loadDataset(driver, database, dataset, name)), files: dataset.files };
 }

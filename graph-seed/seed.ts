@@ -16,6 +16,7 @@ async function main(dir: string): Promise<void> {
     console.log(`  entities:      ${counts.nodes} (${counts.created.nodes} new)`);
     console.log(`  relationships: ${counts.relationships} (${counts.created.relationships} new)`);
     console.log(`  sources:       ${counts.sources} (${counts.created.sources} new)`);
+    if (counts.removed > 0) console.log(`  removed:       ${counts.removed} (entities, relationships, sources or labels no longer in the data)`);
   } finally {
     await driver.close();
   }

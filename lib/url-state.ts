@@ -18,6 +18,8 @@ import type { LayoutName } from './layout/compute-layout';
 
 export const URL_STATE_VERSION = 1;
 export const MAX_VIEW_ENTITIES = 300;
+/** Each batch is one more layout pass; past this many steps the last ones are laid out together. */
+export const MAX_VIEW_BATCHES = 30;
 const MAX_ID_LENGTH = 200;
 const LAYOUTS: readonly LayoutName[] = ['force', 'circle', 'grid'];
 const TYPE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,59}$/;
@@ -116,6 +118,12 @@ export function decodeIdGroup(text: string, bad: string[]): { id: string; suffix
   return out;
 }
 
+/** Folds the batches past MAX_VIEW_BATCHES into one, bounding the layout work a link can ask for. */
+export function capBatches(batches: string[][]): string[][] {
+  if (batches.length <= MAX_VIEW_BATCHES) return batches;
+  return [...batches.slice(0, MAX_VIEW_BATCHES - 1), batches.slice(MAX_VIEW_BATCHES - 1).flat()];
+}
+
 function finiteNumber(text: string | undefined): number | null {
   if (text === undefined || !/^-?\d+(\.\d+)?$/.test(text)) return null;
   const value = Number(text);
@@ -150,7 +158,9 @@ export function parseExplorerState(params: RawParams): ParsedState {
   const legacy = read(params, 'ids');
   const n = read(params, 'n');
   if (n !== undefined) {
-    state.batches = n.split('~').map((batch) => take(decodeIdGroup(batch, bad).map((e) => e.id))).filter((b) => b.length > 0);
+    const batches = n.split('~').map((batch) => take(decodeIdGroup(batch, bad).map((e) => e.id))).filter((b) => b.length > 0);
+    state.batches = capBatches(batches);
+    if (batches.length > MAX_VIEW_BATCHES) ignored.push(`A view keeps at most ${MAX_VIEW_BATCHES} exploration steps; the last ${batches.length - MAX_VIEW_BATCHES + 1} were laid out together.`);
   } else if (legacy !== undefined) {
     // Version 0: a flat comma-separated list, as the API's /api/subgraph?ids= takes it.
     const ids = legacy.split(',').map((id) => id.trim()).filter(Boolean);

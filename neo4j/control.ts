@@ -89,7 +89,10 @@ function isAlive(pid: number): boolean {
   }
   // An exited child that its parent has not reaped yet still answers kill(0): a zombie is not alive.
   const stat = `/proc/${pid}/stat`;
-  return !(existsSync(stat) && /^\d+ \(.*\) Z/.test(readFileSync(stat, 'utf8')));
+  if (existsSync(stat) && /^\d+ \(.*\) Z/.test(readFileSync(stat, 'utf8'))) return false;
+  // After a reboot the pid in the file may belong to another program: only our launcher counts.
+  const cmdline = `/proc/${pid}/cmdline`;
+  return !existsSync(cmdline) || readFileSync(cmdline, 'utf8').includes('org.graphexplorer.db.Launcher');
 }
 
 function logTail(logFile: string): string {

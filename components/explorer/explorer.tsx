@@ -16,13 +16,15 @@ import { useExplorer, type ExplorerInit } from './use-explorer';
 
 /** The client shell: owns the explorer state and lays out search, canvas and panels around it. */
 export function Explorer({ init, preview }: { init: ExplorerInit; preview?: ReactNode }) {
-  const { state, graph, positions, status, notes, dbDown, growFrom, path, viewportRequest, revision, actions } = useExplorer(init);
+  const { state, graph, positions, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, actions } = useExplorer(init);
   const cyRef = useRef<Core | null>(null);
   const [canvasReady, setCanvasReady] = useState(false);
   const [connectFrom, setConnectFrom] = useState<{ id: string; name: string } | null>(null);
 
   const nodesById = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph.nodes]);
-  const pathIds = useMemo(() => new Set(path && path.length !== null && state.path ? [...path.nodes.map((n) => n.id), ...path.edges.map((e) => e.id)] : []), [path, state.path]);
+  // The path drawn is the one the URL names; a later search that found nothing leaves it as it was.
+  const drawnPath = path && path.length !== null && state.path && path.from === state.path.from && path.to === state.path.to ? path : null;
+  const pathIds = useMemo(() => new Set(drawnPath ? [...drawnPath.nodes.map((n) => n.id), ...drawnPath.edges.map((e) => e.id)] : []), [drawnPath]);
   const types = useMemo(() => [...new Set(graph.nodes.map((n) => n.type))].sort(), [graph.nodes]);
   const elements = useMemo(
     () => toElements(graph, { positions, expanded: state.expanded, hiddenTypes: state.hiddenTypes, pathIds }),
@@ -105,7 +107,8 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
         <aside className="side-panel" aria-label="Details">
           <PathFinder
             fromRequest={connectFrom}
-            path={state.path ? path : null}
+            path={drawnPath}
+            message={pathMessage}
             names={new Map(graph.nodes.map((n) => [n.id, n.name]))}
             onConnect={(from, to) => void actions.connect(from, to)}
             onClear={actions.clearPath}

@@ -6,7 +6,7 @@ import { NEIGHBOR_PAGE_SIZE } from '@/lib/graph/limits';
 import type { PathResult, Subgraph } from '@/lib/graph/types';
 import { computeLayout, type LayoutName, type Positions } from '@/lib/layout/compute-layout';
 import {
-  MAX_VIEW_ENTITIES, parseExplorerState, serializeExplorerState, stateIds, type ExplorerState, type Selection, type Viewport,
+  capBatches, MAX_VIEW_ENTITIES, parseExplorerState, serializeExplorerState, stateIds, type ExplorerState, type Selection, type Viewport,
 } from '@/lib/url-state';
 
 /**
@@ -51,9 +51,15 @@ export function useExplorer(init: ExplorerInit) {
   const [revision, setRevision] = useState(0);
   const failedRef = useRef(init.unavailable);
   const [path, setPath] = useState<PathResult | null>(init.path);
+  const [pathMessage, setPathMessage] = useState<string | null>(null);
   const [viewportRequest, setViewportRequest] = useState<{ viewport: Viewport | null; seq: number }>({ viewport: init.state.viewport, seq: 0 });
   const stateRef = useRef(state);
   stateRef.current = state;
+  // Only the latest action may change the view: a slower, older one (an expand overtaken by Back,
+  // say) is dropped when it returns, so the screen and the URL never disagree.
+  const latestAction = useRef(0);
+  const begin = () => ++latestAction.current;
+  const isLatest = (token: number) => token === latestAction.current;
   const viewportRef = useRef<Viewport | null>(init.state.viewport);
   const graphs = useRef(new Map<string, Subgraph>([[idsKey(stateIds(init.state)), init.graph]]));
   const layouts = useRef(new Map<string, Positions>([[layoutKey(init.state, init.graph), init.positions]]));
@@ -87,6 +93,7 @@ export function useExplorer(init: ExplorerInit) {
   /** Loads the graph for a state's entities (from cache when seen before). */
   const loadGraph = useCallback(async (next: ExplorerState): Promise<Subgraph> => {
     const ids = stateIds(next);
+    if (ids.length === 0) return { nodes: [], edges: [] };
     const key = idsKey(ids);
     const cached = graphs.current.get(key);
     if (cached) return cached;
@@ -106,29 +113,45 @@ export function useExplorer(init: ExplorerInit) {
   }, []);
 
   /** One exploration step: load what the next state needs, then show it and add a history entry. */
-  const commit = useCallback(async (next: ExplorerState, options: { growFrom?: string | null; label?: string } = {}) => {
+  const commit = useCallback(async (requested: ExplorerState, options: {
+    growFrom?: string | null;
+    label?: string;
+    token?: number;
+    /** The path drawn with this step (undefined: unchanged). */
+    path?: PathResult | null;
+  } = {}) => {
+    const token = options.token ?? begin();
+    const next = { ...requested, batches: capBatches(requested.batches) };
+    if (new Set(stateIds(next)).size > MAX_VIEW_ENTITIES) {
+      setStatus({ kind: 'error', message: `A view holds at most ${MAX_VIEW_ENTITIES} entities; remove some first.`, retry: null });
+      return;
+    }
     setStatus({ kind: 'busy', label: options.label ?? 'Loading' });
     try {
       const nextGraph = await loadGraph(next);
+      if (!isLatest(token)) return;
       const present = new Set(nextGraph.nodes.map((n) => n.id));
       const cleaned: ExplorerState = { ...next, batches: next.batches.map((b) => b.filter((id) => present.has(id))).filter((b) => b.length > 0) };
       setGrowFrom(options.growFrom ?? null);
+      if (options.path !== undefined) setPath(options.path);
       setGraph(subset(nextGraph, stateIds(cleaned)));
       setState(cleaned);
       writeUrl(cleaned, 'push');
       setStatus({ kind: 'idle' });
       recovered();
     } catch (error) {
-      fail(error, () => void commit(next, options));
+      if (isLatest(token)) fail(error, () => void commit(requested, { ...options, token: undefined }));
     }
   }, [fail, loadGraph, recovered, writeUrl]);
 
   const expand = useCallback(async (id: string) => {
+    const token = begin();
     const current = stateRef.current;
     const pages = current.expanded[id] ?? 0;
     setStatus({ kind: 'busy', label: 'Expanding' });
     try {
       const page = await api.neighbors(id, { offset: pages * NEIGHBOR_PAGE_SIZE, limit: NEIGHBOR_PAGE_SIZE });
+      if (!isLatest(token)) return;
       const shown = new Set(stateIds(current));
       const room = MAX_VIEW_ENTITIES - shown.size;
       const fresh = page.nodes.map((n) => n.id).filter((n) => !shown.has(n)).slice(0, Math.max(0, room));
@@ -138,9 +161,9 @@ export function useExplorer(init: ExplorerInit) {
         batches: fresh.length > 0 ? [...current.batches, fresh] : current.batches,
         expanded: { ...current.expanded, [id]: pages + 1 },
         selected: { kind: 'node', id },
-      }, { growFrom: id, label: 'Expanding' });
+      }, { growFrom: id, label: 'Expanding', token });
     } catch (error) {
-      fail(error, () => void expand(id));
+      if (isLatest(token)) fail(error, () => void expand(id));
     }
   }, [commit, fail]);
 
@@ -151,9 +174,11 @@ export function useExplorer(init: ExplorerInit) {
       if (current.expanded[id]) return commit({ ...current, selected: { kind: 'node', id } });
       return expand(id);
     }
+    const token = begin();
     setStatus({ kind: 'busy', label: 'Opening' });
     try {
       const page = await api.neighbors(id, { offset: 0, limit: NEIGHBOR_PAGE_SIZE });
+      if (!isLatest(token)) return;
       const shown = new Set([...stateIds(current), id]);
       const fresh = page.nodes.map((n) => n.id).filter((n) => !shown.has(n)).slice(0, Math.max(0, MAX_VIEW_ENTITIES - shown.size));
       await commit({
@@ -161,9 +186,9 @@ export function useExplorer(init: ExplorerInit) {
         batches: [...current.batches, [id], ...(fresh.length > 0 ? [fresh] : [])],
         expanded: { ...current.expanded, [id]: 1 },
         selected: { kind: 'node', id },
-      }, { growFrom: id, label: 'Opening' });
+      }, { growFrom: id, label: 'Opening', token });
     } catch (error) {
-      fail(error, () => void focus(id));
+      if (isLatest(token)) fail(error, () => void focus(id));
     }
   }, [commit, expand, fail]);
 
@@ -222,26 +247,31 @@ export function useExplorer(init: ExplorerInit) {
   }, [commit]);
 
   const connect = useCallback(async (from: string, to: string) => {
+    const token = begin();
     const current = stateRef.current;
+    setPathMessage(null);
     setStatus({ kind: 'busy', label: 'Finding a path' });
     try {
       const result = await api.path(from, to);
-      setPath(result);
+      if (!isLatest(token)) return;
       if (result.length === null) {
-        setStatus({ kind: 'error', message: `No connection within ${result.maxHops} steps.`, retry: null });
+        // Nothing to draw: the view, its URL and any path already drawn stay as they are.
+        setPathMessage(`No connection within ${result.maxHops} steps.`);
+        setStatus({ kind: 'idle' });
         return;
       }
       const shown = new Set(stateIds(current));
       const fresh = result.nodes.map((n) => n.id).filter((id) => !shown.has(id));
-      await commit({ ...current, batches: fresh.length > 0 ? [...current.batches, fresh] : current.batches, path: { from, to } }, { growFrom: from, label: 'Finding a path' });
+      await commit({ ...current, batches: fresh.length > 0 ? [...current.batches, fresh] : current.batches, path: { from, to } },
+        { growFrom: from, label: 'Finding a path', token, path: result });
     } catch (error) {
-      fail(error, () => void connect(from, to));
+      if (isLatest(token)) fail(error, () => void connect(from, to));
     }
   }, [commit, fail]);
 
   const clearPath = useCallback(() => {
-    setPath(null);
-    void commit({ ...stateRef.current, path: null });
+    setPathMessage(null);
+    void commit({ ...stateRef.current, path: null }, { path: null });
   }, [commit]);
 
   const onViewportChange = useCallback((viewport: Viewport) => {
@@ -254,19 +284,24 @@ export function useExplorer(init: ExplorerInit) {
   // Back and Forward: the URL is the state, so replay it (from cache when the view was seen before).
   useEffect(() => {
     const onPopState = () => {
+      const token = begin();
       const parsed = parseExplorerState(new URLSearchParams(window.location.search));
       // An entry without a view is the page as first opened (the router may have reset its URL).
       const next = parsed.hasView ? parsed.state : init.state;
       viewportRef.current = next.viewport;
       setStatus({ kind: 'busy', label: 'Loading' });
       loadGraph(next).then(async (nextGraph) => {
-        if (next.path && (next.path.from !== path?.from || next.path.to !== path?.to)) setPath(await api.path(next.path.from, next.path.to));
+        const drawn = next.path && (next.path.from !== path?.from || next.path.to !== path?.to) ? await api.path(next.path.from, next.path.to) : undefined;
+        if (!isLatest(token)) return;
+        if (drawn) setPath(drawn);
         setGrowFrom(null);
         setGraph(subset(nextGraph, stateIds(next)));
         setState(next);
         setViewportRequest((r) => ({ viewport: next.viewport, seq: r.seq + 1 }));
         setStatus({ kind: 'idle' });
-      }, (error: unknown) => fail(error, onPopState));
+      }, (error: unknown) => {
+        if (isLatest(token)) fail(error, onPopState);
+      });
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
@@ -307,7 +342,7 @@ export function useExplorer(init: ExplorerInit) {
   }, [writeUrl]);
 
   return {
-    state, graph, positions, status, notes, dbDown, growFrom, path, viewportRequest, revision,
+    state, graph, positions, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision,
     actions: { currentUrl, expand, focus, remove, collapse, select, reveal, toggleType, setLayout, connect, clearPath, onViewportChange, dismissNote,
       clearError: () => setStatus({ kind: 'idle' }) },
   };

@@ -105,7 +105,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       // For the "link opened -> graph drawn" benchmark (bench/open-link.ts).
       if (props.elements.length > 0) performance.mark('graph-drawn');
     }
-    else if (added.length > 0) cy.animate({ fit: { eles: cy.elements(':visible'), padding: 40 } }, { duration: ANIMATION_MS });
+    // Growing from an entity refits; Back/Forward (no origin) restores the URL's viewport instead.
+    else if (added.length > 0 && start) cy.animate({ fit: { eles: cy.elements(':visible'), padding: 40 } }, { duration: ANIMATION_MS });
   }, [props.elements, props.positions, props.types, props.growFrom, props.viewportRequest.viewport]);
 
   useEffect(() => {
@@ -134,6 +135,7 @@ export function readViewport(cy: Core): Viewport {
 
 /** Sets the viewport from the URL (model-space centre and zoom), or fits everything. */
 export function applyViewport(cy: Core, viewport: Viewport | null): void {
+  cy.stop(true, true);
   if (!viewport) {
     cy.fit(cy.elements(':visible'), 40);
     if (cy.zoom() > 1.6) cy.zoom(1.6);

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { api } from '@/lib/client/api';
-import { NEIGHBOR_PAGE_SIZE } from '@/lib/graph/limits';
+import { MAX_NEIGHBOR_PAGE, NEIGHBOR_PAGE_SIZE } from '@/lib/graph/limits';
 import type { GraphEdge, GraphNode, NeighborPage, NodeDetails } from '@/lib/graph/types';
 import { relationshipLabel, typeStyle } from '@/lib/graph/entity-style';
 import { TypeBadge } from '../ui/type-badge';
@@ -127,10 +127,13 @@ function RelationshipList({ id, revision, actions }: { id: string; revision: num
           </ul>
         </div>
       ))}
-      {page.data.total > limit && (
-        <button type="button" onClick={() => setLimit((l) => l + NEIGHBOR_PAGE_SIZE * 2)}>
+      {page.data.total > limit && limit < MAX_NEIGHBOR_PAGE && (
+        <button type="button" onClick={() => setLimit((l) => Math.min(MAX_NEIGHBOR_PAGE, l + NEIGHBOR_PAGE_SIZE * 2))}>
           Show more relationships ({page.data.total - limit} more)
         </button>
+      )}
+      {page.data.total > limit && limit >= MAX_NEIGHBOR_PAGE && (
+        <p className="muted">Listing the first {MAX_NEIGHBOR_PAGE} of {page.data.total}; expand on the canvas to page through the rest.</p>
       )}
     </div>
   );

@@ -8,9 +8,12 @@ import { SearchBox } from '../search/search-box';
 interface Pick { id: string; name: string }
 
 /** "How are these connected?": pick two entities, draw a shortest path between them. */
-export function PathFinder({ fromRequest, path, names, onConnect, onClear }: {
+export function PathFinder({ fromRequest, path, message, names, onConnect, onClear }: {
   fromRequest: Pick | null;
+  /** The path drawn on the canvas, if any. */
   path: PathResult | null;
+  /** The outcome of a search that found nothing to draw. */
+  message: string | null;
   names: Map<string, string>;
   onConnect: (from: string, to: string) => void;
   onClear: () => void;
@@ -22,7 +25,7 @@ export function PathFinder({ fromRequest, path, names, onConnect, onClear }: {
   }, [fromRequest]);
   const toPick = (hit: SearchHit): Pick => ({ id: hit.id, name: hit.name });
   return (
-    <details className="path-finder" open={Boolean(fromRequest || path)}>
+    <details className="path-finder" open={Boolean(fromRequest || path || message)}>
       <summary>How are these connected?</summary>
       <div className="path-form">
         <div>
@@ -38,22 +41,19 @@ export function PathFinder({ fromRequest, path, names, onConnect, onClear }: {
           {path && <button type="button" onClick={onClear}>Clear</button>}
         </div>
       </div>
+      {message && <p role="status">{message}</p>}
       {path && (
-        path.length === null ? (
-          <p role="status">No connection within {path.maxHops} steps.</p>
-        ) : (
-          <ol className="path-steps" aria-label="Path">
-            {path.nodes.map((node, i) => {
-              const edge = path.edges[i];
-              return (
-                <li key={node.id}>
-                  <strong>{names.get(node.id) ?? node.name}</strong>
-                  {edge && <span className="muted"> {edge.source === node.id ? '→' : '←'} {relationshipLabel(edge.type)}</span>}
-                </li>
-              );
-            })}
-          </ol>
-        )
+        <ol className="path-steps" aria-label="Path">
+          {path.nodes.map((node, i) => {
+            const edge = path.edges[i];
+            return (
+              <li key={node.id}>
+                <strong>{names.get(node.id) ?? node.name}</strong>
+                {edge && <span className="muted"> {edge.source === node.id ? '→' : '←'} {relationshipLabel(edge.type)}</span>}
+              </li>
+            );
+          })}
+        </ol>
       )}
     </details>
   );

@@ -13,7 +13,7 @@ interface SearchBoxProps {
   clearOnPick?: boolean;
 }
 
-type Results = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; hits: SearchHit[] } | { kind: 'error'; message: string };
+type Results = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; query: string; hits: SearchHit[] } | { kind: 'error'; message: string };
 
 const DEBOUNCE_MS = 150;
 
@@ -36,7 +36,7 @@ export function SearchBox({ label, placeholder, onPick, clearOnPick = true }: Se
     const timer = setTimeout(() => {
       setResults({ kind: 'loading' });
       api.search(query.slice(0, 200), 10, controller.signal).then(
-        ({ hits }) => { setResults({ kind: 'done', hits }); setActive(hits.length > 0 ? 0 : -1); },
+        ({ hits }) => { setResults({ kind: 'done', query, hits }); setActive(hits.length > 0 ? 0 : -1); },
         (error: unknown) => {
           if (!controller.signal.aborted) setResults({ kind: 'error', message: error instanceof Error ? error.message : 'Search failed.' });
         },
@@ -48,14 +48,15 @@ export function SearchBox({ label, placeholder, onPick, clearOnPick = true }: Se
     };
   }, [text]);
 
-  const hits = results.kind === 'done' ? results.hits : [];
+  // Hits only count for the text they answer: Enter right after typing must not pick a stale hit.
+  const hits = results.kind === 'done' && results.query === text.trim() ? results.hits : [];
   const expanded = open && text.trim() !== '';
 
   const pick = (hit: SearchHit) => {
     onPick(hit);
     setOpen(false);
+    setActive(-1);
     setText(clearOnPick ? '' : hit.name);
-    if (clearOnPick) inputRef.current?.blur();
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
@@ -103,16 +104,20 @@ export function SearchBox({ label, placeholder, onPick, clearOnPick = true }: Se
         maxLength={200}
         autoComplete="off"
         spellCheck={false}
-        onChange={(event) => { setText(event.target.value); setOpen(true); }}
+        onChange={(event) => { setText(event.target.value); setOpen(true); setActive(-1); }}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
+      <span className="visually-hidden" role="status" aria-live="polite">
+        {expanded && results.kind === 'done' && results.query === text.trim() ? `${hits.length} result${hits.length === 1 ? '' : 's'}` : ''}
+        {expanded && results.kind === 'error' ? results.message : ''}
+      </span>
       {expanded && (
         <ul id={listId} role="listbox" aria-label={`${label} results`} className="search-results">
-          {results.kind === 'loading' && hits.length === 0 && <li className="search-status" role="presentation">Searching...</li>}
+          {(results.kind === 'loading' || (results.kind === 'done' && results.query !== text.trim())) && <li className="search-status" role="presentation">Searching...</li>}
           {results.kind === 'error' && <li className="search-status error" role="presentation">{results.message}</li>}
-          {results.kind === 'done' && hits.length === 0 && <li className="search-status" role="presentation">No matches for "{text.trim()}"</li>}
+          {results.kind === 'done' && results.query === text.trim() && hits.length === 0 && <li className="search-status" role="presentation">No matches for "{text.trim()}"</li>}
           {hits.map((hit, index) => (
             <li
               key={hit.id}

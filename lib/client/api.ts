@@ -6,9 +6,9 @@ export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
     super(message);
   }
-  /** The database or the server is unreachable: worth a banner and a retry, not a dead end. */
+  /** The database or the server is unreachable (not merely slow): worth a banner and a retry. */
   get unavailable(): boolean {
-    return this.status === 0 || this.status === 503 || this.status === 502 || this.status === 504;
+    return this.status === 0 || this.status === 502 || this.status === 504 || (this.status === 503 && this.code !== 'query_timeout');
   }
 }
 

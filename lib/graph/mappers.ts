@@ -75,7 +75,7 @@ export function toGraphNode(raw: RawNode): GraphNode {
   };
 }
 
-const EDGE_OMIT = new Set(['sourceIds']);
+const EDGE_OMIT = new Set(['sourceIds', 'dataset']);
 
 /** Shape returned by the EDGE_PROJECTION used in the queries. */
 export interface RawEdge {

@@ -19,11 +19,20 @@ export function queryText(params: SearchParams): string {
 /** One loadView per request, shared by generateMetadata and the page. */
 export const pageView = cache((query: string, fallbackId?: string): Promise<View> => loadView(new URLSearchParams(query), fallbackId));
 
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/** The site's origin for absolute preview-image URLs; proxy headers may list several hops or be forged. */
 async function origin(): Promise<URL> {
   const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return new URL(`${proto}://${host}`);
+  const first = (name: string) => h.get(name)?.split(',')[0]?.trim() || undefined;
+  const host = [first('x-forwarded-host'), first('host')].find((candidate) => candidate && HOST.test(candidate)) ?? 'localhost:3000';
+  const forwarded = first('x-forwarded-proto');
+  const proto = forwarded === 'http' || forwarded === 'https' ? forwarded : /^(localhost|127\.|\[::1\])/.test(host) ? 'http' : 'https';
+  try {
+    return new URL(`${proto}://${host}`);
+  } catch {
+    return new URL('http://localhost:3000');
+  }
 }
 
 /** Title, description and a preview image (the same view drawn as a PNG) for link unfurls. */

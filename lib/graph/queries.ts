@@ -12,7 +12,9 @@ import type { DegreeCount, Language, NeighborPage, NodeDetails, PathResult, Sear
  */
 
 // Projections shared by the queries below, so every endpoint returns nodes and edges alike.
-const NODE_PROJECTION = (v: string) => `{id: ${v}.id, type: ${v}.type, name: ${v}.name, degree: COUNT { (${v})--(:Entity) }}`;
+// Degree counts every relationship (Neo4j reads it from the node's store record, no scan); seed
+// entities only link to entities, as sources hang off id lists, not relationships.
+const NODE_PROJECTION = (v: string) => `{id: ${v}.id, type: ${v}.type, name: ${v}.name, degree: COUNT { (${v})--() }}`;
 const EDGE_PROJECTION = (r: string) => `{source: startNode(${r}).id, target: endNode(${r}).id, type: type(${r}),
   properties: properties(${r}), sources: COLLECT { MATCH (s:Source) WHERE s.id IN coalesce(${r}.sourceIds, []) RETURN properties(s) }}`;
 
@@ -49,7 +51,7 @@ const NODE_QUERY = `
   RETURN ${NODE_PROJECTION('n')} AS node, properties(n) AS props, degreeByType,
     COLLECT { MATCH (s:Source) WHERE s.id IN coalesce(n.sourceIds, []) RETURN properties(s) } AS sources`;
 
-const NODE_OMIT = new Set(['id', 'type', 'name', 'description', 'sourceIds',
+const NODE_OMIT = new Set(['id', 'type', 'name', 'description', 'sourceIds', 'dataset',
   'name_en', 'name_ru', 'name_zh', 'aliases_en', 'aliases_ru', 'aliases_zh', 'search_en', 'search_ru', 'search_zh']);
 
 /** One entity with all its names, properties, degree by relationship type and sources; null when unknown. */

@@ -71,14 +71,23 @@ export async function loadView(params: Record<string, string | string[] | undefi
     }
     let path: PathResult | null = null;
     if (state.path) {
-      const outcome = await getShortestPath(state.path.from, state.path.to, 6);
-      path = outcome.kind === 'ok' ? outcome.result : null;
+      // A path is an extra: if finding it fails or takes too long, the view still opens without it.
+      const outcome = await getShortestPath(state.path.from, state.path.to, 6).catch(() => null);
+      path = outcome?.kind === 'ok' ? outcome.result : null;
+      if (!path || path.length === null) {
+        notes.push('The path named in the link could not be drawn.');
+        state = { ...state, path: null };
+        path = null;
+      }
     }
     const graph = { nodes: sub.nodes, edges: sub.edges };
     const positions = computeLayout({ batches: state.batches, edges: graph.edges, layout: state.layout });
     return { state, graph, positions, path, notes, unavailable: false };
   } catch (error) {
     if (!(error instanceof DataError) || error.code === 'database_error') throw error;
-    return { state: parsed.state, graph: { nodes: [], edges: [] }, positions: {}, path: null, notes, unavailable: true };
+    // Down: the client shows a banner and reloads when the database is back. Too slow: say so once.
+    const unavailable = error.code === 'database_unavailable';
+    if (!unavailable) notes.push('The database took too long to answer for this view; try a smaller one.');
+    return { state: parsed.state, graph: { nodes: [], edges: [] }, positions: {}, path: null, notes, unavailable };
   }
 }

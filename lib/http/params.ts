@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_PATH_HOPS } from '../graph/limits';
+import { MAX_NEIGHBOR_PAGE, MAX_PATH_HOPS } from '../graph/limits';
 import { MAX_SEARCH_LENGTH } from '../graph/search-query';
 
 /** Query-string schemas for the API. Everything from the outside world passes one of these. */
@@ -29,7 +29,7 @@ export const searchParams = z.object({
 });
 
 export const neighborParams = z.object({
-  limit: intParam('limit', 1, 200, 25),
+  limit: intParam('limit', 1, MAX_NEIGHBOR_PAGE, 25),
   offset: intParam('offset', 0, 1_000_000, 0),
   type: typeName.optional(),
   entityType: typeName.optional(),

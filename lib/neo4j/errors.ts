@@ -10,7 +10,9 @@ export class DataError extends Error {
   }
 }
 
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.ClientError.Security.AuthorizationExpired']);
+// 'N/A' is what the driver gives its own failures that have no code, such as a connection pool that
+// stayed full past connectionAcquisitionTimeout: the database is overloaded, not the request wrong.
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'N/A', 'Neo.ClientError.Security.AuthorizationExpired']);
 
 function codeOf(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
