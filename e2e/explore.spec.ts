@@ -168,7 +168,7 @@ test('keyboard users reach every entity on the canvas through the list of entiti
   const list = page.locator('summary', { hasText: /Entities in view \(\d+\)/ });
   await list.focus();
   await page.keyboard.press('Enter');
-  const item = page.getByRole('button', { name: 'Yuelai International Convention Center' });
+  const item = page.getByRole('list', { name: 'Entities in view' }).getByRole('button', { name: 'Yuelai International Convention Center' });
   await item.focus();
   await page.keyboard.press('Enter');
   await explorer.settled();

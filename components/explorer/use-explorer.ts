@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '@/lib/client/api';
 import { NEIGHBOR_PAGE_SIZE } from '@/lib/graph/limits';
 import type { PathResult, Subgraph } from '@/lib/graph/types';
-import { computeLayout, type LayoutName, type Positions } from '@/lib/layout/compute-layout';
+import { computeLayout, rememberLayout, type LayoutName, type Positions } from '@/lib/layout/compute-layout';
 import {
   capBatches, MAX_VIEW_ENTITIES, parseExplorerState, serializeExplorerState, stateIds, type ExplorerState, type Selection, type Viewport,
 } from '@/lib/url-state';
@@ -63,6 +63,12 @@ export function useExplorer(init: ExplorerInit) {
   const viewportRef = useRef<Viewport | null>(init.state.viewport);
   const graphs = useRef(new Map<string, Subgraph>([[idsKey(stateIds(init.state)), init.graph]]));
   const layouts = useRef(new Map<string, Positions>([[layoutKey(init.state, init.graph), init.positions]]));
+  // The server already laid out the first view; the browser's next step builds on it.
+  const rememberedFirstView = useRef(false);
+  if (!rememberedFirstView.current) {
+    rememberedFirstView.current = true;
+    if (init.state.layout === 'force') rememberLayout(init.state.batches, init.graph.edges, init.positions);
+  }
 
   const positions = useMemo(() => {
     const key = layoutKey(state, graph);

@@ -14,7 +14,7 @@ export function InViewList({ nodes, hiddenTypes, selectedId, onSelect }: {
   return (
     <details className="in-view">
       <summary>Entities in view ({shown.length})</summary>
-      <ul>
+      <ul aria-label="Entities in view">
         {shown.map((node) => (
           <li key={node.id}>
             <button type="button" className="link" aria-current={node.id === selectedId ? 'true' : undefined}

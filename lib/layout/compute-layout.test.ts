@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clearLayoutCache, computeLayout, type LayoutEdge } from './compute-layout';
+import { clearLayoutCache, computeLayout, rememberLayout, type LayoutEdge } from './compute-layout';
 
 const hub = 'hub:a';
 const first = ['hub:a', 'n:1', 'n:2', 'n:3', 'n:4'];
@@ -44,6 +44,13 @@ describe('computeLayout', () => {
     const fresh = computeLayout({ batches: [first, second, third], edges: more });
     clearLayoutCache();
     computeLayout({ batches: [first, second], edges: more });
+    expect(computeLayout({ batches: [first, second, third], edges: more })).toEqual(fresh);
+
+    // Positions handed over from elsewhere (the server) serve as that prefix, too.
+    clearLayoutCache();
+    const handedOver = computeLayout({ batches: [first, second], edges: more });
+    clearLayoutCache();
+    rememberLayout([first, second], more, handedOver);
     expect(computeLayout({ batches: [first, second, third], edges: more })).toEqual(fresh);
   });
 

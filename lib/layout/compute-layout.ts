@@ -116,6 +116,15 @@ export interface LayoutInput {
 const PREFIX_CACHE_SIZE = 300;
 const prefixCache = new Map<string, Positions>();
 
+/**
+ * Records positions already computed elsewhere (the server's first render) as the result for these
+ * batches, so the browser's next step lays out only the new batch instead of replaying them all.
+ */
+export function rememberLayout(batches: string[][], edges: LayoutEdge[], positions: Positions): void {
+  const nonEmpty = batches.filter((b) => b.length > 0);
+  if (nonEmpty.length > 0 && nonEmpty.flat().every((id) => positions[id])) prefixCache.set(prefixKey(nonEmpty, edges), { ...positions });
+}
+
 /** Forgets cached prefixes (tests use it to compare fresh computations). */
 export function clearLayoutCache(): void {
   prefixCache.clear();
@@ -141,7 +150,7 @@ export function computeLayout({ batches, edges, layout = 'force' }: LayoutInput)
   batches.forEach((rawBatch, index) => {
     const batch = [...rawBatch].sort();
     if (batch.length === 0) return;
-    const key = prefixKey(batches.slice(0, index + 1), edges);
+    const key = prefixKey(batches.slice(0, index + 1).filter((b) => b.length > 0), edges);
     const cached = prefixCache.get(key);
     if (cached) {
       placed = { ...cached };
