@@ -105,8 +105,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       // For the "link opened -> graph drawn" benchmark (bench/open-link.ts).
       if (props.elements.length > 0) performance.mark('graph-drawn');
     }
-    // Growing from an entity refits; Back/Forward (no origin) restores the URL's viewport instead.
-    else if (added.length > 0 && start) cy.animate({ fit: { eles: cy.elements(':visible'), padding: 40 } }, { duration: ANIMATION_MS });
+    // An exploration step refits; Back/Forward (no growFrom) restores the URL's viewport instead.
+    else if (added.length > 0 && props.growFrom) cy.animate({ fit: { eles: cy.elements(':visible'), padding: 40 } }, { duration: ANIMATION_MS });
   }, [props.elements, props.positions, props.types, props.growFrom, props.viewportRequest.viewport]);
 
   useEffect(() => {

@@ -32,7 +32,8 @@ export function toElements(graph: Subgraph, options: ElementOptions): ElementDef
       group: 'nodes',
       data: {
         id: node.id,
-        label: hidden > 0 ? `${node.name}  +${hidden}` : node.name,
+        // The count gets its own line, so a long name's ellipsis never hides it.
+        label: `${node.name.length > 30 ? `${node.name.slice(0, 28)}…` : node.name}${hidden > 0 ? `\n+${hidden}` : ''}`,
         type: node.type,
         size: nodeSize(node.degree),
         expandable: hidden > 0,

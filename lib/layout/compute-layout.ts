@@ -95,7 +95,7 @@ function seedBatch(batch: string[], placed: Positions, order: Map<string, number
       const already = (adjacency.get(anchor) ?? []).filter((n) => placed[n] && !batch.includes(n)).length;
       const k = children.get(anchor) ?? already;
       children.set(anchor, k + 1);
-      placed[id] = spiral(placed[anchor]!, k, 70, 28, hashString(anchor) % 360);
+      placed[id] = spiral(placed[anchor]!, k, 90, 34, hashString(anchor) % 360);
     } else {
       // Not linked to anything on screen (e.g. a search pick): start it outside the current picture.
       const center = { x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2 };
