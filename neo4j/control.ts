@@ -146,6 +146,8 @@ export async function startLocalNeo4j(env: Env, log: Log = console.log): Promise
         NEO4J_LOCAL_DIR: dataDir,
         NEO4J_LOCAL_PORT: String(env.NEO4J_LOCAL_PORT),
         NEO4J_LOCAL_PAGECACHE_MB: String(env.NEO4J_LOCAL_PAGECACHE_MB),
+        NEO4J_LOCAL_TX_TIMEOUT_S: String(env.NEO4J_LOCAL_TX_TIMEOUT_S),
+        NEO4J_LOCAL_TX_MAX_MB: String(env.NEO4J_LOCAL_TX_MAX_MB),
       },
     });
     closeSync(out);
