@@ -29,6 +29,12 @@ export class ExplorerPage {
     await expect.poll(() => this.page.evaluate(() => window.__graph?.animating() ?? true)).toBe(false);
   }
 
+  /** Browser Back or Forward, then wait until the view has caught up. */
+  async history(direction: 'back' | 'forward') {
+    await (direction === 'back' ? this.page.goBack() : this.page.goForward());
+    await this.settled();
+  }
+
   async search(text: string, pick: RegExp) {
     await this.searchBox.fill(text);
     await this.page.getByRole('option', { name: pick }).first().click();

@@ -55,31 +55,24 @@ test('Back and Forward step through the exploration without reloading the page',
   await explorer.settled();
   expect(afterExpand.length).toBeGreaterThan(afterSearch.length);
 
-  await page.goBack();
-  await explorer.settled();
+  await explorer.history('back');
   await expect(page.getByRole('checkbox', { name: /^Place/ })).toBeChecked();
   await expect.poll(() => explorer.graph.selectedIds()).toEqual([SEED.conference]);
-  await page.goBack();
-  await explorer.settled();
+  await explorer.history('back');
   await expect.poll(() => explorer.graph.selectedIds()).toEqual([SEED.ministry]);
   // The double-click was two steps: its first click selected the ministry, then it expanded.
-  await page.goBack();
-  await explorer.settled();
+  await explorer.history('back');
   await expect.poll(() => explorer.graph.nodeIds()).toEqual(afterSearch);
   await expect.poll(() => explorer.graph.selectedIds()).toEqual([SEED.ministry]);
-  await page.goBack();
-  await explorer.settled();
+  await explorer.history('back');
   await expect.poll(() => explorer.graph.selectedIds()).toEqual([SEED.yinHejun]);
-  await page.goBack();
-  await explorer.settled();
+  await explorer.history('back');
   await expect.poll(() => explorer.graph.nodeIds()).toEqual(start);
 
-  await page.goForward();
-  await explorer.settled();
+  await explorer.history('forward');
   await expect.poll(() => explorer.graph.nodeIds()).toEqual(afterSearch);
   await page.goForward();
-  await page.goForward();
-  await explorer.settled();
+  await explorer.history('forward');
   await expect.poll(() => explorer.graph.nodeIds()).toEqual(afterExpand);
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 });

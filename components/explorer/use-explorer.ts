@@ -32,8 +32,6 @@ export interface ExplorerInit {
 }
 
 const idsKey = (ids: string[]) => [...new Set(ids)].sort().join('\n');
-const layoutKey = (state: ExplorerState, graph: Subgraph) =>
-  `${state.layout}|${state.batches.map((b) => [...b].sort().join(',')).join('~')}|${graph.edges.map((e) => e.id).sort().join(',')}`;
 
 function subset(graph: Subgraph, ids: string[]): Subgraph {
   const keep = new Set(ids);
@@ -62,7 +60,6 @@ export function useExplorer(init: ExplorerInit) {
   const isLatest = (token: number) => token === latestAction.current;
   const viewportRef = useRef<Viewport | null>(init.state.viewport);
   const graphs = useRef(new Map<string, Subgraph>([[idsKey(stateIds(init.state)), init.graph]]));
-  const layouts = useRef(new Map<string, Positions>([[layoutKey(init.state, init.graph), init.positions]]));
   // The server already laid out the first view; the browser's next step builds on it.
   const rememberedFirstView = useRef(false);
   if (!rememberedFirstView.current) {
@@ -70,15 +67,11 @@ export function useExplorer(init: ExplorerInit) {
     if (init.state.layout === 'force') rememberLayout(init.state.batches, init.graph.edges, init.positions);
   }
 
-  const positions = useMemo(() => {
-    const key = layoutKey(state, graph);
-    let cached = layouts.current.get(key);
-    if (!cached) {
-      cached = computeLayout({ batches: state.batches, edges: graph.edges, layout: state.layout });
-      layouts.current.set(key, cached);
-    }
-    return cached;
-  }, [state, graph]);
+  // computeLayout caches by content, so an unchanged view (or one more step) costs little here.
+  const positions = useMemo(
+    () => computeLayout({ batches: state.batches, edges: graph.edges, layout: state.layout }),
+    [state.batches, state.layout, graph.edges],
+  );
 
   const fail = useCallback((error: unknown, retry: (() => void) | null) => {
     if (error instanceof DOMException && error.name === 'AbortError') return;

@@ -1,11 +1,10 @@
 import 'server-only';
-import { computeLayout } from '../layout/compute-layout';
+import { computeLayout, type Positions } from '../layout/compute-layout';
 import { DataError } from '../neo4j/errors';
 import { EMPTY_STATE, parseExplorerState, stateIds, type ExplorerState } from '../url-state';
 import { NEIGHBOR_PAGE_SIZE } from './limits';
 import { getNeighbors, getShortestPath, getSubgraph } from './queries';
 import type { PathResult, Subgraph } from './types';
-import type { Positions } from '../layout/compute-layout';
 
 /** The entity the explorer opens on when a link names no view. */
 export const DEFAULT_ENTITY = 'event:brst-2023';
@@ -50,7 +49,7 @@ export async function loadView(params: Record<string, string | string[] | undefi
   try {
     let state = parsed.state;
     if (!parsed.hasView) state = (await focusState(fallbackId)) ?? EMPTY_STATE;
-    const sub = await getSubgraph(stateIds(state));
+    let sub = await getSubgraph(stateIds(state));
     if (sub.missing.length > 0) {
       notes.push(`Not found in the database, so left out: ${sub.missing.slice(0, 8).join(', ')}${sub.missing.length > 8 ? `, and ${sub.missing.length - 8} more` : ''}.`);
       state = withoutMissing(state, new Set(sub.missing));
@@ -58,9 +57,7 @@ export async function loadView(params: Record<string, string | string[] | undefi
     if (parsed.hasView && state.batches.length === 0) {
       notes.push('Nothing in this link could be shown; here is the starting view instead.');
       state = (await focusState(fallbackId)) ?? EMPTY_STATE;
-      const fallback = await getSubgraph(stateIds(state));
-      sub.nodes = fallback.nodes;
-      sub.edges = fallback.edges;
+      sub = await getSubgraph(stateIds(state));
     }
     if (state.selected?.kind === 'edge') {
       const { source, type, target } = state.selected;

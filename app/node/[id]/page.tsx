@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { Explorer } from '@/components/explorer/explorer';
 import { GraphPreview } from '@/components/graph/graph-preview';
 import { getNode } from '@/lib/graph/queries';
@@ -11,16 +12,21 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** One lookup per request, shared by generateMetadata and the page. */
+const lookup = cache(async (id: string) => {
+  try {
+    return { id, node: await getNode(id), unavailable: false };
+  } catch (error) {
+    // The database being down is not "not found": the page still opens, with its banner.
+    if (error instanceof DataError && error.code !== 'database_error') return { id, node: null, unavailable: true };
+    throw error;
+  }
+});
+
 async function entity(params: Props['params']) {
   const id = entityId.safeParse(decodeURIComponent((await params).id));
   if (!id.success) notFound();
-  try {
-    return { id: id.data, node: await getNode(id.data), unavailable: false };
-  } catch (error) {
-    // The database being down is not "not found": the page still opens, with its banner.
-    if (error instanceof DataError && error.code !== 'database_error') return { id: id.data, node: null, unavailable: true };
-    throw error;
-  }
+  return lookup(id.data);
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
