@@ -1,5 +1,6 @@
 import { countryCode, type CountryCandidate } from '../geo/country-code';
-import { countryPoint, worldBounds } from '../geo/world';
+import { countryPoint } from '../geo/country-points';
+import { worldBounds } from '../geo/projection';
 import type { LayoutEdge, Point, Positions } from './compute-layout';
 import { hashString } from './seeded-random';
 
@@ -28,7 +29,6 @@ const angleOf = (text: string) => ((hashString(text) % 3600) / 3600) * 2 * Math.
 /** A uniform grid of cells as wide as the minimum distance: neighbours are in the 3x3 cells around. */
 class SpatialGrid {
   private readonly cells = new Map<number, number[]>();
-  private readonly buffer: number[] = [];
   constructor(private readonly xs: Float64Array, private readonly ys: Float64Array) {}
 
   private key(cx: number, cy: number): number {
@@ -56,9 +56,21 @@ class SpatialGrid {
     return out;
   }
 
+  /** Whether no entry lies within `minimum` (at most PUSH_DISTANCE) of (x, y). */
   isFree(x: number, y: number, minimum: number): boolean {
-    for (const j of this.near(x, y, this.buffer)) {
-      if (Math.hypot(this.xs[j]! - x, this.ys[j]! - y) < minimum) return false;
+    const cx = Math.floor(x / PUSH_DISTANCE);
+    const cy = Math.floor(y / PUSH_DISTANCE);
+    const squared = minimum * minimum;
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        const cell = this.cells.get(this.key(cx + dx, cy + dy));
+        if (!cell) continue;
+        for (const j of cell) {
+          const ex = this.xs[j]! - x;
+          const ey = this.ys[j]! - y;
+          if (ex * ex + ey * ey < squared) return false;
+        }
+      }
     }
     return true;
   }
@@ -159,7 +171,8 @@ class Placement {
   putNear(id: string, center: Point): void {
     const key = `${round(center.x)},${round(center.y)}`;
     const turn = angleOf(key);
-    for (let k = this.spiralStart.get(key) ?? 0; ; k++) {
+    // Past the first rings the spiral skips ever more points: in a crowded view a far search stays short.
+    for (let k = this.spiralStart.get(key) ?? 0; ; k += 1 + (k >> 7)) {
       const radius = PUSH_DISTANCE * 1.2 + 20 * Math.sqrt(k);
       const angle = turn + k * GOLDEN_ANGLE;
       const point = { x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) };

@@ -1,0 +1,127 @@
+import countries from 'i18n-iso-countries';
+import atlas50m from 'world-atlas/countries-50m.json';
+import { getWorld, type Atlas, type Point } from './projection';
+
+/**
+ * Where each country is on the map, from Natural Earth's 1:50m outlines (1:110m lacks small
+ * states such as Singapore or Bahrain). Atlas ids are ISO numeric codes.
+ */
+
+interface Moments { area: number; lon: number; lat: number; crossings: number }
+
+const TAU = 2 * Math.PI;
+const zero = (): Moments => ({ area: 0, lon: 0, lat: 0, crossings: 0 });
+
+/**
+ * Surface integrals of one arc on the unit sphere, by Green's theorem with one midpoint per
+ * segment: area, and area-weighted longitude and latitude. `low` is the western edge of the
+ * longitude frame: -π cuts the plane at the antimeridian, 0 at Greenwich (for Russia, whose
+ * mainland crosses the antimeridian). A segment jumping across the cut adds the integral along
+ * the cut line, so a ring's sums stay exact in either frame.
+ */
+function addSegment(sums: Moments, lon0: number, lon1: number, latMid: number, step: number, low: number): void {
+  if (lon0 < low) lon0 += TAU;
+  if (lon1 < low) lon1 += TAU;
+  if (Math.abs(lon1 - lon0) > Math.PI) {
+    // Crossing the frame's cut: add the integrals along the cut meridians instead (antiderivatives
+    // in latitude of the three integrands), east edge to west edge or back.
+    const sign = lon0 > lon1 ? 1 : -1;
+    const sin = Math.sin(latMid);
+    const cos = Math.cos(latMid);
+    for (const edge of [low, low + TAU]) {
+      const s = edge === low ? sign : -sign;
+      sums.area += s * edge * sin;
+      sums.lon += s * (edge * edge / 2) * sin;
+      sums.lat += s * edge * (latMid * sin + cos);
+    }
+    sums.crossings += 1;
+    return;
+  }
+  const lonMid = (lon0 + lon1) / 2;
+  sums.area += lonMid * step;
+  sums.lon += (lonMid * lonMid / 2) * step;
+  sums.lat += lonMid * latMid * step;
+}
+
+/** Each arc's moments in both longitude frames, so a polygon's are sums over its arcs. */
+function arcMoments(topology: Atlas): [Moments, Moments][] {
+  const { scale: [kx, ky], translate: [dx, dy] } = topology.transform!;
+  const radians = Math.PI / 180;
+  return topology.arcs.map((arc) => {
+    const sums: [Moments, Moments] = [zero(), zero()];
+    // Quantised, delta-encoded positions (TopoJSON): running sums times the transform's scale.
+    let x = 0;
+    let y = 0;
+    let lon0 = 0;
+    let lat0 = 0;
+    for (let k = 0; k < arc.length; k++) {
+      x += arc[k]![0]!;
+      y += arc[k]![1]!;
+      const lon = (x * kx + dx) * radians;
+      const lat = (y * ky + dy) * radians;
+      if (k > 0) {
+        const latMid = (lat0 + lat) / 2;
+        const step = Math.cos(latMid) * (lat - lat0);
+        addSegment(sums[0], lon0, lon, latMid, step, -Math.PI);
+        addSegment(sums[1], lon0, lon, latMid, step, 0);
+      }
+      lon0 = lon;
+      lat0 = lat;
+    }
+    return sums;
+  });
+}
+
+function polygonMoments(rings: number[][], arcs: [Moments, Moments][]): Moments {
+  const frames = [zero(), zero()];
+  for (const i of rings.flat()) {
+    const sign = i < 0 ? -1 : 1;
+    arcs[i < 0 ? ~i : i]!.forEach((arc, frame) => {
+      const total = frames[frame]!;
+      total.area += sign * arc.area;
+      total.lon += sign * arc.lon;
+      total.lat += sign * arc.lat;
+      total.crossings += arc.crossings;
+    });
+  }
+  // The frame whose cut the polygon does not cross gives its true mean longitude.
+  return frames[1]!.crossings < frames[0]!.crossings ? frames[1]! : frames[0]!;
+}
+
+let points: Map<string, Point> | null = null;
+
+/**
+ * One point per country: the area-weighted mean longitude and latitude of its largest polygon
+ * (France's mainland rather than a mean with French Guiana), projected. Atlas ids are ISO numeric.
+ */
+function countryPoints(): Map<string, Point> {
+  if (points) return points;
+  const { projection } = getWorld();
+  const topology = atlas50m as unknown as Atlas;
+  const arcs = arcMoments(topology);
+  const largest = new Map<string, Moments>();
+  for (const geometry of topology.objects.countries.geometries) {
+    const alpha3 = geometry.id === undefined ? undefined : countries.numericToAlpha3(String(geometry.id));
+    if (!alpha3) continue;
+    const polygons = geometry.type === 'Polygon' ? [geometry.arcs] : geometry.type === 'MultiPolygon' ? geometry.arcs : [];
+    for (const rings of polygons) {
+      const moments = polygonMoments(rings, arcs);
+      const best = largest.get(alpha3);
+      if (moments.area !== 0 && (!best || Math.abs(moments.area) > Math.abs(best.area))) largest.set(alpha3, moments);
+    }
+  }
+  points = new Map();
+  const degrees = 180 / Math.PI;
+  for (const [alpha3, { area, lon, lat }] of largest) {
+    const meanLon = lon / area;
+    const projected = projection([(meanLon > Math.PI ? meanLon - TAU : meanLon) * degrees, (lat / area) * degrees]);
+    if (projected) points.set(alpha3, { x: projected[0], y: projected[1] });
+  }
+  return points;
+}
+
+/** Model-space point of a country (ISO alpha-3), or null when the atlas does not have it. */
+export function countryPoint(alpha3: string): Point | null {
+  const point = countryPoints().get(alpha3.toUpperCase());
+  return point ? { ...point } : null;
+}
