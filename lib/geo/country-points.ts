@@ -43,40 +43,45 @@ function addSegment(sums: Moments, lon0: number, lon1: number, latMid: number, s
   sums.lat += lonMid * latMid * step;
 }
 
-/** Each arc's moments in both longitude frames, so a polygon's are sums over its arcs. */
-function arcMoments(topology: Atlas): [Moments, Moments][] {
+const topology = atlas50m as unknown as Atlas;
+const arcCache: ([Moments, Moments] | undefined)[] = [];
+
+/** One arc's moments in both longitude frames, computed once, so a polygon's are sums over its arcs. */
+function arcMoments(index: number): [Moments, Moments] {
+  const cached = arcCache[index];
+  if (cached) return cached;
+  const arc = topology.arcs[index]!;
   const { scale: [kx, ky], translate: [dx, dy] } = topology.transform!;
   const radians = Math.PI / 180;
-  return topology.arcs.map((arc) => {
-    const sums: [Moments, Moments] = [zero(), zero()];
-    // Quantised, delta-encoded positions (TopoJSON): running sums times the transform's scale.
-    let x = 0;
-    let y = 0;
-    let lon0 = 0;
-    let lat0 = 0;
-    for (let k = 0; k < arc.length; k++) {
-      x += arc[k]![0]!;
-      y += arc[k]![1]!;
-      const lon = (x * kx + dx) * radians;
-      const lat = (y * ky + dy) * radians;
-      if (k > 0) {
-        const latMid = (lat0 + lat) / 2;
-        const step = Math.cos(latMid) * (lat - lat0);
-        addSegment(sums[0], lon0, lon, latMid, step, -Math.PI);
-        addSegment(sums[1], lon0, lon, latMid, step, 0);
-      }
-      lon0 = lon;
-      lat0 = lat;
+  const sums: [Moments, Moments] = [zero(), zero()];
+  // Quantised, delta-encoded positions (TopoJSON): running sums times the transform's scale.
+  let x = 0;
+  let y = 0;
+  let lon0 = 0;
+  let lat0 = 0;
+  for (let k = 0; k < arc.length; k++) {
+    x += arc[k]![0]!;
+    y += arc[k]![1]!;
+    const lon = (x * kx + dx) * radians;
+    const lat = (y * ky + dy) * radians;
+    if (k > 0) {
+      const latMid = (lat0 + lat) / 2;
+      const step = Math.cos(latMid) * (lat - lat0);
+      addSegment(sums[0], lon0, lon, latMid, step, -Math.PI);
+      addSegment(sums[1], lon0, lon, latMid, step, 0);
     }
-    return sums;
-  });
+    lon0 = lon;
+    lat0 = lat;
+  }
+  arcCache[index] = sums;
+  return sums;
 }
 
-function polygonMoments(rings: number[][], arcs: [Moments, Moments][]): Moments {
+function polygonMoments(rings: number[][]): Moments {
   const frames = [zero(), zero()];
   for (const i of rings.flat()) {
     const sign = i < 0 ? -1 : 1;
-    arcs[i < 0 ? ~i : i]!.forEach((arc, frame) => {
+    arcMoments(i < 0 ? ~i : i).forEach((arc, frame) => {
       const total = frames[frame]!;
       total.area += sign * arc.area;
       total.lon += sign * arc.lon;
@@ -88,40 +93,43 @@ function polygonMoments(rings: number[][], arcs: [Moments, Moments][]): Moments 
   return frames[1]!.crossings < frames[0]!.crossings ? frames[1]! : frames[0]!;
 }
 
-let points: Map<string, Point> | null = null;
+type CountryGeometry = Atlas['objects']['countries']['geometries'][number];
+let geometriesByCode: Map<string, CountryGeometry[]> | null = null;
 
 /**
- * One point per country: the area-weighted mean longitude and latitude of its largest polygon
- * (France's mainland rather than a mean with French Guiana), projected. Atlas ids are ISO numeric.
+ * The area-weighted mean longitude and latitude of the country's largest polygon (France's
+ * mainland rather than a mean with French Guiana), projected. Atlas ids are ISO numeric codes;
+ * a country may have several geometries (Australia and its Ashmore and Cartier Islands).
  */
-function countryPoints(): Map<string, Point> {
-  if (points) return points;
-  const { projection } = getWorld();
-  const topology = atlas50m as unknown as Atlas;
-  const arcs = arcMoments(topology);
-  const largest = new Map<string, Moments>();
-  for (const geometry of topology.objects.countries.geometries) {
-    const alpha3 = geometry.id === undefined ? undefined : countries.numericToAlpha3(String(geometry.id));
-    if (!alpha3) continue;
-    const polygons = geometry.type === 'Polygon' ? [geometry.arcs] : geometry.type === 'MultiPolygon' ? geometry.arcs : [];
-    for (const rings of polygons) {
-      const moments = polygonMoments(rings, arcs);
-      const best = largest.get(alpha3);
-      if (moments.area !== 0 && (!best || Math.abs(moments.area) > Math.abs(best.area))) largest.set(alpha3, moments);
+function computePoint(alpha3: string): Point | null {
+  if (!geometriesByCode) {
+    geometriesByCode = new Map();
+    for (const geometry of topology.objects.countries.geometries) {
+      const code = geometry.id === undefined ? undefined : countries.numericToAlpha3(String(geometry.id));
+      if (code) geometriesByCode.set(code, [...(geometriesByCode.get(code) ?? []), geometry]);
     }
   }
-  points = new Map();
-  const degrees = 180 / Math.PI;
-  for (const [alpha3, { area, lon, lat }] of largest) {
-    const meanLon = lon / area;
-    const projected = projection([(meanLon > Math.PI ? meanLon - TAU : meanLon) * degrees, (lat / area) * degrees]);
-    if (projected) points.set(alpha3, { x: projected[0], y: projected[1] });
+  let largest: Moments | null = null;
+  for (const geometry of geometriesByCode.get(alpha3) ?? []) {
+    const polygons = geometry.type === 'Polygon' ? [geometry.arcs] : geometry.type === 'MultiPolygon' ? geometry.arcs : [];
+    for (const rings of polygons) {
+      const moments = polygonMoments(rings);
+      if (moments.area !== 0 && (!largest || Math.abs(moments.area) > Math.abs(largest.area))) largest = moments;
+    }
   }
-  return points;
+  if (!largest) return null;
+  const degrees = 180 / Math.PI;
+  const meanLon = largest.lon / largest.area;
+  const projected = getWorld().projection([(meanLon > Math.PI ? meanLon - TAU : meanLon) * degrees, (largest.lat / largest.area) * degrees]);
+  return projected ? { x: projected[0], y: projected[1] } : null;
 }
 
-/** Model-space point of a country (ISO alpha-3), or null when the atlas does not have it. */
+const points = new Map<string, Point | null>();
+
+/** Model-space point of a country (ISO alpha-3), or null when the atlas does not have it. Memoised. */
 export function countryPoint(alpha3: string): Point | null {
-  const point = countryPoints().get(alpha3.toUpperCase());
+  const code = alpha3.toUpperCase();
+  if (!points.has(code)) points.set(code, computePoint(code));
+  const point = points.get(code);
   return point ? { ...point } : null;
 }
