@@ -1,3 +1,4 @@
+import { groupKey, isGroupKey, parseGroupKey } from './graph/groups';
 import type { LayoutName } from './layout/compute-layout';
 
 /**
@@ -7,7 +8,8 @@ import type { LayoutName } from './layout/compute-layout';
  *   /?v=1&n=event:brst-2023;place:chongqing~org:most,cas&x=event:brst-2023&s=place:chongqing&hide=Country&z=1.2&c=10,-40
  *
  *   n     shown entities as layout batches separated by `~` (first view, then each step's additions);
- *         inside a batch ids are grouped by prefix: `country:KAZ,UZB;event:brst-2023`
+ *         inside a batch ids are grouped by prefix: `country:KAZ,UZB;event:brst-2023`; a group node
+ *         is `*:origin,RELTYPE,EntityType` (`*` for any), e.g. `*:initiative:bri,*,Country`
  *   x     expanded entities, `id@pages` when more than one page of neighbours was loaded
  *   s     selected entity, or r = selected relationship `from,TYPE,to`
  *   hide  entity types filtered out;  l  layout (force, circle, grid);  z, c  zoom and centre
@@ -17,12 +19,13 @@ import type { LayoutName } from './layout/compute-layout';
  */
 
 export const URL_STATE_VERSION = 1;
-export const MAX_VIEW_ENTITIES = 300;
+export const MAX_VIEW_ENTITIES = 5000;
 /** Each batch is one more layout pass; past this many steps the last ones are laid out together. */
 export const MAX_VIEW_BATCHES = 30;
 const MAX_ID_LENGTH = 200;
-const LAYOUTS: readonly LayoutName[] = ['force', 'circle', 'grid'];
+const LAYOUTS: readonly LayoutName[] = ['force', 'circle', 'grid', 'map'];
 const TYPE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,59}$/;
+const TYPE_OR_ANY = /^(\*|[^\p{Cc},;~]{1,100})$/u;
 
 export type Selection =
   | { kind: 'node'; id: string }
@@ -83,16 +86,23 @@ function isValidId(id: string): boolean {
   return id.length > 0 && id.length <= MAX_ID_LENGTH && /^[^\p{Cc}\s]+$/u.test(id);
 }
 
-/** ids -> `prefix:a,b;other:c`, sorted, so the same set always gives the same text. */
+/** ids -> `prefix:a,b;other:c`, sorted, so the same set always gives the same text; group nodes as `*:origin,TYPE,Type`. */
 export function encodeIdGroup(ids: string[], suffix: (id: string) => string = () => ''): string {
   const groups = new Map<string, string[]>();
+  const groupTokens: string[] = [];
   for (const id of [...new Set(ids)].sort()) {
+    const spec = parseGroupKey(id);
+    if (spec) {
+      groupTokens.push(`*:${[spec.origin, spec.relType, spec.entityType].map(escapeItem).join(',')}`);
+      continue;
+    }
+    if (isGroupKey(id)) continue;
     const colon = id.indexOf(':');
     const prefix = colon > 0 ? id.slice(0, colon) : '';
     const rest = colon > 0 ? id.slice(colon + 1) : id;
     groups.set(prefix, [...(groups.get(prefix) ?? []), escapeItem(rest) + suffix(id)]);
   }
-  return [...groups].map(([prefix, items]) => `${escapeItem(prefix)}:${items.join(',')}`).join(';');
+  return [...[...groups].map(([prefix, items]) => `${escapeItem(prefix)}:${items.join(',')}`), ...groupTokens].join(';');
 }
 
 /** The inverse of encodeIdGroup; bad items are reported, not fatal. */
@@ -103,6 +113,17 @@ export function decodeIdGroup(text: string, bad: string[]): { id: string; suffix
     const colon = group.indexOf(':');
     if (colon < 0) {
       bad.push(group);
+      continue;
+    }
+    if (group.slice(0, colon) === '*') {
+      // A group node: origin, relationship type, entity type. `*` is never an escaped id prefix.
+      const parts = group.slice(colon + 1).split(',').map(unescapeItem);
+      const [origin, relType, entityType] = parts;
+      if (parts.length === 3 && origin && isValidId(origin) && relType && entityType && TYPE_OR_ANY.test(relType) && TYPE_OR_ANY.test(entityType)) {
+        out.push({ id: groupKey({ origin, relType, entityType }), suffix: '' });
+      } else {
+        bad.push(group);
+      }
       continue;
     }
     const prefix = unescapeItem(group.slice(0, colon));

@@ -1,25 +1,43 @@
 'use client';
 
 import type { Core } from 'cytoscape';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import dynamic from 'next/dynamic';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { relationshipLabel, typeStyle } from '@/lib/graph/entity-style';
+import { isGroupKey } from '@/lib/graph/groups';
+import { renderOptions, webglAvailable } from '@/lib/graph/render-options';
 import { toElements } from '@/lib/graph/to-elements';
-import type { GraphEdge } from '@/lib/graph/types';
+import type { GraphEdge, GraphNode, GroupInfo } from '@/lib/graph/types';
 import { stateIds } from '@/lib/url-state';
-import { GraphCanvas } from '../graph/graph-canvas';
 import { EdgeDetailsPanel, NodeDetailsPanel } from '../panels/details-panel';
+import { GroupPanel } from '../panels/group-panel';
 import { InViewList } from '../panels/in-view-list';
 import { PathFinder } from '../panels/path-finder';
 import { TypeFilter } from '../panels/type-filter';
 import { SearchBox } from '../search/search-box';
+import { useBasemap } from './use-basemap';
+import { useShortcuts, SHORTCUTS } from './use-shortcuts';
 import { Toolbar } from './toolbar';
 import { useExplorer, type ExplorerInit } from './use-explorer';
 
+// The canvas (Cytoscape and its layouts) loads after the page is interactive: until then the
+// server-drawn picture of the same view stays on screen.
+const GraphCanvas = dynamic(() => import('../graph/graph-canvas').then((m) => m.GraphCanvas), { ssr: false });
+
 /** The client shell: owns the explorer state and lays out search, canvas and panels around it. */
 export function Explorer({ init, preview }: { init: ExplorerInit; preview?: ReactNode }) {
-  const { state, graph, positions, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, actions } = useExplorer(init);
+  const { state, graph, positions, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, frame, actions } = useExplorer(init);
   const cyRef = useRef<Core | null>(null);
   const [canvasReady, setCanvasReady] = useState(false);
   const [connectFrom, setConnectFrom] = useState<{ id: string; name: string } | null>(null);
+  // Set when the user acted inside the panel, so the next panel takes the keyboard focus.
+  const [panelFocus, setPanelFocus] = useState(0);
+  const panelActed = useRef(false);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [touch, setTouch] = useState(false);
+  useEffect(() => setTouch(window.matchMedia('(pointer: coarse)').matches), []);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const basemap = useBasemap(state.layout === 'map');
 
   const nodesById = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph.nodes]);
   // The path drawn is the one the URL names; a later search that found nothing leaves it as it was.
@@ -30,27 +48,60 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
     () => toElements(graph, { positions, expanded: state.expanded, hiddenTypes: state.hiddenTypes, pathIds }),
     [graph, positions, state.expanded, state.hiddenTypes, pathIds],
   );
+  const entityCount = graph.nodes.filter((n) => !n.group).length;
+  // The renderer is fixed per canvas instance (keyed by its mode): a view that becomes big gets a new one.
+  const [webgl, setWebgl] = useState(false);
+  useEffect(() => setWebgl(webglAvailable()), []);
+  const render = useMemo(() => renderOptions({ nodes: graph.nodes.length, edges: graph.edges.length, webglAvailable: webgl }),
+    [graph.nodes.length, graph.edges.length, webgl]);
   const selected = state.selected;
   const selectedEdge = selected?.kind === 'edge'
     ? graph.edges.find((e) => e.source === selected.source && e.target === selected.target && e.type === selected.type) ?? null
     : null;
   const selectedId = selected?.kind === 'node' ? selected.id : selectedEdge?.id ?? null;
-  const shownNeighbours = (id: string) => graph.edges.filter((e) => e.source === id || e.target === id).length;
+  const selectedNode = selected?.kind === 'node' ? nodesById.get(selected.id) ?? null : null;
+  const shownNeighbours = (id: string) => graph.edges.filter((e) => (e.source === id || e.target === id) && !isGroupKey(e.target)).length;
+  const shownIds = useMemo(() => new Set(stateIds(state)), [state]);
+
+  const fromPanel = <T extends unknown[]>(run: (...args: T) => void) => (...args: T) => {
+    panelActed.current = true;
+    setPanelFocus((n) => n + 1);
+    run(...args);
+  };
+  const autoFocus = panelActed.current;
+  useEffect(() => {
+    // The focus request applies to the panel that the action opens, once.
+    const timer = setTimeout(() => { panelActed.current = false; }, 1500);
+    return () => clearTimeout(timer);
+  }, [panelFocus]);
 
   const selectEdge = (edge: GraphEdge) => {
-    const shown = new Set(stateIds(state));
-    if (shown.has(edge.source) && shown.has(edge.target)) actions.select({ kind: 'edge', source: edge.source, type: edge.type, target: edge.target });
+    if (shownIds.has(edge.source) && shownIds.has(edge.target)) actions.select({ kind: 'edge', source: edge.source, type: edge.type, target: edge.target });
     else actions.reveal(edge);
   };
 
+  useShortcuts({
+    focusSearch: () => searchRef.current?.focus(),
+    expand: () => { if (selectedNode && !selectedNode.group) void actions.expand(selectedNode.id); },
+    remove: () => { if (selectedNode) actions.remove(selectedNode.id); },
+    fit: () => cyRef.current && import('../graph/viewport').then(({ frame: frameView }) => frameView(cyRef.current!, cyRef.current!.elements())),
+    path: () => { if (selectedNode && !selectedNode.group) setConnectFrom({ id: selectedNode.id, name: selectedNode.name }); },
+    back: () => window.history.back(),
+    clear: () => actions.select(null),
+  });
+
+  const announcement = describeSelection(selectedNode, selectedEdge, graph.edges, nodesById);
+
   return (
     <div className="explorer">
+      <a className="skip-link" href="#graph-canvas-region">Skip to the graph</a>
+      <a className="skip-link" href="#details-panel">Skip to the details</a>
       <header className="topbar">
         <a className="brand" href="/" aria-label="Belt and Road S&T graph: start over">
           <span className="brand-mark" aria-hidden="true">◈</span>
           <span className="brand-name">Belt &amp; Road S&amp;T graph</span>
         </a>
-        <SearchBox label="Search entities" onPick={(hit) => void actions.focus(hit.id)} />
+        <SearchBox label="Search entities" inputRef={searchRef} onPick={(hit) => void actions.focus(hit.id)} />
         <Toolbar cy={canvasReady ? cyRef.current : null} layout={state.layout} onLayout={actions.setLayout} currentUrl={actions.currentUrl} />
       </header>
 
@@ -71,32 +122,44 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
       )}
 
       <main className="workspace">
-        <section className="canvas-wrap" aria-label="Graph view">
+        <section className="canvas-wrap" aria-label="Graph view" id="graph-canvas-region" tabIndex={-1}>
           {!canvasReady && preview}
           <GraphCanvas
+            key={render.mode}
             elements={elements}
             positions={positions}
             types={types}
             selectedId={selectedId}
             viewportRequest={viewportRequest}
             growFrom={growFrom}
+            frame={frame}
+            render={render}
+            background={basemap}
             onSelect={(sel) => {
               if (!sel) return actions.select(null);
               if (sel.kind === 'node') return actions.select({ kind: 'node', id: sel.id });
               const edge = graph.edges.find((e) => e.id === sel.id);
-              if (edge) actions.select({ kind: 'edge', source: edge.source, type: edge.type, target: edge.target });
+              if (edge && !isGroupKey(edge.target)) actions.select({ kind: 'edge', source: edge.source, type: edge.type, target: edge.target });
             }}
-            onExpand={(id) => void actions.expand(id)}
+            onExpand={(id) => {
+              if (isGroupKey(id)) actions.select({ kind: 'node', id });
+              else void actions.expand(id);
+            }}
             onViewportChange={actions.onViewportChange}
             onReady={(cy) => { cyRef.current = cy; setCanvasReady(true); }}
           />
           <TypeFilter nodes={graph.nodes} hiddenTypes={state.hiddenTypes} onToggle={actions.toggleType} />
-          <div className="status-line" role="status" aria-live="polite">
+          <div className="status-line" role="status" aria-live="polite" data-overlay="">
             {status.kind === 'busy' && <span className="busy">{status.label}...</span>}
-            {status.kind === 'idle' && <span className="muted">{graph.nodes.length} entities · {graph.edges.length} relationships · double-click to expand</span>}
+            {status.kind === 'idle' && (
+              <span className="muted">
+                {entityCount} entities · {graph.edges.filter((e) => !isGroupKey(e.target)).length} relationships · {touch ? 'double-tap' : 'double-click'} to expand
+              </span>
+            )}
           </div>
+          <p className="visually-hidden" aria-live="polite" data-testid="announcer">{announcement}</p>
           {status.kind === 'error' && (
-            <div className="banner banner-error inline" role="alert">
+            <div className="banner banner-error inline" role="alert" data-overlay="">
               <span>{status.message}</span>
               {status.retry && <button type="button" onClick={status.retry}>Retry</button>}
               <button type="button" className="icon" aria-label="Dismiss" onClick={actions.clearError}>×</button>
@@ -104,7 +167,11 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
           )}
         </section>
 
-        <aside className="side-panel" aria-label="Details">
+        <aside className={`side-panel${sheetOpen ? ' sheet-open' : ''}`} aria-label="Details" id="details-panel" tabIndex={-1} data-overlay="">
+          <button type="button" className="sheet-handle" aria-expanded={sheetOpen} onClick={() => setSheetOpen((o) => !o)}>
+            <span aria-hidden="true" className="sheet-grip" />
+            {sheetOpen ? 'Show less' : 'Show details'}
+          </button>
           <PathFinder
             fromRequest={connectFrom}
             path={drawnPath}
@@ -113,26 +180,38 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
             onConnect={(from, to) => void actions.connect(from, to)}
             onClear={actions.clearPath}
           />
-          <InViewList nodes={graph.nodes} hiddenTypes={state.hiddenTypes} selectedId={selected?.kind === 'node' ? selected.id : null}
-            onSelect={(id) => actions.select({ kind: 'node', id })} />
-          {selected?.kind === 'node' && nodesById.has(selected.id) ? (
+          <InViewList nodes={graph.nodes.filter((n) => !n.group || n.group.remaining > 0)} hiddenTypes={state.hiddenTypes} selectedId={selected?.kind === 'node' ? selected.id : null}
+            onSelect={fromPanel((id: string) => actions.select({ kind: 'node', id }))} />
+          {selectedNode?.group ? (
+            <GroupPanel
+              key={selectedNode.id}
+              node={selectedNode as GraphNode & { group: GroupInfo }}
+              originName={nodesById.get(selectedNode.group.origin)?.name ?? selectedNode.group.origin}
+              shown={shownIds}
+              autoFocus={autoFocus}
+              onDraw={fromPanel((members: string[] | 'all') => void actions.drawGroup(selectedNode.id, members))}
+              onRemove={fromPanel(() => actions.remove(selectedNode.id))}
+              onNavigate={fromPanel((id: string) => void actions.focus(id))}
+            />
+          ) : selectedNode ? (
             <NodeDetailsPanel
-              key={selected.id}
-              id={selected.id}
+              key={selectedNode.id}
+              id={selectedNode.id}
               revision={revision}
-              shownNeighbours={shownNeighbours(selected.id)}
-              expandedPages={state.expanded[selected.id] ?? 0}
+              shownNeighbours={shownNeighbours(selectedNode.id)}
+              expandedPages={state.expanded[selectedNode.id] ?? 0}
+              autoFocus={autoFocus}
               actions={{
-                onExpand: (id) => void actions.expand(id),
-                onCollapse: actions.collapse,
-                onRemove: actions.remove,
-                onNavigate: (id) => void actions.focus(id),
-                onSelectEdge: selectEdge,
+                onExpand: fromPanel((id: string, filters?: { relType?: string; entityType?: string }) => void actions.expand(id, filters)),
+                onCollapse: fromPanel(actions.collapse),
+                onRemove: fromPanel(actions.remove),
+                onNavigate: fromPanel((id: string) => void actions.focus(id)),
+                onSelectEdge: fromPanel(selectEdge),
                 onConnectFrom: (id) => setConnectFrom({ id, name: nodesById.get(id)?.name ?? id }),
               }}
             />
           ) : selectedEdge ? (
-            <EdgeDetailsPanel edge={selectedEdge} nodes={nodesById} onNavigate={(id) => void actions.focus(id)} />
+            <EdgeDetailsPanel key={selectedEdge.id} edge={selectedEdge} nodes={nodesById} autoFocus={autoFocus} onNavigate={fromPanel((id: string) => void actions.focus(id))} />
           ) : (
             <div className="welcome">
               <h2>Explore the graph</h2>
@@ -142,14 +221,35 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
               </p>
               <ul>
                 <li>Search in English, Russian or Chinese; typos are fine.</li>
-                <li>Click an entity or a link to see what it is and why it exists.</li>
-                <li>Double-click an entity (or use Expand) to bring in its neighbours.</li>
+                <li>{touch ? 'Tap' : 'Click'} an entity or a link to see what it is and why it exists.</li>
+                <li>{touch ? 'Double-tap' : 'Double-click'} an entity (or use Expand) to bring in its neighbours; big sets arrive as one group node.</li>
                 <li>The address bar always holds this exact view: copy it to share.</li>
               </ul>
+              <details className="shortcuts">
+                <summary>Keyboard shortcuts</summary>
+                <dl>
+                  {SHORTCUTS.map(([keys, what]) => (
+                    <div key={keys}><dt><kbd>{keys}</kbd></dt><dd>{what}</dd></div>
+                  ))}
+                </dl>
+              </details>
             </div>
           )}
         </aside>
       </main>
     </div>
   );
+}
+
+/** What a screen reader hears when the selection changes: the entity and how it is linked. */
+function describeSelection(node: GraphNode | null, edge: GraphEdge | null, edges: GraphEdge[], nodes: Map<string, GraphNode>): string {
+  const name = (id: string) => nodes.get(id)?.name ?? id;
+  if (node?.group) return `Selected group: ${node.name.replace('\n', ', ')}, linked to ${name(node.group.origin)}.`;
+  if (node) {
+    const links = edges.filter((e) => (e.source === node.id || e.target === node.id) && !isGroupKey(e.target));
+    const sample = links.slice(0, 3).map((e) => `${relationshipLabel(e.type)} ${name(e.source === node.id ? e.target : e.source)}`);
+    return `Selected ${typeStyle(node.type).label}: ${node.name}. ${links.length} relationship${links.length === 1 ? '' : 's'} on the canvas${sample.length ? `: ${sample.join('; ')}` : ''}.`;
+  }
+  if (edge) return `Selected relationship: ${name(edge.source)} ${relationshipLabel(edge.type)} ${name(edge.target)}.`;
+  return '';
 }

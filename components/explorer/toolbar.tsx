@@ -4,7 +4,7 @@ import type { Core } from 'cytoscape';
 import { useState } from 'react';
 import type { LayoutName } from '@/lib/layout/compute-layout';
 import type { Viewport } from '@/lib/url-state';
-import { readViewport } from '../graph/graph-canvas';
+import { frame, readViewport } from '../graph/viewport';
 
 /** Zoom, fit, layout and "Copy link". The canvas instance is only used for viewport commands. */
 export function Toolbar({ cy, layout, onLayout, currentUrl }: {
@@ -32,13 +32,14 @@ export function Toolbar({ cy, layout, onLayout, currentUrl }: {
     <div className="toolbar" role="toolbar" aria-label="View controls">
       <button type="button" className="icon" aria-label="Zoom in" onClick={() => zoomBy(1.25)} disabled={!cy}>+</button>
       <button type="button" className="icon" aria-label="Zoom out" onClick={() => zoomBy(0.8)} disabled={!cy}>−</button>
-      <button type="button" aria-label="Fit the graph to the screen" onClick={() => cy?.animate({ fit: { eles: cy.elements(':visible'), padding: 40 } }, { duration: 200 })} disabled={!cy}>Fit</button>
+      <button type="button" aria-label="Fit the graph to the screen" aria-keyshortcuts="f" onClick={() => cy && frame(cy, cy.elements())} disabled={!cy}>Fit</button>
       <label className="layout-select">
         <span className="visually-hidden">Layout</span>
         <select value={layout} onChange={(event) => onLayout(event.target.value as LayoutName)} aria-label="Layout">
           <option value="force">Force</option>
           <option value="circle">Circle</option>
           <option value="grid">Grid</option>
+          <option value="map">World map</option>
         </select>
       </label>
       <button type="button" className="primary" onClick={() => void copy()}>

@@ -1,10 +1,13 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '@/lib/client/api';
-import { NEIGHBOR_PAGE_SIZE } from '@/lib/graph/limits';
-import type { PathResult, Subgraph } from '@/lib/graph/types';
-import { computeLayout, rememberLayout, type LayoutName, type Positions } from '@/lib/layout/compute-layout';
+import { groupFilters, isGroupKey, parseGroupKey, planExpansion, withGroups } from '@/lib/graph/groups';
+import { MAX_NEIGHBOR_PAGE, NEIGHBOR_PAGE_SIZE } from '@/lib/graph/limits';
+import { nodeSizes } from '@/lib/graph/to-elements';
+import type { GraphNode, PathResult, Subgraph } from '@/lib/graph/types';
+import type { LayoutName, Positions } from '@/lib/layout/compute-layout';
+import { layoutOffThread, rememberLayoutOffThread } from '@/lib/layout/layout-client';
 import {
   capBatches, MAX_VIEW_ENTITIES, parseExplorerState, serializeExplorerState, stateIds, type ExplorerState, type Selection, type Viewport,
 } from '@/lib/url-state';
@@ -38,6 +41,25 @@ function subset(graph: Subgraph, ids: string[]): Subgraph {
   return { nodes: graph.nodes.filter((n) => keep.has(n.id)), edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) };
 }
 
+/** Every neighbour of an entity matching the filters, a page of 200 at a time (bounded by `max`). */
+async function allNeighbours(id: string, filters: { relType?: string; entityType?: string }, max: number): Promise<GraphNode[]> {
+  const out: GraphNode[] = [];
+  for (let offset = 0; offset < max; offset += MAX_NEIGHBOR_PAGE) {
+    const page = await api.neighbors(id, { offset, limit: Math.min(MAX_NEIGHBOR_PAGE, max - offset), ...filters });
+    out.push(...page.nodes.filter((n) => n.id !== id));
+    if (offset + MAX_NEIGHBOR_PAGE >= page.total) break;
+  }
+  return out;
+}
+
+/** Positions for a state's graph, computed in the layout worker (same result as on the server). */
+function layoutOf(state: ExplorerState, graph: Subgraph): Promise<Positions> {
+  return layoutOffThread({
+    batches: state.batches, edges: graph.edges.map(({ source, target }) => ({ source, target })), layout: state.layout,
+    sizes: nodeSizes(graph.nodes), nodes: graph.nodes.map(({ id, name, type }) => ({ id, name, type })),
+  });
+}
+
 export function useExplorer(init: ExplorerInit) {
   const [state, setState] = useState(init.state);
   const [graph, setGraph] = useState(init.graph);
@@ -60,18 +82,17 @@ export function useExplorer(init: ExplorerInit) {
   const isLatest = (token: number) => token === latestAction.current;
   const viewportRef = useRef<Viewport | null>(init.state.viewport);
   const graphs = useRef(new Map<string, Subgraph>([[idsKey(stateIds(init.state)), init.graph]]));
-  // The server already laid out the first view; the browser's next step builds on it.
-  const rememberedFirstView = useRef(false);
-  if (!rememberedFirstView.current) {
-    rememberedFirstView.current = true;
-    if (init.state.layout === 'force') rememberLayout(init.state.batches, init.graph.edges, init.positions);
-  }
-
-  // computeLayout caches by content, so an unchanged view (or one more step) costs little here.
-  const positions = useMemo(
-    () => computeLayout({ batches: state.batches, edges: graph.edges, layout: state.layout }),
-    [state.batches, state.layout, graph.edges],
-  );
+  const groupCounts = useRef(new Map<string, number | null>(init.graph.nodes.filter((n) => n.group).map((n) => [n.id, n.group!.total])));
+  /** What the view should frame after the next step: the new batch and where it came from. */
+  const [frame, setFrame] = useState<{ ids: string[]; seq: number }>({ ids: [], seq: 0 });
+  // Positions come from the layout worker (off the main thread); the server laid out the first view,
+  // and the worker's cache gets that result so the next step lays out only the new batch.
+  const [positions, setPositions] = useState<Positions>(init.positions);
+  useEffect(() => {
+    if (init.state.layout === 'force' && init.graph.nodes.length > 0) {
+      rememberLayoutOffThread(init.state.batches, init.graph.edges, init.positions, nodeSizes(init.graph.nodes));
+    }
+  }, [init]);
 
   const fail = useCallback((error: unknown, retry: (() => void) | null) => {
     if (error instanceof DOMException && error.name === 'AbortError') return;
@@ -89,18 +110,33 @@ export function useExplorer(init: ExplorerInit) {
     }
   }, []);
 
-  /** Loads the graph for a state's entities (from cache when seen before). */
+  /** Loads the graph for a state's entities and groups (from cache when seen before). */
   const loadGraph = useCallback(async (next: ExplorerState): Promise<Subgraph> => {
     const ids = stateIds(next);
     if (ids.length === 0) return { nodes: [], edges: [] };
     const key = idsKey(ids);
     const cached = graphs.current.get(key);
     if (cached) return cached;
-    const result = await api.subgraph(ids);
+    const entityIds = ids.filter((id) => !isGroupKey(id));
+    const groupIds = ids.filter(isGroupKey);
+    const [result, totals] = await Promise.all([
+      entityIds.length > 0 ? api.subgraph(entityIds) : Promise.resolve({ nodes: [], edges: [], missing: [] }),
+      Promise.all(groupIds.map(async (groupId) => {
+        if (!groupCounts.current.has(groupId)) {
+          const spec = parseGroupKey(groupId)!;
+          const page = await api.neighbors(spec.origin, { offset: 0, limit: 1, ...groupFilters(spec) }).catch((error: unknown) => {
+            if (error instanceof ApiError && error.status === 404) return null;
+            throw error;
+          });
+          groupCounts.current.set(groupId, page ? page.total : null);
+        }
+        return { key: groupId, total: groupCounts.current.get(groupId) ?? null };
+      })),
+    ]);
     const found = new Set(result.nodes.map((n) => n.id));
     if (result.missing.length > 0) setNotes((n) => [...n, `${result.missing.length} entit${result.missing.length === 1 ? 'y is' : 'ies are'} no longer in the database: ${result.missing.slice(0, 5).join(', ')}.`]);
-    const loaded: Subgraph = { nodes: result.nodes, edges: result.edges };
-    graphs.current.set(idsKey(ids.filter((id) => found.has(id))), loaded);
+    const loaded = withGroups({ nodes: result.nodes, edges: result.edges }, totals);
+    graphs.current.set(idsKey(ids.filter((id) => found.has(id) || isGroupKey(id))), loaded);
     graphs.current.set(key, loaded);
     return loaded;
   }, []);
@@ -118,6 +154,8 @@ export function useExplorer(init: ExplorerInit) {
     token?: number;
     /** The path drawn with this step (undefined: unchanged). */
     path?: PathResult | null;
+    /** Entities to bring into view after this step (default: the new batch and where it grew from). */
+    frame?: string[];
   } = {}) => {
     const token = options.token ?? begin();
     const next = { ...requested, batches: capBatches(requested.batches) };
@@ -131,9 +169,17 @@ export function useExplorer(init: ExplorerInit) {
       if (!isLatest(token)) return;
       const present = new Set(nextGraph.nodes.map((n) => n.id));
       const cleaned: ExplorerState = { ...next, batches: next.batches.map((b) => b.filter((id) => present.has(id))).filter((b) => b.length > 0) };
+      const before = new Set(stateIds(stateRef.current));
+      const added = stateIds(cleaned).filter((id) => !before.has(id));
+      const toFrame = options.frame ?? (added.length > 0 ? [...added, ...(options.growFrom ? [options.growFrom] : [])] : []);
+      const shownGraph = subset(nextGraph, stateIds(cleaned));
+      const nextPositions = await layoutOf(cleaned, shownGraph);
+      if (!isLatest(token)) return;
       setGrowFrom(options.growFrom ?? null);
       if (options.path !== undefined) setPath(options.path);
-      setGraph(subset(nextGraph, stateIds(cleaned)));
+      if (toFrame.length > 0) setFrame((f) => ({ ids: toFrame, seq: f.seq + 1 }));
+      setPositions(nextPositions);
+      setGraph(shownGraph);
       setState(cleaned);
       writeUrl(cleaned, 'push');
       setStatus({ kind: 'idle' });
@@ -143,26 +189,59 @@ export function useExplorer(init: ExplorerInit) {
     }
   }, [fail, loadGraph, recovered, writeUrl]);
 
-  const expand = useCallback(async (id: string) => {
+  /** Brings in an entity's hidden neighbours, as planExpansion decides (big types become group nodes). */
+  const expandWith = useCallback(async (id: string, filters: { relType?: string; entityType?: string }, token: number,
+    current: ExplorerState = stateRef.current, label = 'Expanding') => {
+    const shown = new Set(stateIds(current));
+    const first = await api.neighbors(id, { offset: 0, limit: MAX_NEIGHBOR_PAGE, ...filters });
+    if (!isLatest(token)) return;
+    const { fresh, groups } = await planExpansion(id, filters, first, shown, (entityType, count) => allNeighbours(id, { entityType }, count));
+    if (!isLatest(token)) return;
+    const room = MAX_VIEW_ENTITIES - shown.size;
+    if (fresh.length + groups.length > room) setNotes((n) => [...n, `A view holds at most ${MAX_VIEW_ENTITIES} entities; remove some to expand further.`]);
+    const batch = [...fresh, ...groups].slice(0, Math.max(0, room));
+    await commit({
+      ...current,
+      batches: batch.length > 0 ? [...current.batches, batch] : current.batches,
+      expanded: { ...current.expanded, [id]: (current.expanded[id] ?? 0) + 1 },
+      selected: { kind: 'node', id },
+    }, { growFrom: id, label, token });
+  }, [commit]);
+
+  const expand = useCallback(async (id: string, filters: { relType?: string; entityType?: string } = {}) => {
     const token = begin();
-    const current = stateRef.current;
-    const pages = current.expanded[id] ?? 0;
+    if (isGroupKey(id)) return;
     setStatus({ kind: 'busy', label: 'Expanding' });
     try {
-      const page = await api.neighbors(id, { offset: pages * NEIGHBOR_PAGE_SIZE, limit: NEIGHBOR_PAGE_SIZE });
+      await expandWith(id, filters, token);
+    } catch (error) {
+      if (isLatest(token)) fail(error, () => void expand(id, filters));
+    }
+  }, [expandWith, fail]);
+
+  /** Draws members of a group as entities of their own: the given ones, or all of them. */
+  const drawGroup = useCallback(async (key: string, members: string[] | 'all') => {
+    const spec = parseGroupKey(key);
+    if (!spec) return;
+    const token = begin();
+    const current = stateRef.current;
+    setStatus({ kind: 'busy', label: 'Expanding' });
+    try {
+      const ids = members === 'all'
+        ? (await allNeighbours(spec.origin, groupFilters(spec), MAX_VIEW_ENTITIES)).map((n) => n.id)
+        : members;
       if (!isLatest(token)) return;
       const shown = new Set(stateIds(current));
-      const room = MAX_VIEW_ENTITIES - shown.size;
-      const fresh = page.nodes.map((n) => n.id).filter((n) => !shown.has(n)).slice(0, Math.max(0, room));
-      if (room <= 0) setNotes((n) => [...n, `A view holds at most ${MAX_VIEW_ENTITIES} entities; remove some to expand further.`]);
+      const fresh = ids.filter((id) => !shown.has(id)).slice(0, Math.max(0, MAX_VIEW_ENTITIES - shown.size));
+      // The group stays in the view (drawn no more once empty), so nothing on screen moves.
+      const batches = current.batches;
       await commit({
         ...current,
-        batches: fresh.length > 0 ? [...current.batches, fresh] : current.batches,
-        expanded: { ...current.expanded, [id]: pages + 1 },
-        selected: { kind: 'node', id },
-      }, { growFrom: id, label: 'Expanding', token });
+        batches: fresh.length > 0 ? [...batches, fresh] : batches,
+        selected: members === 'all' || fresh.length !== 1 ? { kind: 'node', id: spec.origin } : { kind: 'node', id: fresh[0]! },
+      }, { growFrom: spec.origin, label: 'Expanding', token });
     } catch (error) {
-      if (isLatest(token)) fail(error, () => void expand(id));
+      if (isLatest(token)) fail(error, () => void drawGroup(key, members));
     }
   }, [commit, fail]);
 
@@ -170,34 +249,28 @@ export function useExplorer(init: ExplorerInit) {
   const focus = useCallback(async (id: string) => {
     const current = stateRef.current;
     if (stateIds(current).includes(id)) {
-      if (current.expanded[id]) return commit({ ...current, selected: { kind: 'node', id } });
+      if (current.expanded[id] || isGroupKey(id)) return commit({ ...current, selected: { kind: 'node', id } }, { frame: [id] });
       return expand(id);
     }
     const token = begin();
     setStatus({ kind: 'busy', label: 'Opening' });
     try {
-      const page = await api.neighbors(id, { offset: 0, limit: NEIGHBOR_PAGE_SIZE });
-      if (!isLatest(token)) return;
-      const shown = new Set([...stateIds(current), id]);
-      const fresh = page.nodes.map((n) => n.id).filter((n) => !shown.has(n)).slice(0, Math.max(0, MAX_VIEW_ENTITIES - shown.size));
-      await commit({
-        ...current,
-        batches: [...current.batches, [id], ...(fresh.length > 0 ? [fresh] : [])],
-        expanded: { ...current.expanded, [id]: 1 },
-        selected: { kind: 'node', id },
-      }, { growFrom: id, label: 'Opening', token });
+      // The pick is a batch of its own (placed in free space), its neighbours the next one.
+      await expandWith(id, {}, token, { ...current, batches: [...current.batches, [id]] }, 'Opening');
     } catch (error) {
       if (isLatest(token)) fail(error, () => void focus(id));
     }
-  }, [commit, expand, fail]);
+  }, [commit, expand, expandWith, fail]);
 
   const remove = useCallback((id: string) => {
     const current = stateRef.current;
     const { [id]: _gone, ...expanded } = current.expanded;
+    // An entity's groups go with it.
+    const dropped = (x: string) => x === id || parseGroupKey(x)?.origin === id;
     const selected = current.selected?.kind === 'node' && current.selected.id === id ? null
       : current.selected?.kind === 'edge' && (current.selected.source === id || current.selected.target === id) ? null : current.selected;
     const path = current.path && (current.path.from === id || current.path.to === id) ? null : current.path;
-    void commit({ ...current, batches: current.batches.map((b) => b.filter((x) => x !== id)).filter((b) => b.length > 0), expanded, selected, path });
+    void commit({ ...current, batches: current.batches.map((b) => b.filter((x) => !dropped(x))).filter((b) => b.length > 0), expanded, selected, path });
   }, [commit]);
 
   /** Collapse: hide the neighbours that are on screen only because of this entity. */
@@ -239,10 +312,10 @@ export function useExplorer(init: ExplorerInit) {
     void commit({ ...current, hiddenTypes: hidden });
   }, [commit]);
 
+  /** A new layout frames the whole view once the entities have moved. */
   const setLayout = useCallback((layout: LayoutName) => {
     viewportRef.current = null;
-    setViewportRequest((r) => ({ viewport: null, seq: r.seq + 1 }));
-    void commit({ ...stateRef.current, layout });
+    void commit({ ...stateRef.current, layout }, { frame: stateIds(stateRef.current) });
   }, [commit]);
 
   const connect = useCallback(async (from: string, to: string) => {
@@ -291,10 +364,13 @@ export function useExplorer(init: ExplorerInit) {
       setStatus({ kind: 'busy', label: 'Loading' });
       loadGraph(next).then(async (nextGraph) => {
         const drawn = next.path && (next.path.from !== path?.from || next.path.to !== path?.to) ? await api.path(next.path.from, next.path.to) : undefined;
+        const shownGraph = subset(nextGraph, stateIds(next));
+        const nextPositions = await layoutOf(next, shownGraph);
         if (!isLatest(token)) return;
         if (drawn) setPath(drawn);
         setGrowFrom(null);
-        setGraph(subset(nextGraph, stateIds(next)));
+        setPositions(nextPositions);
+        setGraph(shownGraph);
         setState(next);
         setViewportRequest((r) => ({ viewport: next.viewport, seq: r.seq + 1 }));
         setStatus({ kind: 'idle' });
@@ -341,8 +417,8 @@ export function useExplorer(init: ExplorerInit) {
   }, [writeUrl]);
 
   return {
-    state, graph, positions, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision,
-    actions: { currentUrl, expand, focus, remove, collapse, select, reveal, toggleType, setLayout, connect, clearPath, onViewportChange, dismissNote,
+    state, graph, positions, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, frame,
+    actions: { currentUrl, expand, drawGroup, focus, remove, collapse, select, reveal, toggleType, setLayout, connect, clearPath, onViewportChange, dismissNote,
       clearError: () => setStatus({ kind: 'idle' }) },
   };
 }

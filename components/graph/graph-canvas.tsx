@@ -1,11 +1,14 @@
 'use client';
 
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { useEffect, useRef } from 'react';
+import { placeLabels, type LabelCandidate, type Obstacle } from '@/lib/graph/label-placement';
+import { applyLevelOfDetail, levelOfDetailStyle, MIN_LABEL_PX, type RenderChoice } from '@/lib/graph/render-options';
 import type { Positions } from '@/lib/layout/compute-layout';
 import type { Viewport } from '@/lib/url-state';
 import { graphStylesheet } from './graph-stylesheet';
 import { exposeGraphForTests } from './graph-test-hook';
+import { applyViewport, centre, frame, readViewport } from './viewport';
 
 export interface CanvasSelection { kind: 'node' | 'edge'; id: string }
 
@@ -14,10 +17,16 @@ export interface GraphCanvasProps {
   positions: Positions;
   types: string[];
   selectedId: string | null;
-  /** A viewport to apply (from the URL); a new seq re-applies it, e.g. on Back. null fits the view. */
+  /** A viewport to apply (from the URL); a new seq re-applies it, e.g. on Back. null frames the view. */
   viewportRequest: { viewport: Viewport | null; seq: number };
   /** Entity a new batch grows out of: new nodes start there and glide to their place. */
   growFrom: string | null;
+  /** What to bring into view after a step (a new seq each time): the new batch and its origin. */
+  frame: { ids: string[]; seq: number };
+  /** Renderer and level of detail for the view's size (fixed for this instance). */
+  render: RenderChoice;
+  /** Drawn under the graph (the world map), in model coordinates. */
+  background?: { image: string; x: number; y: number; width: number; height: number } | null;
   onSelect: (selection: CanvasSelection | null) => void;
   onExpand: (id: string) => void;
   onViewportChange: (viewport: Viewport) => void;
@@ -25,6 +34,12 @@ export interface GraphCanvasProps {
 }
 
 const ANIMATION_MS = 350;
+const BACKGROUND_ID = '\u0001background';
+
+/** Label size in model units that draws at least MIN_LABEL_PX (plus one) on screen at this zoom. */
+export function labelScale(zoom: number): number {
+  return 1 / Math.min(1, zoom);
+}
 
 /** The only place a Cytoscape instance lives: created on mount, destroyed on unmount, fed by props. */
 export function GraphCanvas(props: GraphCanvasProps) {
@@ -32,36 +47,108 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const cyRef = useRef<Core | null>(null);
   const latest = useRef(props);
   latest.current = props;
+  const scaleRef = useRef(1);
+  const hoverRef = useRef<string | null>(null);
+  const lastFrame = useRef<string[] | null>(null);
+  const declutterRef = useRef<() => void>(() => {});
 
   useEffect(() => {
     if (!container.current) return;
+    const { render } = latest.current;
+    const big = render.mode !== 'detail';
     const cy = cytoscape({
       container: container.current,
       elements: [],
-      style: graphStylesheet(latest.current.types),
+      style: [...graphStylesheet(latest.current.types, 1), ...levelOfDetailStyle(render)],
       layout: { name: 'preset' },
-      minZoom: 0.1,
+      minZoom: 0.02,
       maxZoom: 4,
       wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       selectionType: 'single',
+      ...render.options,
     });
     cyRef.current = cy;
+    const releaseDetail = applyLevelOfDetail(cy, render);
+
+    // Labels: never drawn below a readable size (they scale with zoom-out) and never on top of one
+    // another or of another entity: the more important ones win, the rest show on hover or zoom.
+    const declutter = () => {
+      if (big) return;
+      const scale = labelScale(cy.zoom());
+      if (Math.abs(scale - scaleRef.current) / scaleRef.current > 0.04) {
+        scaleRef.current = scale;
+        cy.style([...graphStylesheet(latest.current.types, scale), ...levelOfDetailStyle(render)]);
+      }
+      const selected = latest.current.selectedId;
+      const nodes = cy.nodes(':visible').filter((n) => n.id() !== BACKGROUND_ID);
+      const candidates: LabelCandidate[] = [];
+      const obstacles: Obstacle[] = [];
+      nodes.forEach((node) => {
+        const body = node.boundingBox({ includeLabels: false, includeOverlays: false });
+        obstacles.push({ id: node.id(), box: body });
+        const label = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+        if (label.w > 0) {
+          candidates.push({
+            id: node.id(),
+            label,
+            priority: Number(node.data('priority') ?? 0),
+            forced: node.id() === selected || node.id() === hoverRef.current,
+          });
+        }
+      });
+      const shown = placeLabels(candidates, obstacles);
+      cy.batch(() => nodes.forEach((node) => {
+        if (shown.has(node.id())) node.removeClass('label-hidden');
+        else node.addClass('label-hidden');
+      }));
+    };
+    declutterRef.current = declutter;
+
     cy.on('tap', (event) => {
       if (event.target === cy) latest.current.onSelect(null);
-      else latest.current.onSelect({ kind: event.target.isNode() ? 'node' : 'edge', id: event.target.id() });
+      else if (event.target.id() !== BACKGROUND_ID) latest.current.onSelect({ kind: event.target.isNode() ? 'node' : 'edge', id: event.target.id() });
     });
-    cy.on('dbltap', 'node', (event) => latest.current.onExpand(event.target.id()));
+    cy.on('dbltap', 'node', (event) => {
+      if (event.target.id() !== BACKGROUND_ID) latest.current.onExpand(event.target.id());
+    });
+    // Hover: the neighbourhood lights up and the full name shows, whatever was hidden to declutter.
+    cy.on('mouseover', 'node', (event) => {
+      const node = event.target as NodeSingular;
+      if (node.id() === BACKGROUND_ID) return;
+      hoverRef.current = node.id();
+      cy.batch(() => {
+        node.addClass('hovered');
+        node.closedNeighborhood().addClass('hover-near');
+      });
+    });
+    cy.on('mouseout', 'node', (event) => {
+      const node = event.target as NodeSingular;
+      hoverRef.current = null;
+      cy.batch(() => {
+        node.removeClass('hovered');
+        cy.elements('.hover-near').removeClass('hover-near');
+      });
+    });
     let pending: ReturnType<typeof setTimeout> | undefined;
+    let labelTimer: ReturnType<typeof setTimeout> | undefined;
     cy.on('viewport', () => {
       clearTimeout(pending);
+      clearTimeout(labelTimer);
       // Debounced: the URL follows panning and zooming without a history entry per frame.
       pending = setTimeout(() => latest.current.onViewportChange(readViewport(cy)), 250);
+      labelTimer = setTimeout(declutter, 120);
+    });
+    // A new size of the canvas (window, phone rotation, panel) frames the same things again.
+    cy.on('resize', () => {
+      frame(cy, lastFrame.current ? collect(cy, lastFrame.current) : cy.elements(), ANIMATION_MS);
     });
     const release = exposeGraphForTests(cy);
     latest.current.onReady?.(cy);
     return () => {
       clearTimeout(pending);
+      clearTimeout(labelTimer);
+      releaseDetail();
       release();
       cy.destroy();
       cyRef.current = null;
@@ -72,14 +159,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const firstPaint = cy.elements().length === 0;
+    const firstPaint = cy.elements().filter((e) => e.id() !== BACKGROUND_ID).length === 0;
     const wanted = new Set(props.elements.map((el) => String(el.data.id)));
+    if (props.background) wanted.add(BACKGROUND_ID);
     const origin = props.growFrom ? cy.$id(props.growFrom) : null;
     const start = origin && origin.nonempty() ? { ...origin.position() } : null;
-    const added: string[] = [];
     cy.batch(() => {
       cy.elements().filter((el) => !wanted.has(el.id())).remove();
-      cy.style(graphStylesheet(props.types));
       for (const el of props.elements) {
         const id = String(el.data.id);
         const existing = cy.$id(id);
@@ -88,8 +174,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
           existing.classes(el.classes ?? '');
         } else {
           cy.add(el.group === 'nodes' && start && !firstPaint ? { ...el, position: { ...start } } : el);
-          if (el.group === 'nodes') added.push(id);
         }
+      }
+      const bg = props.background;
+      if (bg) {
+        const node = cy.$id(BACKGROUND_ID);
+        const data = { id: BACKGROUND_ID, image: bg.image, width: bg.width, height: bg.height };
+        if (node.empty()) cy.add({ group: 'nodes', data, position: { x: bg.x, y: bg.y }, classes: 'background', selectable: false, grabbable: false, locked: true });
       }
     });
     cy.nodes().forEach((node) => {
@@ -105,43 +196,120 @@ export function GraphCanvas(props: GraphCanvasProps) {
       // For the "link opened -> graph drawn" benchmark (bench/open-link.ts).
       if (props.elements.length > 0) performance.mark('graph-drawn');
     }
-    // An exploration step refits; Back/Forward (no growFrom) restores the URL's viewport instead.
-    else if (added.length > 0 && props.growFrom) cy.animate({ fit: { eles: cy.elements(':visible'), padding: 40 } }, { duration: ANIMATION_MS });
-  }, [props.elements, props.positions, props.types, props.growFrom, props.viewportRequest.viewport]);
+    declutterRef.current();
+    // Once new nodes have glided into place, labels are placed again where they really are.
+    const settle = setTimeout(() => declutterRef.current(), ANIMATION_MS + 60);
+    return () => clearTimeout(settle);
+  }, [props.elements, props.positions, props.types, props.growFrom, props.viewportRequest.viewport, props.background]);
+
+  // After each step: frame the new batch and where it came from (once the nodes have moved there).
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || props.frame.seq === 0) return;
+    const ids = props.frame.ids;
+    lastFrame.current = ids;
+    const nodes = collect(cy, ids).filter('node:visible');
+    if (nodes.empty()) return;
+    const positions = latest.current.positions;
+    // Frame where the nodes are going, not where their animation starts (half a node of margin).
+    const bb = nodes.toArray().reduce((b, node) => {
+      const p = positions[node.id()] ?? (node as NodeSingular).position();
+      const r = Number(node.data('size') ?? 40) / 2 + 6;
+      return { x1: Math.min(b.x1, p.x - r), y1: Math.min(b.y1, p.y - r), x2: Math.max(b.x2, p.x + r), y2: Math.max(b.y2, p.y + r) };
+    }, { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity });
+    frame(cy, bb, ANIMATION_MS);
+  }, [props.frame]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (cy && props.viewportRequest.seq > 0) applyViewport(cy, props.viewportRequest.viewport);
   }, [props.viewportRequest]);
 
+  // Selection: centred (unless this step frames something), and everything else dimmed.
+  const framedSeq = useRef(0);
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    const selected = props.selectedId ? cy.$id(props.selectedId) : null;
     cy.batch(() => {
       cy.elements(':selected').unselect();
-      if (props.selectedId) cy.$id(props.selectedId).select();
+      cy.elements('.dimmed').removeClass('dimmed');
+      cy.elements('.near-selection').removeClass('near-selection crowded');
+      if (selected && selected.nonempty()) {
+        selected.select();
+        const near = selected.isNode() ? (selected as unknown as NodeSingular).closedNeighborhood()
+          : (selected as unknown as EdgeSingular).union((selected as unknown as EdgeSingular).connectedNodes());
+        cy.elements().not(near).filter((e) => e.id() !== BACKGROUND_ID).addClass('dimmed');
+        near.edges().addClass(near.edges().length > 8 ? 'near-selection crowded' : 'near-selection');
+      }
     });
+    if (framedSeq.current !== props.frame.seq) framedSeq.current = props.frame.seq;
+    else if (selected && selected.nonempty() && !isComfortablyInView(cy, selected.id())) centre(cy, selected);
+    declutterRef.current();
   }, [props.selectedId, props.elements]);
 
-  return <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-hidden="true" />;
+  // Keyboard: arrow keys move the selection to the linked entity in that direction; Enter expands.
+  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const directions: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const direction = directions[event.key];
+    const current = props.selectedId ? cy.$id(props.selectedId) : cy.collection();
+    if (direction) {
+      event.preventDefault();
+      const next = current.nonempty() && current.isNode() ? neighbourInDirection(current as unknown as NodeSingular, direction) : mostConnected(cy);
+      if (next) props.onSelect({ kind: 'node', id: next.id() });
+    } else if (event.key === 'Enter' && current.nonempty() && current.isNode()) {
+      event.preventDefault();
+      props.onExpand(current.id());
+    }
+  };
+
+  return (
+    <div ref={container} className="graph-canvas" data-testid="graph-canvas" tabIndex={0} role="application"
+      aria-roledescription="graph" onKeyDown={onKeyDown}
+      aria-label="Graph canvas. Arrow keys move between linked entities, Enter expands the selected one." />
+  );
 }
 
-/** The viewport as the URL stores it: zoom and the model-space point at the centre of the canvas. */
-export function readViewport(cy: Core): Viewport {
-  const pan = cy.pan();
-  const zoom = cy.zoom();
-  return { zoom, x: (cy.width() / 2 - pan.x) / zoom, y: (cy.height() / 2 - pan.y) / zoom };
+/** The elements with these ids that exist. */
+function collect(cy: Core, ids: string[]) {
+  return ids.reduce((c, id) => c.union(cy.$id(id)), cy.collection());
 }
 
-/** Sets the viewport from the URL (model-space centre and zoom), or fits everything. */
-export function applyViewport(cy: Core, viewport: Viewport | null): void {
-  cy.stop(true, true);
-  if (!viewport) {
-    cy.fit(cy.elements(':visible'), 40);
-    if (cy.zoom() > 1.6) cy.zoom(1.6);
-    cy.center(cy.elements(':visible'));
-    return;
-  }
-  cy.zoom(viewport.zoom);
-  cy.pan({ x: cy.width() / 2 - viewport.x * viewport.zoom, y: cy.height() / 2 - viewport.y * viewport.zoom });
+/** Whether an element's centre lies well inside the canvas (so selecting it need not move the view). */
+function isComfortablyInView(cy: Core, id: string): boolean {
+  const p = cy.$id(id).renderedPosition();
+  const margin = 60;
+  return p.x > margin && p.y > margin && p.x < cy.width() - margin && p.y < cy.height() - margin;
 }
+
+/** The linked entity closest to a direction (within 70 degrees of it), nearer ones first. */
+function neighbourInDirection(node: NodeSingular, [dx, dy]: [number, number]): NodeSingular | null {
+  const from = node.position();
+  let best: NodeSingular | null = null;
+  let bestScore = Infinity;
+  node.neighborhood('node:visible').forEach((other) => {
+    if (other.id() === BACKGROUND_ID) return;
+    const p = other.position();
+    const vx = p.x - from.x;
+    const vy = p.y - from.y;
+    const length = Math.hypot(vx, vy) || 1;
+    const cos = (vx * dx + vy * dy) / length;
+    if (cos < Math.cos((70 * Math.PI) / 180)) return;
+    const score = length * (2 - cos);
+    if (score < bestScore) {
+      bestScore = score;
+      best = other;
+    }
+  });
+  return best;
+}
+
+function mostConnected(cy: Core): NodeSingular | null {
+  const nodes = cy.nodes(':visible').filter((n) => n.id() !== BACKGROUND_ID);
+  if (nodes.empty()) return null;
+  return nodes.max((n) => (n as NodeSingular).degree(false)).ele as NodeSingular;
+}
+
+export { readViewport, applyViewport, MIN_LABEL_PX };

@@ -1,24 +1,32 @@
 import type { StylesheetJson } from 'cytoscape';
 import { typeStyle } from '@/lib/graph/entity-style';
 
-/** The Cytoscape stylesheet; per-type colour and shape come from lib/graph/entity-style. */
-export function graphStylesheet(types: string[]): StylesheetJson {
+/** On-screen size of node labels at zoom 1 and closer, in CSS pixels (never drawn smaller: see `scale`). */
+export const LABEL_PX = 12;
+
+/**
+ * The Cytoscape stylesheet; per-type colour and shape come from lib/graph/entity-style. `scale`
+ * grows labels in model units as the view zooms out, so that on screen they stay readable; the
+ * canvas then hides the labels that would collide rather than shrinking them.
+ */
+export function graphStylesheet(types: string[], scale = 1): StylesheetJson {
+  const px = (n: number) => Math.round(n * scale * 100) / 100;
   return [
     {
       selector: 'node',
       style: {
         'background-color': '#8899aa',
         label: 'data(label)',
-        'font-size': 11,
+        'font-size': px(LABEL_PX),
         'font-family': 'Inter, system-ui, sans-serif',
         color: '#1d2433',
         'text-valign': 'bottom',
-        'text-margin-y': 5,
+        'text-margin-y': px(4),
         'text-wrap': 'wrap',
-        'text-max-width': '170px',
+        'text-max-width': `${px(120)}px`,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.8,
-        'text-background-padding': '2px',
+        'text-background-padding': `${px(2)}px`,
         'text-background-shape': 'roundrectangle',
         width: 'data(size)',
         height: 'data(size)',
@@ -29,13 +37,32 @@ export function graphStylesheet(types: string[]): StylesheetJson {
       },
     },
     ...types.map((type) => ({
-      selector: `node[type = "${type.replace(/"/g, '')}"]`,
+      selector: `node[type = "${type.replace(/["\\]/g, '')}"]`,
       style: { 'background-color': typeStyle(type).color, shape: typeStyle(type).shape },
     })),
     { selector: 'node[?expandable]', style: { 'border-style': 'dashed', 'border-color': '#51607a' } },
-    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111827', 'z-index': 10 } },
+    {
+      selector: 'node.group',
+      style: {
+        shape: 'round-rectangle', 'background-opacity': 0.18, 'border-width': 2, 'border-style': 'dashed',
+        'text-valign': 'center', 'text-margin-y': 0, 'font-weight': 'bold', 'text-background-opacity': 0,
+        'text-max-width': `${px(120)}px`, color: '#1d2433',
+      },
+    },
+    { selector: 'node.label-hidden', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+    { selector: 'node.hovered', style: { label: 'data(fullLabel)', 'text-opacity': 1, 'text-background-opacity': 0.95, 'z-index': 20 } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111827', 'z-index': 10, 'text-opacity': 1, 'text-background-opacity': 0.95 } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#d7263d' } },
-    { selector: 'node.filtered', style: { display: 'none' } },
+    { selector: 'node.filtered, edge.filtered', style: { display: 'none' } },
+    { selector: '.dimmed', style: { opacity: 0.28 } },
+    { selector: '.hover-near', style: { opacity: 1 } },
+    {
+      selector: 'node.background',
+      style: {
+        shape: 'rectangle', width: 'data(width)', height: 'data(height)', 'background-image': 'data(image)', 'background-fit': 'contain',
+        'background-opacity': 0, 'border-width': 0, label: '', 'z-compound-depth': 'bottom', 'z-index': 0, events: 'no', opacity: 1,
+      },
+    },
     {
       selector: 'edge',
       style: {
@@ -45,17 +72,22 @@ export function graphStylesheet(types: string[]): StylesheetJson {
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
         'curve-style': 'bezier',
-        label: 'data(label)',
-        'font-size': 8,
+        label: '',
+        'font-size': px(10),
         color: '#5b6678',
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': 9,
       },
     },
-    { selector: 'edge:selected', style: { width: 3.5, 'line-color': '#111827', 'target-arrow-color': '#111827', color: '#111827', 'min-zoomed-font-size': 0 } },
-    { selector: 'edge.path', style: { width: 4, 'line-color': '#d7263d', 'target-arrow-color': '#d7263d', 'min-zoomed-font-size': 0 } },
+    // Relationship names show where someone is looking: the selection's links, a hovered entity's, a path.
+    { selector: 'edge.near-selection, edge.hover-near, edge:selected, edge.path', style: { label: 'data(label)' } },
+    // A hub's dozens of links would bury the picture in words: there, names show on hover only.
+    { selector: 'edge.near-selection.crowded', style: { label: '' } },
+    { selector: 'edge.hover-near, edge.near-selection', style: { 'line-color': '#7b8aa3', 'target-arrow-color': '#7b8aa3' } },
+    { selector: 'edge.group-edge', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none' } },
+    { selector: 'edge:selected', style: { width: 3.5, 'line-color': '#111827', 'target-arrow-color': '#111827', color: '#111827' } },
+    { selector: 'edge.path', style: { width: 4, 'line-color': '#d7263d', 'target-arrow-color': '#d7263d' } },
   ];
 }

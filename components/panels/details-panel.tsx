@@ -5,13 +5,15 @@ import { api } from '@/lib/client/api';
 import { MAX_NEIGHBOR_PAGE, NEIGHBOR_PAGE_SIZE } from '@/lib/graph/limits';
 import type { GraphEdge, GraphNode, NeighborPage, NodeDetails } from '@/lib/graph/types';
 import { relationshipLabel, typeStyle } from '@/lib/graph/entity-style';
+import { GROUP_THRESHOLD, pluralLabel } from '@/lib/graph/groups';
 import { TypeBadge } from '../ui/type-badge';
+import { useFocusOnMount } from '../ui/use-focus-on-mount';
 import { PropertyList } from './property-list';
 import { SourceList } from './source-list';
 import { useFetch } from './use-fetch';
 
 export interface NodeActions {
-  onExpand: (id: string) => void;
+  onExpand: (id: string, filters?: { relType?: string; entityType?: string }) => void;
   onCollapse: (id: string) => void;
   onRemove: (id: string) => void;
   onNavigate: (id: string) => void;
@@ -31,15 +33,18 @@ function Retry({ message, retry }: { message: string; retry: () => void }) {
 }
 
 /** Everything known about one entity, as ordinary DOM: names, properties, relationships and sources. */
-export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages, actions }: {
+export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages, autoFocus, actions }: {
   id: string;
   /** Changes when the server is back after a failure: reload what failed. */
   revision: number;
   shownNeighbours: number;
   expandedPages: number;
+  /** The user acted in the panel: keep the keyboard focus here, on the new heading. */
+  autoFocus: boolean;
   actions: NodeActions;
 }) {
   const [details, retry] = useFetch<NodeDetails>(`${id}|${revision}`, (signal) => api.node(id, signal));
+  const headingRef = useFocusOnMount<HTMLHeadingElement>(autoFocus);
   if (details.kind === 'loading') return <p className="muted" aria-busy="true">Loading details...</p>;
   if (details.kind === 'error') return <Retry message={`Could not load the details: ${details.message}`} retry={retry} />;
   const node = details.data;
@@ -48,13 +53,13 @@ export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages,
     <article className="details" aria-labelledby="details-title">
       <header>
         <TypeBadge type={node.type} />
-        <h2 id="details-title">{node.name}</h2>
+        <h2 id="details-title" tabIndex={-1} ref={headingRef}>{node.name}</h2>
         <code className="entity-id">{node.id}</code>
         <a className="entity-page" href={`/node/${encodeURIComponent(node.id)}`}>Entity page (shareable)</a>
       </header>
       <div className="details-actions">
         <button type="button" onClick={() => actions.onExpand(node.id)} disabled={hidden === 0}>
-          {hidden === 0 ? 'All neighbours shown' : expandedPages > 0 ? `+${Math.min(hidden, NEIGHBOR_PAGE_SIZE)} more (${hidden} hidden)` : `Expand (${hidden})`}
+          {hidden === 0 ? 'All neighbours shown' : expandedPages > 0 ? `Expand the ${hidden} hidden` : `Expand (${hidden})`}
         </button>
         <button type="button" onClick={() => actions.onCollapse(node.id)} disabled={shownNeighbours === 0}>Collapse</button>
         <button type="button" onClick={() => actions.onConnectFrom(node.id)}>Connect from here</button>
@@ -98,12 +103,28 @@ function RelationshipList({ id, revision, actions }: { id: string; revision: num
   if (page.kind === 'error') return <Retry message={`Could not load the relationships: ${page.message}`} retry={retry} />;
   const names = new Map(page.data.nodes.map((n) => [n.id, n]));
   const groups = new Map<string, GraphEdge[]>();
+  const asGroup = (count: number) => (count > GROUP_THRESHOLD ? ' as a group' : '');
   for (const edge of page.data.edges) {
     const key = `${edge.source === id ? '→' : '←'} ${relationshipLabel(edge.type)}`;
     groups.set(key, [...(groups.get(key) ?? []), edge]);
   }
   return (
     <div className="relationships">
+      {(page.data.byEntityType.length > 1 || page.data.byRelationshipType.length > 1 || page.data.total > GROUP_THRESHOLD) && (
+        <div className="expand-by" role="group" aria-label="Expand by type">
+          {page.data.byEntityType.map(({ type, count }) => (
+            <button key={`e-${type}`} type="button" onClick={() => actions.onExpand(id, { entityType: type })}
+              style={{ '--type-color': typeStyle(type).color } as React.CSSProperties} className="expand-chip">
+              Expand {count} {pluralLabel(type, count)}{asGroup(count)}
+            </button>
+          ))}
+          {page.data.byRelationshipType.length > 1 && page.data.byRelationshipType.map(({ type, count }) => (
+            <button key={`r-${type}`} type="button" onClick={() => actions.onExpand(id, { relType: type })} className="expand-chip">
+              Expand {count} · {relationshipLabel(type)} ({type}){asGroup(count)}
+            </button>
+          ))}
+        </div>
+      )}
       {[...groups].map(([label, edges]) => (
         <div key={label} className="relationship-group">
           <h4>{label} <span className="muted">({edges.length})</span></h4>
@@ -140,14 +161,15 @@ function RelationshipList({ id, revision, actions }: { id: string; revision: num
 }
 
 /** One relationship: what links the two entities, its properties and the sources that say so. */
-export function EdgeDetailsPanel({ edge, nodes, onNavigate }: { edge: GraphEdge; nodes: Map<string, GraphNode>; onNavigate: (id: string) => void }) {
+export function EdgeDetailsPanel({ edge, nodes, autoFocus, onNavigate }: { edge: GraphEdge; nodes: Map<string, GraphNode>; autoFocus: boolean; onNavigate: (id: string) => void }) {
   const from = nodes.get(edge.source);
   const to = nodes.get(edge.target);
+  const headingRef = useFocusOnMount<HTMLHeadingElement>(autoFocus);
   return (
     <article className="details" aria-labelledby="details-title">
       <header>
         <span className="type-badge relationship">Relationship</span>
-        <h2 id="details-title">
+        <h2 id="details-title" tabIndex={-1} ref={headingRef}>
           {from?.name ?? edge.source} <span className="rel-type">{relationshipLabel(edge.type)}</span> {to?.name ?? edge.target}
         </h2>
       </header>

@@ -16,7 +16,7 @@ export function TypeFilter({ nodes, hiddenTypes, onToggle }: { nodes: GraphNode[
   }, []);
   const types = [...counts].sort(([a], [b]) => typeStyle(a).label.localeCompare(typeStyle(b).label));
   return (
-    <details className="legend" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details className="legend" data-overlay="" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Legend and filter</summary>
       <fieldset>
         <legend className="visually-hidden">Show entity types</legend>

@@ -11,6 +11,8 @@ interface SearchBoxProps {
   onPick: (hit: SearchHit) => void;
   /** Clear the input after a pick (the main search) or keep the picked name (the path finder). */
   clearOnPick?: boolean;
+  /** For a keyboard shortcut that focuses the search. */
+  inputRef?: React.RefObject<HTMLInputElement | null>;
 }
 
 type Results = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; query: string; hits: SearchHit[] } | { kind: 'error'; message: string };
@@ -18,13 +20,14 @@ type Results = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; query: s
 const DEBOUNCE_MS = 150;
 
 /** An as-you-type search combobox (WAI-ARIA 1.2 pattern): arrow keys move, Enter picks, Escape closes. */
-export function SearchBox({ label, placeholder, onPick, clearOnPick = true }: SearchBoxProps) {
+export function SearchBox({ label, placeholder, onPick, clearOnPick = true, inputRef: outerRef }: SearchBoxProps) {
   const [text, setText] = useState('');
   const [results, setResults] = useState<Results>({ kind: 'idle' });
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const listId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
+  const ownRef = useRef<HTMLInputElement>(null);
+  const inputRef = outerRef ?? ownRef;
 
   useEffect(() => {
     const query = text.trim();

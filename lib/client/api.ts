@@ -12,10 +12,12 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+async function getJson<T>(url: string, signal?: AbortSignal, body?: unknown): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { accept: 'application/json' }, cache: 'no-store' });
+    response = await fetch(url, body === undefined
+      ? { signal, headers: { accept: 'application/json' }, cache: 'no-store' }
+      : { signal, method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body), cache: 'no-store' });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'The server could not be reached.');
@@ -34,8 +36,12 @@ export const api = {
   search: (q: string, limit: number, signal?: AbortSignal) =>
     getJson<{ query: string; hits: SearchHit[] }>(`/api/search?q=${enc(q)}&limit=${limit}`, signal),
   node: (id: string, signal?: AbortSignal) => getJson<NodeDetails>(`/api/nodes/${enc(id)}`, signal),
-  neighbors: (id: string, page: { offset: number; limit: number; type?: string }, signal?: AbortSignal) =>
-    getJson<NeighborPage>(`/api/nodes/${enc(id)}/neighbors?offset=${page.offset}&limit=${page.limit}${page.type ? `&type=${enc(page.type)}` : ''}`, signal),
-  subgraph: (ids: string[], signal?: AbortSignal) => getJson<SubgraphResult>(`/api/subgraph?ids=${ids.map(enc).join(',')}`, signal),
+  neighbors: (id: string, page: { offset: number; limit: number; relType?: string | undefined; entityType?: string | undefined }, signal?: AbortSignal) =>
+    getJson<NeighborPage>(`/api/nodes/${enc(id)}/neighbors?offset=${page.offset}&limit=${page.limit}`
+      + `${page.relType ? `&type=${enc(page.relType)}` : ''}${page.entityType ? `&entityType=${enc(page.entityType)}` : ''}`, signal),
+  /** Short lists go in the query string (cacheable); long ones, up to a big view's 5,000, in a POST body. */
+  subgraph: (ids: string[], signal?: AbortSignal) => (ids.length <= 200
+    ? getJson<SubgraphResult>(`/api/subgraph?ids=${ids.map(enc).join(',')}`, signal)
+    : getJson<SubgraphResult>('/api/subgraph', signal, { ids })),
   path: (from: string, to: string, signal?: AbortSignal) => getJson<PathResult>(`/api/paths?from=${enc(from)}&to=${enc(to)}`, signal),
 };

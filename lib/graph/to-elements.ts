@@ -1,7 +1,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { Positions } from '../layout/compute-layout';
 import { relationshipLabel } from './entity-style';
-import type { Subgraph } from './types';
+import type { GraphNode, Subgraph } from './types';
 
 export interface ElementOptions {
   positions: Positions;
@@ -15,28 +15,51 @@ export function nodeSize(degree: number): number {
   return Math.round(26 + Math.min(30, 6 * Math.log2(1 + degree)));
 }
 
+/** Group nodes have one fixed size, so drawing some of their members never moves anything. */
+export const GROUP_NODE_SIZE = 64;
+
+/** Diameter of every node of a graph, for the layout (which keeps nodes apart by their size). */
+export function nodeSizes(nodes: GraphNode[]): Record<string, number> {
+  return Object.fromEntries(nodes.map((n) => [n.id, n.group ? GROUP_NODE_SIZE : nodeSize(n.degree)]));
+}
+
 /** Subgraph -> Cytoscape elements. Pure: the canvas diffs these by id. */
 export function toElements(graph: Subgraph, options: ElementOptions): ElementDefinition[] {
   const { positions, expanded, pathIds } = options;
   const hiddenTypes = new Set(options.hiddenTypes);
   const shown = new Set(graph.nodes.map((n) => n.id));
   const visibleNeighbours = new Map<string, number>();
+  // A group node stands for its remaining members: they count as shown for its origin's "+N".
+  const represented = new Map(graph.nodes.filter((n) => n.group).map((n) => [n.id, n.group!.remaining]));
   for (const edge of graph.edges) {
-    visibleNeighbours.set(edge.source, (visibleNeighbours.get(edge.source) ?? 0) + 1);
+    const weight = represented.get(edge.target) ?? 1;
+    visibleNeighbours.set(edge.source, (visibleNeighbours.get(edge.source) ?? 0) + weight);
     visibleNeighbours.set(edge.target, (visibleNeighbours.get(edge.target) ?? 0) + 1);
   }
   const nodes: ElementDefinition[] = graph.nodes.map((node) => {
+    if (node.group) {
+      return {
+        group: 'nodes',
+        data: { id: node.id, label: node.name, fullLabel: node.name, type: node.type, size: GROUP_NODE_SIZE, expandable: true, priority: 2_000 + node.group.remaining },
+        position: { ...(positions[node.id] ?? { x: 0, y: 0 }) },
+        classes: ['group', hiddenTypes.has(node.type) || node.group.remaining === 0 ? 'filtered' : ''].filter(Boolean).join(' '),
+      };
+    }
     // More relationships in the database than on screen: "+N" and a dashed border invite an expand.
     const hidden = Math.max(0, node.degree - (visibleNeighbours.get(node.id) ?? 0));
+    const more = hidden > 0 ? `\n+${hidden}` : '';
     return {
       group: 'nodes',
       data: {
         id: node.id,
         // The count gets its own line, so a long name's ellipsis never hides it.
-        label: `${node.name.length > 30 ? `${node.name.slice(0, 28)}…` : node.name}${hidden > 0 ? `\n+${hidden}` : ''}`,
+        label: `${node.name.length > 30 ? `${node.name.slice(0, 28)}…` : node.name}${more}`,
+        fullLabel: `${node.name}${more}`,
         type: node.type,
         size: nodeSize(node.degree),
         expandable: hidden > 0,
+        // Which labels win when they would collide: hubs and path members first.
+        priority: node.degree + (pathIds.has(node.id) ? 10_000 : 0) + (expanded[node.id] ? 1_000 : 0),
       },
       position: { ...(positions[node.id] ?? { x: 0, y: 0 }) },
       classes: [hiddenTypes.has(node.type) ? 'filtered' : '', pathIds.has(node.id) ? 'path' : '', expanded[node.id] ? 'expanded' : ''].filter(Boolean).join(' '),
@@ -46,8 +69,8 @@ export function toElements(graph: Subgraph, options: ElementOptions): ElementDef
     .filter((edge) => shown.has(edge.source) && shown.has(edge.target))
     .map((edge) => ({
       group: 'edges',
-      data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type, label: relationshipLabel(edge.type) },
-      classes: pathIds.has(edge.id) ? 'path' : '',
+      data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type, label: edge.type === 'GROUP' ? '' : relationshipLabel(edge.type) },
+      classes: [pathIds.has(edge.id) ? 'path' : '', edge.id.endsWith('->') && edge.target.startsWith('\u0001') ? 'group-edge' : ''].filter(Boolean).join(' '),
     }));
   return [...nodes, ...edges];
 }

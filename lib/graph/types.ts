@@ -22,6 +22,20 @@ export interface GraphNode {
   name: string;
   /** All relationships of this entity in the database, whether shown or not. */
   degree: number;
+  /** Set on group nodes ("151 countries"), which stand for neighbours not drawn one by one. */
+  group?: GroupInfo;
+}
+
+export interface GroupInfo {
+  origin: string;
+  /** A relationship type, or '*' for any. */
+  relType: string;
+  /** An entity type, or '*' for any. */
+  entityType: string;
+  /** Members in the database. */
+  total: number;
+  /** Members not on the canvas as entities of their own. */
+  remaining: number;
 }
 
 export interface GraphEdge {

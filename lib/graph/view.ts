@@ -2,8 +2,10 @@ import 'server-only';
 import { computeLayout, type Positions } from '../layout/compute-layout';
 import { DataError } from '../neo4j/errors';
 import { EMPTY_STATE, parseExplorerState, stateIds, type ExplorerState } from '../url-state';
-import { NEIGHBOR_PAGE_SIZE } from './limits';
+import { groupFilters, isGroupKey, parseGroupKey, planExpansion, withGroups, type GroupTotal } from './groups';
+import { MAX_NEIGHBOR_PAGE } from './limits';
 import { getNeighbors, getShortestPath, getSubgraph } from './queries';
+import { nodeSizes } from './to-elements';
 import type { PathResult, Subgraph } from './types';
 
 /** The entity the explorer opens on when a link names no view. */
@@ -19,12 +21,14 @@ export interface View {
   unavailable: boolean;
 }
 
-/** A view centred on one entity: it and its first page of neighbours, selected. */
+/** A view centred on one entity: it and its neighbours (big types as group nodes), selected. */
 export async function focusState(id: string): Promise<ExplorerState | null> {
-  const page = await getNeighbors(id, { limit: NEIGHBOR_PAGE_SIZE, offset: 0 });
+  const page = await getNeighbors(id, { limit: MAX_NEIGHBOR_PAGE, offset: 0 });
   if (!page) return null;
-  const neighbours = page.nodes.map((n) => n.id).filter((n) => n !== id);
-  return { ...EMPTY_STATE, batches: [[id], ...(neighbours.length > 0 ? [neighbours] : [])], expanded: { [id]: 1 }, selected: { kind: 'node', id } };
+  const { fresh, groups } = await planExpansion(id, {}, page, new Set([id]),
+    async (entityType, count) => (await getNeighbors(id, { limit: Math.min(count, MAX_NEIGHBOR_PAGE), offset: 0, entityType }))?.nodes ?? []);
+  const batch = [...fresh, ...groups];
+  return { ...EMPTY_STATE, batches: [[id], ...(batch.length > 0 ? [batch] : [])], expanded: { [id]: 1 }, selected: { kind: 'node', id } };
 }
 
 /** Drops ids the database does not know from every part of a state. */
@@ -42,6 +46,23 @@ function withoutMissing(state: ExplorerState, missing: Set<string>): ExplorerSta
   };
 }
 
+/** Member counts of the groups in a view (null where the origin is unknown). */
+export async function groupTotals(ids: string[]): Promise<GroupTotal[]> {
+  return Promise.all(ids.filter(isGroupKey).map(async (key) => {
+    const spec = parseGroupKey(key);
+    if (!spec) return { key, total: null };
+    const page = await getNeighbors(spec.origin, { limit: 1, offset: 0, ...groupFilters(spec) });
+    return { key, total: page ? page.total : null };
+  }));
+}
+
+/** Drops from a state the group nodes that the graph does not hold (origin gone, all members shown). */
+function withoutGoneGroups(state: ExplorerState, graph: Subgraph): ExplorerState {
+  const present = new Set(graph.nodes.map((n) => n.id));
+  const gone = new Set(stateIds(state).filter((id) => isGroupKey(id) && !present.has(id)));
+  return gone.size === 0 ? state : { ...state, batches: state.batches.map((b) => b.filter((id) => !gone.has(id))).filter((b) => b.length > 0) };
+}
+
 /** Everything the first render needs for a URL: state, graph and positions, computed on the server. */
 export async function loadView(params: Record<string, string | string[] | undefined> | URLSearchParams, fallbackId = DEFAULT_ENTITY): Promise<View> {
   const parsed = parseExplorerState(params);
@@ -49,7 +70,8 @@ export async function loadView(params: Record<string, string | string[] | undefi
   try {
     let state = parsed.state;
     if (!parsed.hasView) state = (await focusState(fallbackId)) ?? EMPTY_STATE;
-    let sub = await getSubgraph(stateIds(state));
+    const entityIds = (s: ExplorerState) => stateIds(s).filter((id) => !isGroupKey(id));
+    let sub = await getSubgraph(entityIds(state));
     if (sub.missing.length > 0) {
       notes.push(`Not found in the database, so left out: ${sub.missing.slice(0, 8).join(', ')}${sub.missing.length > 8 ? `, and ${sub.missing.length - 8} more` : ''}.`);
       state = withoutMissing(state, new Set(sub.missing));
@@ -57,7 +79,7 @@ export async function loadView(params: Record<string, string | string[] | undefi
     if (parsed.hasView && state.batches.length === 0) {
       notes.push('Nothing in this link could be shown; here is the starting view instead.');
       state = (await focusState(fallbackId)) ?? EMPTY_STATE;
-      sub = await getSubgraph(stateIds(state));
+      sub = await getSubgraph(entityIds(state));
     }
     if (state.selected?.kind === 'edge') {
       const { source, type, target } = state.selected;
@@ -77,8 +99,9 @@ export async function loadView(params: Record<string, string | string[] | undefi
         path = null;
       }
     }
-    const graph = { nodes: sub.nodes, edges: sub.edges };
-    const positions = computeLayout({ batches: state.batches, edges: graph.edges, layout: state.layout });
+    const graph = withGroups(sub, await groupTotals(stateIds(state)));
+    state = withoutGoneGroups(state, graph);
+    const positions = computeLayout({ batches: state.batches, edges: graph.edges, layout: state.layout, sizes: nodeSizes(graph.nodes), nodes: graph.nodes });
     return { state, graph, positions, path, notes, unavailable: false };
   } catch (error) {
     if (!(error instanceof DataError) || error.code === 'database_error') throw error;

@@ -41,6 +41,13 @@ export const subgraphParams = z.object({
     .pipe(z.array(entityId).min(1, 'ids must name at least one entity').max(MAX_SUBGRAPH_IDS, `ids may name at most ${MAX_SUBGRAPH_IDS} entities`)),
 });
 
+/** A big view's ids, posted as JSON (they do not fit in a URL). */
+export const MAX_SUBGRAPH_POST_IDS = 5_000;
+export const subgraphBody = z.object({
+  ids: z.array(entityId, { error: 'ids must be a list of entity ids' }).min(1, 'ids must name at least one entity')
+    .max(MAX_SUBGRAPH_POST_IDS, `ids may name at most ${MAX_SUBGRAPH_POST_IDS} entities`),
+}, { error: 'the body must be JSON: {"ids": ["..."]}' });
+
 export const pathParams = z.object({
   from: entityId,
   to: entityId,

@@ -59,3 +59,35 @@ describe('computeLayout', () => {
     expect(computeLayout({ batches: [[...first, ...second]], edges, layout: 'circle' })).toEqual(circle);
   });
 });
+
+describe('computeLayout keeps entities apart', () => {
+  beforeEach(clearLayoutCache);
+
+  it('lays out a 150-neighbour hub and later batches with no two entities overlapping', async () => {
+    const { overlappingPairs } = await import('./spacing');
+    const core = ['hub:x', ...Array.from({ length: 20 }, (_, i) => `core:${i}`)];
+    const countries = Array.from({ length: 151 }, (_, i) => `country:${String(i).padStart(3, '0')}`);
+    const late = ['late:pick'];
+    const hubEdges: LayoutEdge[] = [
+      ...core.slice(1).map((id) => ({ source: 'hub:x', target: id })),
+      ...countries.map((id) => ({ source: id, target: 'hub:x' })),
+      { source: 'core:3', target: 'late:pick' },
+    ];
+    const sizes = Object.fromEntries([...core, ...countries, ...late].map((id, i) => [id, id === 'hub:x' ? 56 : 26 + (i % 5) * 6]));
+    const positions = computeLayout({ batches: [core, countries, late], edges: hubEdges, sizes });
+    expect(Object.keys(positions)).toHaveLength(core.length + countries.length + late.length);
+    expect(overlappingPairs(positions, sizes, 20)).toEqual([]);
+    // The search pick lands next to what it is linked to, not across the picture.
+    const d = Math.hypot(positions['late:pick']!.x - positions['core:3']!.x, positions['late:pick']!.y - positions['core:3']!.y);
+    expect(d).toBeLessThan(400);
+  });
+
+  it('spaces circle and grid layouts by the largest entity', async () => {
+    const { overlappingPairs } = await import('./spacing');
+    const ids = Array.from({ length: 60 }, (_, i) => `n:${i}`);
+    const sizes = Object.fromEntries(ids.map((id, i) => [id, i === 0 ? 56 : 30]));
+    for (const layout of ['circle', 'grid'] as const) {
+      expect(overlappingPairs(computeLayout({ batches: [ids], edges: [], layout, sizes }), sizes, 20)).toEqual([]);
+    }
+  });
+});

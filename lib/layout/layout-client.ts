@@ -9,7 +9,7 @@ import type { LayoutEdge, LayoutInput, Positions } from './compute-layout';
 
 export type LayoutRequest =
   | { id: number; input: LayoutInput }
-  | { remember: { batches: string[][]; edges: LayoutEdge[]; positions: Positions } };
+  | { remember: { batches: string[][]; edges: LayoutEdge[]; positions: Positions; sizes?: Record<string, number> | undefined } };
 export type LayoutReply = { id: number; positions: Positions } | { id: number; error: string };
 
 /** The part of a Worker the client uses (a fake one in tests). */
@@ -33,7 +33,7 @@ const browserWorker: WorkerFactory = () => (typeof Worker === 'undefined'
 export interface LayoutClient {
   layout(input: LayoutInput): Promise<Positions>;
   /** Hands positions computed elsewhere to the worker's cache (see `rememberLayout`). */
-  remember(batches: string[][], edges: LayoutEdge[], positions: Positions): void;
+  remember(batches: string[][], edges: LayoutEdge[], positions: Positions, sizes?: Record<string, number>): void;
   /** Stops the worker; pending layouts are rejected. */
   dispose(): void;
 }
@@ -87,10 +87,10 @@ export function createLayoutClient(createWorker: WorkerFactory = browserWorker):
         target.postMessage({ id, input });
       });
     },
-    remember(batches, edges, positions) {
+    remember(batches, edges, positions, sizes) {
       const target = connect();
-      if (target) target.postMessage({ remember: { batches, edges, positions } });
-      else void import('./compute-layout').then(({ rememberLayout }) => rememberLayout(batches, edges, positions));
+      if (target) target.postMessage({ remember: { batches, edges, positions, sizes } });
+      else void import('./compute-layout').then(({ rememberLayout }) => rememberLayout(batches, edges, positions, sizes));
     },
     dispose() {
       failAll(new Error('Layout worker stopped'));
@@ -109,7 +109,7 @@ export function layoutOffThread(input: LayoutInput): Promise<Positions> {
 }
 
 /** Seeds the layout worker's cache with positions the server already computed. */
-export function rememberLayoutOffThread(batches: string[][], edges: LayoutEdge[], positions: Positions): void {
+export function rememberLayoutOffThread(batches: string[][], edges: LayoutEdge[], positions: Positions, sizes?: Record<string, number>): void {
   shared ??= createLayoutClient();
-  shared.remember(batches, edges, positions);
+  shared.remember(batches, edges, positions, sizes);
 }

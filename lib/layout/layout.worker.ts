@@ -15,8 +15,8 @@ const scope = self as unknown as {
 scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const message = event.data;
   if ('remember' in message) {
-    const { batches, edges, positions } = message.remember;
-    rememberLayout(batches, edges, positions);
+    const { batches, edges, positions, sizes } = message.remember;
+    rememberLayout(batches, edges, positions, sizes);
     return;
   }
   let reply: LayoutReply;

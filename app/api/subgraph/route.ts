@@ -1,11 +1,23 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { getSubgraph } from '@/lib/graph/queries';
 import { badRequest, toErrorResponse } from '@/lib/http/error-response';
-import { queryObject, subgraphParams } from '@/lib/http/params';
+import { queryObject, subgraphBody, subgraphParams } from '@/lib/http/params';
 
 /** The given entities and the relationships among them; unknown ids are listed in `missing`. */
 export async function GET(request: NextRequest) {
   const parsed = subgraphParams.safeParse(queryObject(request.nextUrl.searchParams));
+  if (!parsed.success) return badRequest(parsed.error);
+  try {
+    return NextResponse.json(await getSubgraph(parsed.data.ids));
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
+
+/** The same for a big view, whose ids do not fit in a URL: `{"ids": [...]}`, a read like the GET. */
+export async function POST(request: NextRequest) {
+  const body: unknown = await request.json().catch(() => undefined);
+  const parsed = subgraphBody.safeParse(body);
   if (!parsed.success) return badRequest(parsed.error);
   try {
     return NextResponse.json(await getSubgraph(parsed.data.ids));
