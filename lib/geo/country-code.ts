@@ -30,8 +30,8 @@ export function toAlpha3(code: string): string | null {
   return null;
 }
 
-// Words that tell one country's name variants apart from another's least ("Kyrgyz Republic",
-// "Lao PDR", "Federated States of Micronesia"); dropped before comparing by prefix.
+// Words that carry little of a country's identity ("Kyrgyz Republic", "Lao PDR", "Federated
+// States of Micronesia"): dropped before names are compared by prefix.
 const GENERIC_WORDS = new Set(['the', 'of', 'republic', 'democratic', 'people', 'peoples', 'pdr', 'federated', 'state', 'states']);
 
 function significant(name: string): string {
