@@ -1,4 +1,6 @@
+import type { Polygon } from 'geojson';
 import countries from 'i18n-iso-countries';
+import { feature } from 'topojson-client';
 import atlas50m from 'world-atlas/countries-50m.json';
 import { getWorld, type Atlas, type Point } from './projection';
 
@@ -77,7 +79,9 @@ function arcMoments(index: number): [Moments, Moments] {
   return sums;
 }
 
-function polygonMoments(rings: number[][]): Moments {
+type FramedMoments = Moments & { low: number };
+
+function polygonMoments(rings: number[][]): FramedMoments {
   const frames = [zero(), zero()];
   for (const i of rings.flat()) {
     const sign = i < 0 ? -1 : 1;
@@ -90,7 +94,36 @@ function polygonMoments(rings: number[][]): Moments {
     });
   }
   // The frame whose cut the polygon does not cross gives its true mean longitude.
-  return frames[1]!.crossings < frames[0]!.crossings ? frames[1]! : frames[0]!;
+  return frames[1]!.crossings < frames[0]!.crossings ? { ...frames[1]!, low: 0 } : { ...frames[0]!, low: -Math.PI };
+}
+
+/**
+ * The mean point of a crescent or an S (Vietnam, Norway) can fall in a neighbour. Along the
+ * parallel through it, the polygon's inside is a set of intervals: keep the point when it lies in
+ * one, else move it to the middle of the widest. Longitudes in radians in the polygon's frame.
+ */
+function insidePoint(rings: number[][], lon: number, lat: number, low: number): [number, number] {
+  const polygon = feature(topology, { type: 'Polygon', arcs: rings }).geometry as Polygon;
+  const radians = Math.PI / 180;
+  const crossings: number[] = [];
+  for (const ring of polygon.coordinates) {
+    for (let k = 1; k < ring.length; k++) {
+      let [lon0, lat0] = [ring[k - 1]![0]! * radians, ring[k - 1]![1]! * radians];
+      let [lon1, lat1] = [ring[k]![0]! * radians, ring[k]![1]! * radians];
+      if (lon0 < low) lon0 += TAU;
+      if (lon1 < low) lon1 += TAU;
+      if (Math.abs(lon1 - lon0) > Math.PI || (lat0 > lat) === (lat1 > lat)) continue;
+      crossings.push(lon0 + ((lat - lat0) / (lat1 - lat0)) * (lon1 - lon0));
+    }
+  }
+  crossings.sort((a, b) => a - b);
+  let widest: [number, number] | null = null;
+  for (let k = 0; k + 1 < crossings.length; k += 2) {
+    const [west, east] = [crossings[k]!, crossings[k + 1]!];
+    if (lon >= west && lon <= east) return [lon, lat];
+    if (!widest || east - west > widest[1] - widest[0]) widest = [west, east];
+  }
+  return widest ? [(widest[0] + widest[1]) / 2, lat] : [lon, lat];
 }
 
 type CountryGeometry = Atlas['objects']['countries']['geometries'][number];
@@ -98,7 +131,7 @@ let geometriesByCode: Map<string, CountryGeometry[]> | null = null;
 
 /**
  * The area-weighted mean longitude and latitude of the country's largest polygon (France's
- * mainland rather than a mean with French Guiana), projected. Atlas ids are ISO numeric codes;
+ * mainland rather than a mean with French Guiana), moved inside it if need be, projected. Atlas ids are ISO numeric codes;
  * a country may have several geometries (Australia and its Ashmore and Cartier Islands).
  */
 function computePoint(alpha3: string): Point | null {
@@ -109,18 +142,19 @@ function computePoint(alpha3: string): Point | null {
       if (code) geometriesByCode.set(code, [...(geometriesByCode.get(code) ?? []), geometry]);
     }
   }
-  let largest: Moments | null = null;
+  let largest: { moments: FramedMoments; rings: number[][] } | null = null;
   for (const geometry of geometriesByCode.get(alpha3) ?? []) {
     const polygons = geometry.type === 'Polygon' ? [geometry.arcs] : geometry.type === 'MultiPolygon' ? geometry.arcs : [];
     for (const rings of polygons) {
       const moments = polygonMoments(rings);
-      if (moments.area !== 0 && (!largest || Math.abs(moments.area) > Math.abs(largest.area))) largest = moments;
+      if (moments.area !== 0 && (!largest || Math.abs(moments.area) > Math.abs(largest.moments.area))) largest = { moments, rings };
     }
   }
   if (!largest) return null;
+  const { area, lon, lat, low } = largest.moments;
+  const [inLon, inLat] = insidePoint(largest.rings, lon / area, lat / area, low);
   const degrees = 180 / Math.PI;
-  const meanLon = largest.lon / largest.area;
-  const projected = getWorld().projection([(meanLon > Math.PI ? meanLon - TAU : meanLon) * degrees, (largest.lat / largest.area) * degrees]);
+  const projected = getWorld().projection([(inLon > Math.PI ? inLon - TAU : inLon) * degrees, inLat * degrees]);
   return projected ? { x: projected[0], y: projected[1] } : null;
 }
 

@@ -1,4 +1,4 @@
-import { geoArea, geoCentroid } from 'd3-geo';
+import { geoArea, geoCentroid, geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { MultiPolygon, Polygon } from 'geojson';
@@ -7,6 +7,7 @@ import atlas from 'world-atlas/countries-50m.json';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEED_DIR } from '@/graph-seed/load';
 import { readSeedDir } from '@/graph-seed/validate';
+import { getWorld } from './projection';
 import { basemapSvg, countryPoint, project, WORLD_WIDTH, worldBounds } from './world';
 
 const seedCodes = readSeedDir(DEFAULT_SEED_DIR).nodes.filter((n) => n.id.startsWith('country:')).map((n) => n.id.slice('country:'.length));
@@ -61,8 +62,21 @@ describe('countryPoint', () => {
         .map((coordinates): Polygon => ({ type: 'Polygon', coordinates }));
       const largest = polygons.reduce((a, b) => (area(b) > area(a) ? b : a));
       const expected = project(...geoCentroid(largest))!;
-      // Means of longitude and latitude differ a little from a 3-D centroid for very large countries.
+      // Means of longitude and latitude differ a little from a 3-D centroid for very large countries,
+      // and a point moved inside a crescent (Vietnam) by a few units.
       expect(Math.hypot(expected.x - at(code).x, expected.y - at(code).y), code).toBeLessThan(code === 'RUS' ? 60 : 25);
+    }
+  });
+
+  it('lies inside its own country, even for an S-shaped one such as Vietnam', () => {
+    const topology = atlas as unknown as Topology<{ countries: GeometryCollection }>;
+    const features = feature(topology, topology.objects.countries).features;
+    const { projection } = getWorld();
+    for (const code of [...seedCodes, 'NOR', 'ISR']) {
+      const p = at(code);
+      const lonLat = projection.invert!([p.x, p.y])!;
+      const outlines = features.filter((f) => f.id === countries.alpha3ToNumeric(code));
+      expect(outlines.some((f) => geoContains(f, lonLat)), code).toBe(true);
     }
   });
 
