@@ -1,6 +1,4 @@
-import type { Polygon } from 'geojson';
 import countries from 'i18n-iso-countries';
-import { feature } from 'topojson-client';
 import atlas50m from 'world-atlas/countries-50m.json';
 import { getWorld, type Atlas, type Point } from './projection';
 
@@ -46,46 +44,47 @@ function addSegment(sums: Moments, lon0: number, lon1: number, latMid: number, s
 }
 
 const topology = atlas50m as unknown as Atlas;
-const arcCache: ([Moments, Moments] | undefined)[] = [];
+interface DecodedArc { lons: Float64Array; lats: Float64Array; moments: [Moments, Moments] }
+const arcCache: (DecodedArc | undefined)[] = [];
 
-/** One arc's moments in both longitude frames, computed once, so a polygon's are sums over its arcs. */
-function arcMoments(index: number): [Moments, Moments] {
+/**
+ * One arc's points (radians) and its moments in both longitude frames, computed once: a polygon's
+ * moments are sums over its arcs, and neighbours share arcs.
+ */
+function decodedArc(index: number): DecodedArc {
   const cached = arcCache[index];
   if (cached) return cached;
   const arc = topology.arcs[index]!;
   const { scale: [kx, ky], translate: [dx, dy] } = topology.transform!;
   const radians = Math.PI / 180;
-  const sums: [Moments, Moments] = [zero(), zero()];
+  const lons = new Float64Array(arc.length);
+  const lats = new Float64Array(arc.length);
+  const moments: [Moments, Moments] = [zero(), zero()];
   // Quantised, delta-encoded positions (TopoJSON): running sums times the transform's scale.
   let x = 0;
   let y = 0;
-  let lon0 = 0;
-  let lat0 = 0;
   for (let k = 0; k < arc.length; k++) {
     x += arc[k]![0]!;
     y += arc[k]![1]!;
-    const lon = (x * kx + dx) * radians;
-    const lat = (y * ky + dy) * radians;
+    lons[k] = (x * kx + dx) * radians;
+    lats[k] = (y * ky + dy) * radians;
     if (k > 0) {
-      const latMid = (lat0 + lat) / 2;
-      const step = Math.cos(latMid) * (lat - lat0);
-      addSegment(sums[0], lon0, lon, latMid, step, -Math.PI);
-      addSegment(sums[1], lon0, lon, latMid, step, 0);
+      const latMid = (lats[k - 1]! + lats[k]!) / 2;
+      const step = Math.cos(latMid) * (lats[k]! - lats[k - 1]!);
+      addSegment(moments[0], lons[k - 1]!, lons[k]!, latMid, step, -Math.PI);
+      addSegment(moments[1], lons[k - 1]!, lons[k]!, latMid, step, 0);
     }
-    lon0 = lon;
-    lat0 = lat;
   }
-  arcCache[index] = sums;
-  return sums;
+  const decoded = { lons, lats, moments };
+  arcCache[index] = decoded;
+  return decoded;
 }
-
-type FramedMoments = Moments & { low: number };
 
 function polygonMoments(rings: number[][]): FramedMoments {
   const frames = [zero(), zero()];
   for (const i of rings.flat()) {
     const sign = i < 0 ? -1 : 1;
-    arcMoments(i < 0 ? ~i : i).forEach((arc, frame) => {
+    decodedArc(i < 0 ? ~i : i).moments.forEach((arc, frame) => {
       const total = frames[frame]!;
       total.area += sign * arc.area;
       total.lon += sign * arc.lon;
@@ -103,17 +102,16 @@ function polygonMoments(rings: number[][]): FramedMoments {
  * one, else move it to the middle of the widest. Longitudes in radians in the polygon's frame.
  */
 function insidePoint(rings: number[][], lon: number, lat: number, low: number): [number, number] {
-  const polygon = feature(topology, { type: 'Polygon', arcs: rings }).geometry as Polygon;
-  const radians = Math.PI / 180;
   const crossings: number[] = [];
-  for (const ring of polygon.coordinates) {
-    for (let k = 1; k < ring.length; k++) {
-      let [lon0, lat0] = [ring[k - 1]![0]! * radians, ring[k - 1]![1]! * radians];
-      let [lon1, lat1] = [ring[k]![0]! * radians, ring[k]![1]! * radians];
-      if (lon0 < low) lon0 += TAU;
-      if (lon1 < low) lon1 += TAU;
-      if (Math.abs(lon1 - lon0) > Math.PI || (lat0 > lat) === (lat1 > lat)) continue;
-      crossings.push(lon0 + ((lat - lat0) / (lat1 - lat0)) * (lon1 - lon0));
+  // Where each segment meets the parallel; an arc's direction does not matter for that.
+  for (const index of rings.flat()) {
+    const { lons, lats } = decodedArc(index < 0 ? ~index : index);
+    for (let k = 1; k < lons.length; k++) {
+      const [lat0, lat1] = [lats[k - 1]!, lats[k]!];
+      if ((lat0 > lat) === (lat1 > lat)) continue;
+      const lon0 = lons[k - 1]! < low ? lons[k - 1]! + TAU : lons[k - 1]!;
+      const lon1 = lons[k]! < low ? lons[k]! + TAU : lons[k]!;
+      if (Math.abs(lon1 - lon0) <= Math.PI) crossings.push(lon0 + ((lat - lat0) / (lat1 - lat0)) * (lon1 - lon0));
     }
   }
   crossings.sort((a, b) => a - b);
@@ -131,8 +129,8 @@ let geometriesByCode: Map<string, CountryGeometry[]> | null = null;
 
 /**
  * The area-weighted mean longitude and latitude of the country's largest polygon (France's
- * mainland rather than a mean with French Guiana), moved inside it if need be, projected. Atlas ids are ISO numeric codes;
- * a country may have several geometries (Australia and its Ashmore and Cartier Islands).
+ * mainland rather than a mean with French Guiana), moved inside it if need be, projected. Atlas
+ * ids are ISO numeric codes; a country may have several (Australia, Ashmore and Cartier Islands).
  */
 function computePoint(alpha3: string): Point | null {
   if (!geometriesByCode) {
