@@ -80,6 +80,8 @@ function decodedArc(index: number): DecodedArc {
   return decoded;
 }
 
+type FramedMoments = Moments & { low: number };
+
 function polygonMoments(rings: number[][]): FramedMoments {
   const frames = [zero(), zero()];
   for (const i of rings.flat()) {
