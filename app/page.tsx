@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Explorer } from '@/components/explorer/explorer';
 import { GraphPreview } from '@/components/graph/graph-preview';
 import { pageView, queryText, viewMetadata } from '@/lib/graph/page-view';
+import { previewOptions } from '@/lib/graph/view';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,5 +16,5 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 /** The explorer. The URL says what to show; the server loads and lays it out for the first paint. */
 export default async function HomePage({ searchParams }: Props) {
   const view = await pageView(queryText(await searchParams));
-  return <Explorer init={view} preview={<GraphPreview graph={view.graph} positions={view.positions} />} />;
+  return <Explorer init={view} preview={<GraphPreview graph={view.graph} positions={view.positions} options={previewOptions(view)} />} />;
 }

@@ -10,7 +10,7 @@ export function useBasemap(wanted: boolean): Basemap | null {
   useEffect(() => {
     if (!wanted || basemap) return;
     let live = true;
-    void import('@/lib/geo/world').then(({ basemapSvg }) => {
+    void import('@/lib/geo/basemap').then(({ basemapSvg }) => {
       const map = basemapSvg();
       if (live) setBasemap({ image: `data:image/svg+xml;utf8,${encodeURIComponent(map.svg)}`, x: map.x + map.width / 2, y: map.y + map.height / 2, width: map.width, height: map.height });
     });

@@ -17,6 +17,10 @@ export interface GraphTestHook {
   renderedPosition(id: string): { x: number; y: number } | null;
   zoom(): number;
   animating(): boolean;
+  /** Page-space boxes of entity bodies (visible nodes). */
+  nodeBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
+  /** Page-space boxes of the labels actually drawn, with their size on screen in CSS pixels. */
+  labelBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number; fontPx: number }[];
 }
 
 declare global {
@@ -43,6 +47,21 @@ export function exposeGraphForTests(cy: Core): () => void {
       return { x: box.left + p.x, y: box.top + p.y };
     },
     zoom: () => cy.zoom(),
+    nodeBoxes: () => {
+      const box = cy.container()!.getBoundingClientRect();
+      return cy.nodes(':visible').filter((n) => !n.hasClass('background')).map((n) => {
+        const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+        return { id: n.id(), x1: box.left + b.x1, y1: box.top + b.y1, x2: box.left + b.x2, y2: box.top + b.y2 };
+      });
+    },
+    labelBoxes: () => {
+      const box = cy.container()!.getBoundingClientRect();
+      return cy.nodes(':visible').filter((n) => !n.hasClass('background') && String(n.style('label') ?? '') !== ''
+        && Number(n.style('text-opacity')) > 0 && Number(n.style('opacity')) > 0).map((n) => {
+        const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+        return { id: n.id(), x1: box.left + b.x1, y1: box.top + b.y1, x2: box.left + b.x2, y2: box.top + b.y2, fontPx: parseFloat(String(n.style('font-size'))) * cy.zoom() };
+      }).filter((b) => b.x2 > b.x1);
+    },
     animating: () => cy.animated() || cy.nodes().some((n) => (n as unknown as { animated(): boolean }).animated()),
   };
   window.__graph = hook;

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PathResult, SearchHit } from '@/lib/graph/types';
 import { relationshipLabel } from '@/lib/graph/entity-style';
 import { SearchBox } from '../search/search-box';
@@ -20,8 +20,12 @@ export function PathFinder({ fromRequest, path, message, names, onConnect, onCle
 }) {
   const [from, setFrom] = useState<Pick | null>(fromRequest);
   const [to, setTo] = useState<Pick | null>(null);
+  const toInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (fromRequest) setFrom(fromRequest);
+    if (!fromRequest) return;
+    setFrom(fromRequest);
+    // "Connect from here" (or the p key): the next thing to do is to name the other end.
+    requestAnimationFrame(() => toInput.current?.focus());
   }, [fromRequest]);
   const toPick = (hit: SearchHit): Pick => ({ id: hit.id, name: hit.name });
   return (
@@ -34,7 +38,7 @@ export function PathFinder({ fromRequest, path, message, names, onConnect, onCle
         </div>
         <div>
           <span className="field-label">To: {to ? <strong>{to.name}</strong> : <span className="muted">pick an entity</span>}</span>
-          <SearchBox label="Path to" placeholder="To..." clearOnPick onPick={(hit) => setTo(toPick(hit))} />
+          <SearchBox label="Path to" placeholder="To..." clearOnPick inputRef={toInput} onPick={(hit) => setTo(toPick(hit))} />
         </div>
         <div className="row">
           <button type="button" disabled={!from || !to} onClick={() => from && to && onConnect(from.id, to.id)}>Show the path</button>

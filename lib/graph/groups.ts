@@ -63,14 +63,6 @@ export function groupLabel(spec: GroupSpec, remaining: number): string {
   return `${remaining} ${noun}${spec.relType !== ANY ? `\n${relationshipLabel(spec.relType)}` : ''}`;
 }
 
-/** Whether a shown entity belongs to a group, judged from the relationships on screen. */
-export function isMember(spec: GroupSpec, node: GraphNode, edges: GraphEdge[]): boolean {
-  if (node.id === spec.origin || node.group) return false;
-  if (spec.entityType !== ANY && node.type !== spec.entityType) return false;
-  return edges.some((e) => ((e.source === spec.origin && e.target === node.id) || (e.target === spec.origin && e.source === node.id))
-    && (spec.relType === ANY || e.type === spec.relType));
-}
-
 /** The node a group is drawn as; its degree is its size class, its count what is still hidden. */
 export function groupNode(key: string, spec: GroupSpec, total: number, shownMembers: number): GraphNode {
   const remaining = Math.max(0, total - shownMembers);
@@ -104,7 +96,13 @@ export function withGroups(sub: { nodes: GraphNode[]; edges: GraphEdge[] }, grou
   for (const { key, total } of groups) {
     const spec = parseGroupKey(key);
     if (!spec || total === null || !present.has(spec.origin)) continue;
-    const shown = nodes.filter((n) => isMember(spec, n, edges)).length;
+    // The database counts relationships (an entity linked twice counts twice), so shown ones are counted alike.
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const shown = edges.filter((e) => {
+      const other = e.source === spec.origin ? e.target : e.target === spec.origin ? e.source : null;
+      const node = other === null ? undefined : byId.get(other);
+      return node !== undefined && other !== spec.origin && (spec.relType === ANY || e.type === spec.relType) && (spec.entityType === ANY || node.type === spec.entityType);
+    }).length;
     extraNodes.push(groupNode(key, spec, total, shown));
     extraEdges.push(groupEdge(key, spec));
   }

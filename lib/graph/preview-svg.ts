@@ -1,17 +1,44 @@
 import { typeStyle } from './entity-style';
+import { placeLabels, type LabelCandidate, type Obstacle } from './label-placement';
 import type { Positions } from '../layout/compute-layout';
-import { nodeSize } from './to-elements';
-import type { Subgraph } from './types';
+import { GROUP_NODE_SIZE, nodeSize } from './to-elements';
+import type { GraphNode, Subgraph } from './types';
 
 /**
  * A view as SVG markup, from the same positions the canvas uses: the server paints it before the
- * canvas loads, and the preview image for shared links is rendered from it.
+ * canvas loads, and the preview image for shared links is rendered from it. It honours what the
+ * link says: hidden types stay hidden, the selection is ringed and its neighbourhood stands out,
+ * a path is drawn in red, group nodes look like groups, and the map layout has its map.
  */
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function previewSvg(graph: Subgraph, positions: Positions, options: { width?: number; height?: number; labels?: boolean } = {}): string {
+export interface PreviewOptions {
+  width?: number;
+  height?: number;
+  labels?: boolean;
+  hiddenTypes?: string[];
+  selectedId?: string | null;
+  /** Ids of the entities and relationships of a drawn path. */
+  pathIds?: Set<string>;
+  /** SVG markup drawn under the graph, covering the given model-space rectangle (the world map). */
+  background?: { svg: string; x: number; y: number; width: number; height: number } | null;
+}
+
+const FONT = 11;
+const sizeOf = (node: GraphNode) => (node.group ? GROUP_NODE_SIZE : nodeSize(node.degree));
+
+export function previewSvg(graph: Subgraph, positions: Positions, options: PreviewOptions = {}): string {
   const { labels = true } = options;
-  const points = graph.nodes.map((n) => positions[n.id]).filter((p): p is { x: number; y: number } => Boolean(p));
+  const hidden = new Set(options.hiddenTypes ?? []);
+  const nodes = graph.nodes.filter((n) => positions[n.id] && !hidden.has(n.type) && !(n.group && n.group.remaining === 0));
+  const shown = new Set(nodes.map((n) => n.id));
+  const edges = graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target));
+  const selected = options.selectedId && shown.has(options.selectedId) ? options.selectedId : null;
+  const near = new Set(selected ? [selected, ...edges.filter((e) => e.source === selected || e.target === selected).flatMap((e) => [e.source, e.target])] : []);
+  const dim = (id: string) => (selected && !near.has(id) ? ' opacity="0.3"' : '');
+  const path = options.pathIds ?? new Set<string>();
+
+  const points = nodes.map((n) => positions[n.id]!);
   const pad = 70;
   let minX = Math.min(0, ...points.map((p) => p.x)) - pad;
   let minY = Math.min(0, ...points.map((p) => p.y)) - pad;
@@ -33,19 +60,50 @@ export function previewSvg(graph: Subgraph, positions: Positions, options: { wid
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${minX} ${minY} ${width} ${height}"${size} preserveAspectRatio="xMidYMid meet">`,
     `<rect x="${minX}" y="${minY}" width="${width}" height="${height}" fill="#f7f8fb"/>`,
   ];
-  for (const edge of graph.edges) {
-    const a = positions[edge.source];
-    const b = positions[edge.target];
-    if (a && b) parts.push(`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" stroke="#b8c2d1" stroke-width="1.6"/>`);
+  const bg = options.background;
+  if (bg) {
+    parts.push(`<image x="${bg.x}" y="${bg.y}" width="${bg.width}" height="${bg.height}" href="data:image/svg+xml;base64,${Buffer.from(bg.svg).toString('base64')}"/>`);
   }
-  for (const node of graph.nodes) {
-    const p = positions[node.id];
-    if (!p) continue;
-    const r = nodeSize(node.degree) / 2;
-    parts.push(`<circle cx="${p.x}" cy="${p.y}" r="${r}" fill="${typeStyle(node.type).color}" stroke="#ffffff" stroke-width="2"/>`);
-    if (labels) {
-      const name = node.name.length > 28 ? `${node.name.slice(0, 26)}…` : node.name;
-      parts.push(`<text x="${p.x}" y="${p.y + r + 12}" font-size="11" text-anchor="middle" fill="#1d2433" font-family="sans-serif">${escapeXml(name)}</text>`);
+  for (const edge of edges) {
+    const a = positions[edge.source]!;
+    const b = positions[edge.target]!;
+    const onPath = path.has(edge.id);
+    const style = onPath ? 'stroke="#d7263d" stroke-width="4"' : `stroke="#b8c2d1" stroke-width="1.6"${edge.id.endsWith('->') ? ' stroke-dasharray="6 4"' : ''}`;
+    parts.push(`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" ${style}${selected && !(near.has(edge.source) && near.has(edge.target) && (edge.source === selected || edge.target === selected)) ? ' opacity="0.3"' : ''}/>`);
+  }
+  for (const node of nodes) {
+    const p = positions[node.id]!;
+    const r = sizeOf(node) / 2;
+    const color = typeStyle(node.type).color;
+    const ring = node.id === selected ? ' stroke="#111827" stroke-width="4"' : path.has(node.id) ? ' stroke="#d7263d" stroke-width="4"' : ' stroke="#ffffff" stroke-width="2"';
+    if (node.group) {
+      parts.push(`<rect x="${p.x - r}" y="${p.y - r}" width="${2 * r}" height="${2 * r}" rx="8" fill="${color}" fill-opacity="0.18" stroke="${color}" stroke-width="2" stroke-dasharray="6 4"${dim(node.id)}/>`);
+      const [count = '', ...rest] = node.name.split('\n')[0]!.split(' ');
+      parts.push(`<text x="${p.x}" y="${p.y - 2}" font-size="13" font-weight="700" text-anchor="middle" fill="#1d2433" font-family="sans-serif"${dim(node.id)}>${escapeXml(count)}</text>`);
+      parts.push(`<text x="${p.x}" y="${p.y + 13}" font-size="11" text-anchor="middle" fill="#1d2433" font-family="sans-serif"${dim(node.id)}>${escapeXml(rest.join(' '))}</text>`);
+    } else {
+      parts.push(`<circle cx="${p.x}" cy="${p.y}" r="${r}" fill="${color}"${ring}${dim(node.id)}/>`);
+    }
+  }
+  if (labels) {
+    // The same rule as the canvas: a label shows only where it overlaps no other label or entity.
+    const label = (n: GraphNode) => (n.name.length > 28 ? `${n.name.slice(0, 26)}…` : n.name);
+    const candidates: LabelCandidate[] = nodes.filter((n) => !n.group).map((n) => {
+      const p = positions[n.id]!;
+      const w = label(n).length * FONT * 0.58 + 4;
+      const top = p.y + sizeOf(n) / 2 + 2;
+      return { id: n.id, label: { x1: p.x - w / 2, y1: top, x2: p.x + w / 2, y2: top + FONT + 4 }, priority: n.degree + (path.has(n.id) ? 10_000 : 0), forced: n.id === selected };
+    });
+    const obstacles: Obstacle[] = nodes.map((n) => {
+      const p = positions[n.id]!;
+      const r = sizeOf(n) / 2;
+      return { id: n.id, box: { x1: p.x - r, y1: p.y - r, x2: p.x + r, y2: p.y + r } };
+    });
+    const placed = placeLabels(candidates, obstacles);
+    for (const node of nodes) {
+      if (!placed.has(node.id)) continue;
+      const p = positions[node.id]!;
+      parts.push(`<text x="${p.x}" y="${p.y + sizeOf(node) / 2 + 13}" font-size="${FONT}" text-anchor="middle" fill="#1d2433" font-family="sans-serif"${dim(node.id)}>${escapeXml(label(node))}</text>`);
     }
   }
   parts.push('</svg>');

@@ -1,5 +1,8 @@
 import 'server-only';
-import { computeLayout, type Positions } from '../layout/compute-layout';
+import { computeLayout, provideMapLayout, type Positions } from '../layout/compute-layout';
+import { mapLayout } from '../layout/map-layout';
+import { basemapSvg } from '../geo/basemap';
+import type { PreviewOptions } from './preview-svg';
 import { DataError } from '../neo4j/errors';
 import { EMPTY_STATE, parseExplorerState, stateIds, type ExplorerState } from '../url-state';
 import { groupFilters, isGroupKey, parseGroupKey, planExpansion, withGroups, type GroupTotal } from './groups';
@@ -7,6 +10,20 @@ import { MAX_NEIGHBOR_PAGE } from './limits';
 import { getNeighbors, getShortestPath, getSubgraph } from './queries';
 import { nodeSizes } from './to-elements';
 import type { PathResult, Subgraph } from './types';
+
+provideMapLayout(mapLayout);
+
+/** What the server-drawn picture and the share image need to honour every part of a link. */
+export function previewOptions(view: View): PreviewOptions {
+  const selected = view.state.selected;
+  const edgeId = selected?.kind === 'edge' ? `${selected.source}-${selected.type}->${selected.target}` : null;
+  return {
+    hiddenTypes: view.state.hiddenTypes,
+    selectedId: selected?.kind === 'node' ? selected.id : edgeId,
+    pathIds: new Set(view.path ? [...view.path.nodes.map((n) => n.id), ...view.path.edges.map((e) => e.id)] : []),
+    background: view.state.layout === 'map' ? basemapSvg() : null,
+  };
+}
 
 /** The entity the explorer opens on when a link names no view. */
 export const DEFAULT_ENTITY = 'event:brst-2023';

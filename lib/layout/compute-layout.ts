@@ -142,11 +142,35 @@ function prefixKey(batches: string[][], edges: LayoutEdge[], sizes?: Record<stri
   return `${ids.size}:${hashString(batchText)}:${hashString(batchText.split('').reverse().join(''))}:${hashString(inside.join(','))}`;
 }
 
+type MapLayout = (nodes: { id: string; name: string; type: string }[], edges: LayoutEdge[]) => Positions;
+let mapLayoutImpl: MapLayout | null = null;
+
+/**
+ * The world-map layout lives in its own module (it carries the atlas): whoever may lay out a map
+ * view hands it over first, the server at start-up, the browser's layout worker on first use.
+ */
+export function provideMapLayout(layout: MapLayout): void {
+  mapLayoutImpl = layout;
+}
+
+export function mapLayoutLoaded(): boolean {
+  return mapLayoutImpl !== null;
+}
+
 /** Positions for every entity of every batch, rounded to 0.01 so they serialise identically. */
-export function computeLayout({ batches, edges, layout = 'force', sizes }: LayoutInput): Positions {
+export function computeLayout({ batches, edges, layout = 'force', sizes, nodes }: LayoutInput): Positions {
   ensureFcose();
   const all = batches.flat();
   if (layout === 'circle' || layout === 'grid') return staticLayout(all, layout, sizes);
+  if (layout === 'map') {
+    if (!mapLayoutImpl) throw new Error('The map layout is not loaded.');
+    const known = new Map((nodes ?? []).map((n) => [n.id, n]));
+    const placed = mapLayoutImpl(all.map((id) => known.get(id) ?? { id, name: id, type: '' }), edges);
+    // Countries sit at their geographic point; hubs are bigger than the map's spacing allows for.
+    separate(placed, all, sizes);
+    for (const id of all) if (placed[id]) placed[id] = { x: round(placed[id].x), y: round(placed[id].y) };
+    return placed;
+  }
   const order = new Map<string, number>();
   batches.forEach((batch, index) => batch.forEach((id) => order.set(id, index)));
   const adjacency = neighborsOf(edges);

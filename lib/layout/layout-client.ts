@@ -78,7 +78,8 @@ export function createLayoutClient(createWorker: WorkerFactory = browserWorker):
     async layout(input) {
       const target = connect();
       if (!target) {
-        const { computeLayout } = await import('./compute-layout');
+        const { computeLayout, mapLayoutLoaded, provideMapLayout } = await import('./compute-layout');
+        if (input.layout === 'map' && !mapLayoutLoaded()) provideMapLayout((await import('./map-layout')).mapLayout);
         return computeLayout(input);
       }
       const id = nextId++;

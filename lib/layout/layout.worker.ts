@@ -1,4 +1,4 @@
-import { computeLayout, rememberLayout } from './compute-layout';
+import { computeLayout, mapLayoutLoaded, provideMapLayout, rememberLayout } from './compute-layout';
 import type { LayoutReply, LayoutRequest } from './layout-client';
 
 /**
@@ -12,7 +12,7 @@ const scope = self as unknown as {
   postMessage(reply: LayoutReply): void;
 };
 
-scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
+scope.onmessage = async (event: MessageEvent<LayoutRequest>) => {
   const message = event.data;
   if ('remember' in message) {
     const { batches, edges, positions, sizes } = message.remember;
@@ -21,6 +21,8 @@ scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
   }
   let reply: LayoutReply;
   try {
+    // The world map's atlas loads only when a map view is asked for.
+    if (message.input.layout === 'map' && !mapLayoutLoaded()) provideMapLayout((await import('./map-layout')).mapLayout);
     reply = { id: message.id, positions: computeLayout(message.input) };
   } catch (error) {
     reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };

@@ -1,8 +1,7 @@
 import { ImageResponse } from 'next/og';
 import type { NextRequest } from 'next/server';
 import { previewSvg } from '@/lib/graph/preview-svg';
-import { loadView } from '@/lib/graph/view';
-import { stateIds } from '@/lib/url-state';
+import { loadView, previewOptions } from '@/lib/graph/view';
 
 const WIDTH = 1200;
 const HEIGHT = 630;
@@ -15,9 +14,9 @@ export async function GET(request: NextRequest) {
   const view = await loadView(request.nextUrl.searchParams);
   const selected = view.state.selected?.kind === 'node' ? view.state.selected.id : null;
   const title = view.graph.nodes.find((n) => n.id === selected)?.name ?? 'Belt and Road S&T graph';
-  const svg = previewSvg(view.graph, view.positions, { width: WIDTH, height: HEIGHT - 90, labels: view.graph.nodes.length <= 60 });
+  const svg = previewSvg(view.graph, view.positions, { ...previewOptions(view), width: WIDTH, height: HEIGHT - 90, labels: view.graph.nodes.length <= 200 });
   const subtitle = view.unavailable ? 'The graph database is not reachable right now'
-    : `${stateIds(view.state).length} entities · ${view.graph.edges.length} relationships · every fact sourced`;
+    : `${view.graph.nodes.filter((n) => !n.group && !view.state.hiddenTypes.includes(n.type)).length} entities · every fact sourced`;
   return new ImageResponse(
     (
       <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#f7f8fb', fontFamily: 'sans-serif' }}>

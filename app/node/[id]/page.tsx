@@ -6,6 +6,7 @@ import { GraphPreview } from '@/components/graph/graph-preview';
 import { getNode } from '@/lib/graph/queries';
 import { DataError } from '@/lib/neo4j/errors';
 import { pageView, queryText, viewMetadata } from '@/lib/graph/page-view';
+import { previewOptions } from '@/lib/graph/view';
 import { entityId } from '@/lib/http/params';
 
 export const dynamic = 'force-dynamic';
@@ -43,5 +44,5 @@ export default async function NodePage({ params, searchParams }: Props) {
   const { id, node, unavailable } = await entity(params);
   if (!node && !unavailable) notFound();
   const view = await pageView(queryText(await searchParams), id);
-  return <Explorer init={view} preview={<GraphPreview graph={view.graph} positions={view.positions} />} />;
+  return <Explorer init={view} preview={<GraphPreview graph={view.graph} positions={view.positions} options={previewOptions(view)} />} />;
 }
