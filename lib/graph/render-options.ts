@@ -19,8 +19,7 @@ export type RenderMode = 'detail' | 'big-canvas' | 'big-webgl';
 
 /** Renderer options as Cytoscape's constructor takes them (they may sit at the top level). */
 export type RendererOptions = Pick<CytoscapeOptions,
-  'webgl' | 'webglTexSize' | 'webglTexRows' | 'webglBatchSize' | 'webglTexPerBatch'
-  | 'hideEdgesOnViewport' | 'textureOnViewport' | 'motionBlur' | 'pixelRatio'>;
+  'webgl' | 'hideEdgesOnViewport' | 'textureOnViewport' | 'motionBlur' | 'pixelRatio'>;
 
 export interface RenderChoice {
   mode: RenderMode;
@@ -46,12 +45,6 @@ const HYSTERESIS = 1.15;
 /** The class `applyLevelOfDetail` puts on every element of a big view while zoomed out. */
 export const FAR_CLASS = 'lod-far';
 
-/**
- * WebGL tuning for desktop-sized views: bigger atlases and batches than Cytoscape's defaults (which
- * are chosen for phones) mean fewer draw calls. Cytoscape caps each value at what the GPU allows.
- */
-const WEBGL_TUNING = { webglTexSize: 4096, webglTexRows: 24, webglBatchSize: 4096, webglTexPerBatch: 16 } as const;
-
 export function isBigView({ nodes, edges }: Pick<ViewSize, 'nodes' | 'edges'>): boolean {
   return nodes >= BIG_VIEW.nodes || edges >= BIG_VIEW.edges;
 }
@@ -62,7 +55,9 @@ export function renderOptions(size: ViewSize): RenderChoice {
   const webgl = size.webglAvailable && (size.nodes >= WEBGL_VIEW.nodes || size.edges >= WEBGL_VIEW.edges);
   if (webgl) {
     // WebGL draws the whole scene every frame quickly, so the viewport shortcuts are not needed.
-    return { mode: 'big-webgl', options: { webgl: true, ...WEBGL_TUNING, pixelRatio: 1, motionBlur: false }, farZoom: FAR_ZOOM };
+    // Cytoscape's atlas and batch sizes are kept: 4096-pixel atlases crashed the page with Chromium's
+    // software WebGL (SwiftShader), which is what a machine without a GPU gets.
+    return { mode: 'big-webgl', options: { webgl: true, pixelRatio: 1, motionBlur: false }, farZoom: FAR_ZOOM };
   }
   // Canvas: while panning or zooming, reuse a snapshot of the view and leave out the edges.
   return {
