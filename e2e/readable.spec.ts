@@ -64,7 +64,8 @@ async function assertReadable(page: Page, explorer: ExplorerPage) {
   await explorer.settled();
   await expect.poll(async () => bodyOverlaps(await page.evaluate(() => window.__graph!.nodeBoxes())), { message: 'entities overlapping' }).toEqual([]);
   const labels = await page.evaluate(() => window.__graph!.labelBoxes());
-  expect(labels.length, 'some labels are shown').toBeGreaterThan(5);
+  // On a phone few labels fit: they are hidden rather than shrunk, but the selection keeps its own.
+  expect(labels.length, 'some labels are shown').toBeGreaterThan(0);
   expect(labelOverlaps(labels), 'labels overlapping').toEqual([]);
   expect(labels.filter((l) => l.fontPx < 11).map((l) => `${l.id}: ${l.fontPx.toFixed(1)} px`), 'labels below 11 px').toEqual([]);
 

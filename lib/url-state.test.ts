@@ -100,3 +100,29 @@ describe('the deep-link format', () => {
     expect(state.selected).toEqual({ kind: 'node', id: 'org:most' });
   });
 });
+
+describe('group nodes and the map layout in links', () => {
+  it('round-trips a group node and the map layout, and keeps old links working', async () => {
+    const { groupKey, parseGroupKey } = await import('./graph/groups');
+    const group = groupKey({ origin: 'initiative:bri', relType: '*', entityType: 'Country' });
+    const state = { ...EMPTY_STATE, batches: [['initiative:bri'], ['org:most', group]], layout: 'map' as const, selected: { kind: 'node' as const, id: group } };
+    const text = serializeExplorerState(state);
+    expect(decodeURIComponent(text)).toContain('*:initiative:bri,*,Country');
+    expect(text).toContain('l=map');
+    const parsed = parseExplorerState(new URLSearchParams(text));
+    expect(parsed.ignored).toEqual([]);
+    expect(parsed.state.batches).toEqual(state.batches);
+    expect(parsed.state.layout).toBe('map');
+    expect(parseGroupKey(parsed.state.batches[1]![1]!)).toEqual({ origin: 'initiative:bri', relType: '*', entityType: 'Country' });
+    // A link written before groups existed opens as it did.
+    const old = parseExplorerState(new URLSearchParams('v=1&n=event:brst-2023~org:most;place:chongqing&x=event:brst-2023&s=org:most'));
+    expect(old.ignored).toEqual([]);
+    expect(old.state.batches).toEqual([['event:brst-2023'], ['org:most', 'place:chongqing']]);
+  });
+
+  it('reports a malformed group instead of guessing', () => {
+    const parsed = parseExplorerState(new URLSearchParams('v=1&n=event:brst-2023;*:only-origin'));
+    expect(parsed.state.batches).toEqual([['event:brst-2023']]);
+    expect(parsed.ignored.join(' ')).toMatch(/malformed/);
+  });
+});

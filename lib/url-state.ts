@@ -86,6 +86,20 @@ function isValidId(id: string): boolean {
   return id.length > 0 && id.length <= MAX_ID_LENGTH && /^[^\p{Cc}\s]+$/u.test(id);
 }
 
+/** A group node as it reads in a link: `*:origin,RELTYPE,EntityType`, `*` standing for any. */
+function groupToken(origin: string, relType: string, entityType: string): string {
+  const field = (text: string) => (text === '*' ? '*' : escapeItem(text));
+  return `*:${escapeItem(origin)},${field(relType)},${field(entityType)}`;
+}
+
+/** The inverse of groupToken (the text after `*:`); null when malformed. */
+function readGroupToken(rest: string): string | null {
+  const parts = rest.split(',').map(unescapeItem);
+  const [origin, relType, entityType] = parts;
+  if (parts.length !== 3 || !origin || !isValidId(origin) || !relType || !entityType || !TYPE_OR_ANY.test(relType) || !TYPE_OR_ANY.test(entityType)) return null;
+  return groupKey({ origin, relType, entityType });
+}
+
 /** ids -> `prefix:a,b;other:c`, sorted, so the same set always gives the same text; group nodes as `*:origin,TYPE,Type`. */
 export function encodeIdGroup(ids: string[], suffix: (id: string) => string = () => ''): string {
   const groups = new Map<string, string[]>();
@@ -93,7 +107,7 @@ export function encodeIdGroup(ids: string[], suffix: (id: string) => string = ()
   for (const id of [...new Set(ids)].sort()) {
     const spec = parseGroupKey(id);
     if (spec) {
-      groupTokens.push(`*:${[spec.origin, spec.relType, spec.entityType].map(escapeItem).join(',')}`);
+      groupTokens.push(groupToken(spec.origin, spec.relType, spec.entityType));
       continue;
     }
     if (isGroupKey(id)) continue;
@@ -117,13 +131,9 @@ export function decodeIdGroup(text: string, bad: string[]): { id: string; suffix
     }
     if (group.slice(0, colon) === '*') {
       // A group node: origin, relationship type, entity type. `*` is never an escaped id prefix.
-      const parts = group.slice(colon + 1).split(',').map(unescapeItem);
-      const [origin, relType, entityType] = parts;
-      if (parts.length === 3 && origin && isValidId(origin) && relType && entityType && TYPE_OR_ANY.test(relType) && TYPE_OR_ANY.test(entityType)) {
-        out.push({ id: groupKey({ origin, relType, entityType }), suffix: '' });
-      } else {
-        bad.push(group);
-      }
+      const key = readGroupToken(group.slice(colon + 1));
+      if (key) out.push({ id: key, suffix: '' });
+      else bad.push(group);
       continue;
     }
     const prefix = unescapeItem(group.slice(0, colon));
@@ -203,7 +213,7 @@ export function parseExplorerState(params: RawParams): ParsedState {
   const s = read(params, 's') ?? read(params, 'selected');
   const r = read(params, 'r');
   if (s !== undefined) {
-    const id = unescapeItem(s);
+    const id = s.startsWith('*:') ? readGroupToken(s.slice(2)) : unescapeItem(s);
     if (id !== null && seen.has(id)) state.selected = { kind: 'node', id };
     else if (id !== null && isValidId(id)) ignored.push(`The selected entity "${short(id)}" is not in the view.`);
     else bad.push(s);
@@ -268,7 +278,10 @@ export function serializeExplorerState(state: ExplorerState): string {
   if (batches.length > 0) parts.push(`n=${batches.map((b) => encodeIdGroup(b)).join('~')}`);
   const expanded = Object.keys(state.expanded);
   if (expanded.length > 0) parts.push(`x=${encodeIdGroup(expanded, (id) => (state.expanded[id]! > 1 ? `@${state.expanded[id]}` : ''))}`);
-  if (state.selected?.kind === 'node') parts.push(`s=${escapeItem(state.selected.id)}`);
+  if (state.selected?.kind === 'node') {
+    const spec = parseGroupKey(state.selected.id);
+    parts.push(`s=${spec ? groupToken(spec.origin, spec.relType, spec.entityType) : escapeItem(state.selected.id)}`);
+  }
   if (state.selected?.kind === 'edge') {
     parts.push(`r=${[state.selected.source, state.selected.type, state.selected.target].map(escapeItem).join(',')}`);
   }
