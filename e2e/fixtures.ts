@@ -41,16 +41,26 @@ export class ExplorerPage {
     await this.settled();
   }
 
-  async doubleClickNode(id: string) {
-    const point = await this.graph.renderedPosition(id);
+  /** Where to click an entity; when it is off-screen or under the legend or a panel, pan to it first, as a user would. */
+  async pointOf(id: string) {
+    let point = await this.graph.renderedPosition(id);
     if (!point) throw new Error(`${id} is not on the canvas`);
+    const reachable = (p: { x: number; y: number }) => this.page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-testid="graph-canvas"]') != null, p);
+    if (!(await reachable(point))) {
+      await this.page.evaluate((x) => window.__graph?.centerOn(x), id);
+      point = (await this.graph.renderedPosition(id))!;
+    }
+    return point;
+  }
+
+  async doubleClickNode(id: string) {
+    const point = await this.pointOf(id);
     await this.page.mouse.dblclick(point.x, point.y);
     await this.settled();
   }
 
   async clickNode(id: string) {
-    const point = await this.graph.renderedPosition(id);
-    if (!point) throw new Error(`${id} is not on the canvas`);
+    const point = await this.pointOf(id);
     await this.page.mouse.click(point.x, point.y);
     await this.settled();
   }

@@ -21,7 +21,7 @@ test('search, canvas, expand, path and panel links work from the keyboard alone'
   await page.keyboard.press('/');
   await expect(explorer.searchBox).toBeFocused();
   await page.keyboard.type('Chongqing');
-  await expect(page.getByRole('option', { selected: true })).toContainText('Chongqing');
+  await expect(page.getByRole('listbox').getByRole('option', { selected: true })).toContainText('Chongqing');
   await page.keyboard.press('Enter');
   await explorer.settled();
   await expect.poll(() => explorer.graph.selectedIds()).toEqual([SEED.chongqing]);
@@ -54,7 +54,7 @@ test('search, canvas, expand, path and panel links work from the keyboard alone'
   await page.keyboard.press('p');
   await expect(page.getByRole('combobox', { name: 'Path to' })).toBeFocused();
   await page.keyboard.type('Yin Hejun');
-  await expect(page.getByRole('option', { selected: true })).toContainText('Yin Hejun');
+  await expect(page.getByRole('listbox').getByRole('option', { selected: true })).toContainText('Yin Hejun');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Show the path' })).toBeFocused();
@@ -67,7 +67,7 @@ test('search, canvas, expand, path and panel links work from the keyboard alone'
   await page.keyboard.press('Escape');
   await page.keyboard.press('/');
   await page.keyboard.type('Ministry of Science and Technology');
-  await expect(page.getByRole('option', { selected: true })).toContainText('Ministry of Science and Technology');
+  await expect(page.getByRole('listbox').getByRole('option', { selected: true })).toContainText('Ministry of Science and Technology');
   await page.keyboard.press('Enter');
   await explorer.settled();
   const link = explorer.details.getByRole('button', { name: 'Yin Hejun', exact: true }).first();

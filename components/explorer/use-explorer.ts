@@ -88,6 +88,8 @@ export function useExplorer(init: ExplorerInit) {
   // Positions come from the layout worker (off the main thread); the server laid out the first view,
   // and the worker's cache gets that result so the next step lays out only the new batch.
   const [positions, setPositions] = useState<Positions>(init.positions);
+  const positionsRef = useRef(positions);
+  positionsRef.current = positions;
   useEffect(() => {
     if (init.state.layout === 'force' && init.graph.nodes.length > 0) {
       rememberLayoutOffThread(init.state.batches, init.graph.edges, init.positions, nodeSizes(init.graph.nodes));
@@ -173,7 +175,10 @@ export function useExplorer(init: ExplorerInit) {
       const added = stateIds(cleaned).filter((id) => !before.has(id));
       const toFrame = options.frame ?? (added.length > 0 ? [...added, ...(options.growFrom ? [options.growFrom] : [])] : []);
       const shownGraph = subset(nextGraph, stateIds(cleaned));
-      const nextPositions = await layoutOf(cleaned, shownGraph);
+      // Same entities, same layout (a selection, a filter): the positions stay, with no round trip.
+      const current = stateRef.current;
+      const unchanged = current.layout === cleaned.layout && JSON.stringify(current.batches) === JSON.stringify(cleaned.batches);
+      const nextPositions = unchanged ? positionsRef.current : await layoutOf(cleaned, shownGraph);
       if (!isLatest(token)) return;
       setGrowFrom(options.growFrom ?? null);
       if (options.path !== undefined) setPath(options.path);

@@ -8,7 +8,7 @@ import type { Positions } from '@/lib/layout/compute-layout';
 import type { Viewport } from '@/lib/url-state';
 import { graphStylesheet } from './graph-stylesheet';
 import { exposeGraphForTests } from './graph-test-hook';
-import { applyViewport, centre, frame, readViewport } from './viewport';
+import { applyViewport, centre, frame, readViewport, usableRect } from './viewport';
 
 export interface CanvasSelection { kind: 'node' | 'edge'; id: string }
 
@@ -279,9 +279,12 @@ function collect(cy: Core, ids: string[]) {
 
 /** Whether an element's centre lies well inside the canvas (so selecting it need not move the view). */
 function isComfortablyInView(cy: Core, id: string): boolean {
-  const p = cy.$id(id).renderedPosition();
-  const margin = 60;
-  return p.x > margin && p.y > margin && p.x < cy.width() - margin && p.y < cy.height() - margin;
+  const box = cy.$id(id).renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+  const area = usableRect(cy);
+  const margin = 40;
+  const x = (box.x1 + box.x2) / 2;
+  const y = (box.y1 + box.y2) / 2;
+  return x > area.left + margin && y > area.top + margin && x < area.right - margin && y < area.bottom - margin;
 }
 
 /** The linked entity closest to a direction (within 70 degrees of it), nearer ones first. */

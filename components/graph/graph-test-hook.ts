@@ -17,6 +17,8 @@ export interface GraphTestHook {
   renderedPosition(id: string): { x: number; y: number } | null;
   zoom(): number;
   animating(): boolean;
+  /** Pans (as a user would) so that an entity is in the middle of the canvas. */
+  centerOn(id: string): void;
   /** Page-space boxes of entity bodies (visible nodes). */
   nodeBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
   /** Page-space boxes of the labels actually drawn, with their size on screen in CSS pixels. */
@@ -47,6 +49,7 @@ export function exposeGraphForTests(cy: Core): () => void {
       return { x: box.left + p.x, y: box.top + p.y };
     },
     zoom: () => cy.zoom(),
+    centerOn: (id) => { cy.center(cy.$id(id)); },
     nodeBoxes: () => {
       const box = cy.container()!.getBoundingClientRect();
       return cy.nodes(':visible').filter((n) => !n.hasClass('background')).map((n) => {
