@@ -1,24 +1,17 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { searchEntities } from '../lib/graph/queries';
 import { getNeo4j } from '../lib/neo4j/driver';
-import { fingerprint, testDriver } from '../test/db';
+import { fingerprint } from '../test/db';
 import { DEFAULT_SEED_DIR, seedFromDir } from './load';
 import type { SeedFile } from './schema';
+import { seededTestDatabase } from './seeded-test-db';
 
 // The names and facts corrected by the source audit, checked in the real database.
-const { driver, database } = testDriver();
-const read = async (query: string, params: Record<string, unknown> = {}) =>
-  (await driver.executeQuery(query, params, { database, routing: neo4j.routing.READ })).records;
-
-beforeAll(async () => {
-  await seedFromDir(driver, database);
-});
+const { driver, database, read } = seededTestDatabase();
 afterAll(async () => {
-  await driver.close();
   await getNeo4j().driver.close();
 });
 
