@@ -513,6 +513,8 @@ const DISPLAY_EN: Record<string, string> = {
   GMB: 'The Gambia',
   KOR: 'South Korea',
   FSM: 'Federated States of Micronesia',
+  // "Lao PDR" abbreviates the full name, which the name package gives too.
+  LAO: "Lao People's Democratic Republic",
 };
 
 // ---------------------------------------------------------------------------------------------------------------
