@@ -39,4 +39,33 @@ describe('the seed data', () => {
       if (allLow) expect(rel.properties.verified, relationshipKey(rel)).toBe(false);
     }
   });
+
+  it('gives countries their full names and keeps abbreviations as aliases', () => {
+    const byId = new Map(dataset.nodes.map((n) => [n.id, n]));
+    expect(byId.get('country:IDN')).toMatchObject({ names: { zh: '印度尼西亚' }, aliases: { zh: ['印尼'] } });
+    expect(byId.get('country:BIH')).toMatchObject({ names: { zh: '波斯尼亚和黑塞哥维那' }, aliases: { zh: ['波黑'] } });
+    expect(byId.get('country:ARE')?.names.ru).toBe('Объединенные Арабские Эмираты');
+    expect(byId.get('country:ARE')?.aliases.ru).toContain('ОАЭ');
+    expect(byId.get('country:ZAF')?.aliases.ru).toContain('ЮАР');
+    expect(byId.get('country:CAF')?.aliases.ru).toContain('ЦАР');
+    expect(byId.get('country:KGZ')?.names.ru).toBe('Кыргызстан');
+    expect(byId.get('country:TKM')?.names.ru).toBe('Туркменистан');
+    expect(byId.get('country:MDA')?.names.ru).toBe('Молдова');
+    for (const id of ['country:COD', 'country:COG']) expect(byId.get(id)?.aliases.en ?? []).not.toContain('Congo');
+  });
+
+  it('keeps dates as ISO dates or integer years', () => {
+    const partner = dataset.relationships.filter((rel) => rel.type === 'PARTNER_OF');
+    for (const rel of partner) {
+      if (rel.properties.joined !== undefined) expect(Number.isInteger(rel.properties.joined), relationshipKey(rel)).toBe(true);
+      if (rel.properties.joinedDate !== undefined) expect(rel.properties.joinedDate).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+    }
+    const byId = new Map(dataset.nodes.map((n) => [n.id, n]));
+    // GFDC's 1 December 2013 is China's own date: shared by others it is a placeholder, not a joining year.
+    expect(byId.get('country:PAK')?.properties).toMatchObject({ gfdcDateIsPlaceholder: true });
+    expect(byId.get('country:PAK')?.properties.joinedBri).toBeUndefined();
+    expect(byId.get('country:AFG')?.properties).toMatchObject({ joinedBri: 2016, gfdcMouDate: '2023-05' });
+    expect(byId.get('country:JOR')?.properties).toMatchObject({ partnerWhenArticlePublished: false });
+  });
 });
+

@@ -1,22 +1,13 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fingerprint, testDriver } from '../test/db';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '../test/db';
 import { DEFAULT_SEED_DIR, seedFromDir } from './load';
+import { seededTestDatabase } from './seeded-test-db';
 import { readSeedDir, SeedValidationError } from './validate';
 
-const { driver, database } = testDriver();
-const read = async (query: string, params: Record<string, unknown> = {}) =>
-  (await driver.executeQuery(query, params, { database, routing: neo4j.routing.READ })).records;
-
-beforeAll(async () => {
-  await seedFromDir(driver, database);
-});
-afterAll(async () => {
-  await driver.close();
-});
+const { driver, database, read } = seededTestDatabase();
 
 describe('the seed loader', () => {
   it('changes nothing when run a second time', async () => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { ENTITY_TYPE, RELATIONSHIP_TYPE, type SeedNode, type SeedRelationship } from './schema';
 import { readSeedDir, type SeedDataset } from './validate';
 
@@ -64,10 +64,15 @@ export interface LoadCounts {
   removed: number;
 }
 
+/** Whole numbers (years, counts) are stored as Neo4j integers; the driver would otherwise send every JS number as a float. */
+function storedProperties(properties: SeedNode['properties']): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, Number.isInteger(value) ? neo4j.int(value as number) : value]));
+}
+
 /** Flattens a seed node into Neo4j properties: names and aliases per language, plus a search text per language. */
 export function nodeToProperties(node: SeedNode): Record<string, unknown> {
   const props: Record<string, unknown> = {
-    ...node.properties,
+    ...storedProperties(node.properties),
     id: node.id,
     type: node.type,
     name: node.names.en,
@@ -122,7 +127,7 @@ export async function loadDataset(driver: Driver, database: string, dataset: See
     }
     for (const [type, rels] of groupBy(dataset.relationships, (r: SeedRelationship) => r.type)) {
       if (!RELATIONSHIP_TYPE.test(type)) throw new Error(`refusing unsafe relationship type ${type}`);
-      const rows = rels.map((r) => ({ from: r.from, to: r.to, props: { ...r.properties, sourceIds: r.sources } }));
+      const rows = rels.map((r) => ({ from: r.from, to: r.to, props: { ...storedProperties(r.properties), sourceIds: r.sources } }));
       for (const batch of batches(rows)) counts.created.relationships += (await run(mergeRelationshipsQuery(type), batch)).relationshipsCreated;
     }
     const keep = {

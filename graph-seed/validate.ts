@@ -99,6 +99,54 @@ export function readSeedDir(dir: string): SeedDataset {
       if (!sourceIds.has(ref)) problems.push({ file, id: key, problem: `unknown source ${ref}` });
     }
   }
+  problems.push(...propertyTypeProblems(dataset, fileOf), ...ambiguousNameProblems(dataset, fileOf));
   if (problems.length > 0) throw new SeedValidationError(problems);
   return dataset;
+}
+
+type Kind = 'text' | 'number' | 'boolean' | 'text list';
+const kindOf = (value: unknown): Kind => (Array.isArray(value) ? 'text list'
+  : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'text');
+
+/** One type per property name across the whole dataset: a year is never a number here and a text there. */
+function propertyTypeProblems(dataset: SeedDataset, fileOf: (id: string) => string): SeedProblem[] {
+  const first = new Map<string, { kind: Kind; id: string }>();
+  const problems: SeedProblem[] = [];
+  const records = [
+    ...dataset.nodes.map((node) => ({ id: node.id, properties: node.properties })),
+    ...dataset.relationships.map((rel) => ({ id: relationshipKey(rel), properties: rel.properties })),
+  ];
+  for (const { id, properties } of records) {
+    for (const [name, value] of Object.entries(properties)) {
+      const kind = kindOf(value);
+      const seen = first.get(name);
+      if (!seen) first.set(name, { kind, id });
+      else if (seen.kind !== kind) {
+        problems.push({ file: fileOf(id), id, problem: `properties.${name} is ${kind} here but ${seen.kind} on ${seen.id}: one type per property` });
+      }
+    }
+  }
+  return problems;
+}
+
+/** A name or alias that two entities of the same type share (such as "Congo") makes search ambiguous. */
+function ambiguousNameProblems(dataset: SeedDataset, fileOf: (id: string) => string): SeedProblem[] {
+  const owners = new Map<string, string>();
+  const problems: SeedProblem[] = [];
+  for (const node of dataset.nodes) {
+    const own = new Set<string>();
+    for (const lang of ['en', 'ru', 'zh'] as const) {
+      for (const name of [node.names[lang], ...(node.aliases[lang] ?? [])]) {
+        if (name) own.add(`${lang}:${name.normalize('NFKC').toLocaleLowerCase('en-US')}`);
+      }
+    }
+    for (const key of own) {
+      const slot = `${node.type}|${key}`;
+      const other = owners.get(slot);
+      if (other) {
+        problems.push({ file: fileOf(node.id), id: node.id, problem: `the name "${key.slice(3)}" is also given to ${other}: make it unambiguous or drop it` });
+      } else owners.set(slot, node.id);
+    }
+  }
+  return problems;
 }

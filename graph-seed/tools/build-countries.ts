@@ -1,12 +1,19 @@
 /**
  * Generates graph-seed/data/countries.json from the researched country table.
  *
- *   npx tsx graph-seed/tools/build-countries.ts <path-to-countries.csv> [output.json]
+ *   npx tsx graph-seed/tools/build-countries.ts [countries.csv] [output.json]
  *
- * Input columns: iso3, name_en, bri_partner (yes|unknown), bri_joined (year or empty), st_agreement, source.
+ * The input defaults to graph-seed/tools/countries.csv, a copy of the researched table kept in the repository so
+ * the output can be rebuilt; its gfdc_mou column holds the full "likely date of joining" of the same GFDC list copy
+ * (the researched table kept only the year).
+ * Input columns: iso3, name_en, bri_partner (yes|unknown), bri_joined (year or empty), gfdc_mou (YYYY-MM-DD or empty),
+ * st_agreement, source.
  * - Partner status and joining year come from the Green Finance & Development Center (GFDC) list, read from a
  *   third-party GitHub copy; the few rows that are not in that copy carry their own source in the CSV.
- * - Russian and Chinese names come from i18n-iso-countries, which packages Unicode CLDR display names.
+ *   GFDC gives China itself 2013-12-01, and the same date to seven other countries: for those it reads as a
+ *   placeholder, not as an MoU date, so no joining year is recorded for them (the GFDC value is kept as such).
+ * - Russian and Chinese names come from i18n-iso-countries; where it gives only an abbreviation or a short form
+ *   (ОАЭ, 印尼), FULL_NAMES below gives the full name with its source, and the short form stays an alias.
  * - Per-country remarks in the CSV `source` column (exit dates, discrepancies, extra sources) are kept below in
  *   ANNOTATIONS, written in our own words; the script fails if a row has a remark or a URL it does not cover.
  * - S&T-agreement information is deliberately left out here: core.json holds those edges with their sources.
@@ -69,6 +76,8 @@ interface CountryRow {
   nameEn: string;
   briPartner: 'yes' | 'unknown';
   briJoined?: number;
+  /** GFDC's "likely date of joining", YYYY-MM-DD. */
+  gfdcMou?: string;
   source: string;
 }
 
@@ -80,7 +89,7 @@ function readRows(csvPath: string): CountryRow[] {
     if (index < 0) throw new Error(`${csvPath} has no column ${name}`);
     return index;
   };
-  const [iso3, nameEn, partner, joined, source] = ['iso3', 'name_en', 'bri_partner', 'bri_joined', 'source'].map(col);
+  const [iso3, nameEn, partner, joined, mou, source] = ['iso3', 'name_en', 'bri_partner', 'bri_joined', 'gfdc_mou', 'source'].map(col);
   return records.map((cells, n) => {
     const get = (index: number | undefined) => (index === undefined ? '' : (cells[index] ?? '').trim());
     const code = get(iso3);
@@ -89,7 +98,13 @@ function readRows(csvPath: string): CountryRow[] {
     if (status !== 'yes' && status !== 'unknown') throw new Error(`${code}: bri_partner must be yes or unknown, got "${status}"`);
     const year = get(joined);
     if (year !== '' && !/^\d{4}$/.test(year)) throw new Error(`${code}: bad bri_joined "${year}"`);
-    return { iso3: code, nameEn: get(nameEn), briPartner: status, briJoined: year ? Number(year) : undefined, source: get(source) };
+    const date = get(mou);
+    if (date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`${code}: bad gfdc_mou "${date}"`);
+    if (date !== '' && date.slice(0, 4) !== year) throw new Error(`${code}: gfdc_mou ${date} does not match bri_joined ${year}`);
+    return {
+      iso3: code, nameEn: get(nameEn), briPartner: status, briJoined: year ? Number(year) : undefined,
+      ...(date ? { gfdcMou: date } : {}), source: get(source),
+    };
   });
 }
 
@@ -129,13 +144,14 @@ const SOURCES: SeedSource[] = [
   },
   {
     id: 'src:unicode-cldr-country-names',
-    publisher: 'Unicode CLDR',
-    title: 'CLDR territory display names (as packaged by i18n-iso-countries)',
+    publisher: 'i18n-iso-countries (open-source package)',
+    title: 'i18n-iso-countries 7.14 country names (English, Russian, Chinese)',
     date: null,
-    url: 'https://cldr.unicode.org/',
-    reliability: 'official',
-    note: 'Russian, Chinese and alternative English country names taken from the npm package i18n-iso-countries '
-      + '(version 7.x), which packages CLDR display names.',
+    url: 'https://github.com/michaelwittig/node-i18n-iso-countries',
+    reliability: 'copy',
+    note: 'Russian, Chinese and alternative English country names taken from the package i18n-iso-countries (version '
+      + '7.14). It is a compilation, not CLDR itself: in places it gives short forms where CLDR 48 gives full names '
+      + '(印尼 for 印度尼西亚, 波黑 for 波斯尼亚和黑塞哥维那); those full names are sourced separately.',
   },
   {
     id: 'src:cri-2021-12-brasil247',
@@ -194,6 +210,59 @@ const SOURCES: SeedSource[] = [
     reliability: 'copy',
     note: 'News aggregator repost; the original outlet was not recorded.',
   },
+  {
+    id: 'src:cldr-48-territories',
+    publisher: 'Unicode CLDR',
+    title: 'CLDR 48 territory display names (Russian, Chinese and English), cldr-json release 48.2.0',
+    date: '2025',
+    url: 'https://github.com/unicode-org/cldr-json',
+    reliability: 'official',
+    note: 'Read from the cldr-localenames-full 48.2.0 package (main/ru, main/zh and main/en territories.json). Gives the '
+      + 'full Chinese names 印度尼西亚, 波斯尼亚和黑塞哥维那, 阿拉伯联合酋长国, 中非共和国, 刚果民主共和国 and 刚果共和国 '
+      + '(variants), 多米尼加共和国, the Russian names Южно-Африканская Республика, Центрально-Африканская Республика, '
+      + 'Туркменистан and Молдова, and the English forms Congo - Kinshasa, Congo (DRC), Congo - Brazzaville and '
+      + 'Congo (Republic). For the United Arab Emirates it too gives only ОАЭ, and for Kyrgyzstan Киргизия.',
+  },
+  {
+    id: 'src:kyrgyz-constitution-ru',
+    publisher: 'Kyrgyz Republic',
+    title: 'Конституция Кыргызской Республики, статья 1 (Russian text)',
+    date: null,
+    url: 'http://5rik.ru/clear/list-1038-str-79.php',
+    seenAt: 'http://5rik.ru/clear/list-1038-str-79.php',
+    reliability: 'copy',
+    note: 'Russian text of the Constitution of the Kyrgyz Republic read on a third-party copy: "Кыргызская Республика '
+      + '(Кыргызстан)". Russian is an official language of Kyrgyzstan.',
+  },
+  {
+    id: 'src:businessemirates-2021-06-14',
+    publisher: 'Business Emirates',
+    title: 'ОАЭ избраны в Совет Безопасности ООН',
+    date: '2021-06-14',
+    url: 'https://businessemirates.ae/news/uae-property-news/oae-izbrany-v-sovet-bezopasnosti-oon/',
+    reliability: 'media',
+    note: 'Russian-language news site in the UAE; writes the full name "Объединенные Арабские Эмираты" next to the abbreviation ОАЭ.',
+  },
+  {
+    id: 'src:recca-afghanistan-bri',
+    publisher: 'Regional Economic Cooperation Conference on Afghanistan (RECCA)',
+    title: 'Belt & Road initiative & Afghanistan',
+    date: null,
+    url: 'https://recca.af/?page_id=2077',
+    reliability: 'media',
+    note: 'Says that during Chief Executive Abdullah Abdullah\'s visit to China in May 2016 the Afghan and Chinese foreign '
+      + 'ministers signed a memorandum of understanding on cooperation under the Belt and Road Initiative.',
+  },
+  {
+    id: 'src:xinhua-ar-2023-12-15-jordan',
+    publisher: "Xinhua (via People's Daily Arabic edition)",
+    title: 'Jordanian economist on the China-Jordan Belt and Road memorandum of understanding (descriptive title)',
+    date: '2023-12-15',
+    url: 'http://arabic.peopledaily.com.cn/n3/2023/1215/c31660-20110731.html',
+    reliability: 'media',
+    note: 'Xinhua, Amman, 14 December 2023: China and Jordan signed a memorandum of understanding on jointly building the '
+      + 'Belt and Road on 29 November 2023.',
+  },
 ];
 
 /** Sources defined in core.json that this file's records also cite. */
@@ -230,19 +299,57 @@ interface Annotation {
   /** Short sourced remarks kept as a node property. */
   notes?: string[];
   exited?: string;
-  /** Joining dates given by other sources than GFDC, kept next to the GFDC year. */
-  joinedOtherSources?: string[];
+  /** Joining dates (YYYY-MM) given by other sources than GFDC, kept next to the GFDC date; the notes say which source. */
+  joinedOtherDates?: string[];
   role?: string;
   /** Extra source ids (beyond those whose URL appears in the row). */
   sources?: string[];
   /** Sources that support the PARTNER_OF edge itself (beyond GFDC). */
   edgeSources?: string[];
   aliases?: { en?: string[]; ru?: string[]; zh?: string[] };
+  /** Aliases from the name package that are dropped, because another country has them too ("Congo"). */
+  dropAliases?: string[];
+  /** A joining date (YYYY-MM or YYYY-MM-DD) from another source that replaces GFDC's; the GFDC value stays as gfdcMouDate. */
+  joinedFrom?: { date: string; sources: string[] };
   /** Set when the row's remark is only about S&T agreements (covered in core.json). */
   stOnly?: true;
 }
 
+/**
+ * Full names where i18n-iso-countries gives only an abbreviation or a short form; the package's form stays an alias.
+ * Each comes with the source it was read from.
+ */
+const FULL_NAMES: Record<string, { ru?: string; zh?: string; sources: string[] }> = {
+  IDN: { zh: '印度尼西亚', sources: ['src:cldr-48-territories'] },
+  BIH: { zh: '波斯尼亚和黑塞哥维那', sources: ['src:cldr-48-territories'] },
+  ARE: { zh: '阿拉伯联合酋长国', ru: 'Объединенные Арабские Эмираты', sources: ['src:cldr-48-territories', 'src:businessemirates-2021-06-14'] },
+  CAF: { zh: '中非共和国', ru: 'Центрально-Африканская Республика', sources: ['src:cldr-48-territories'] },
+  ZAF: { ru: 'Южно-Африканская Республика', sources: ['src:cldr-48-territories'] },
+  COD: { zh: '刚果民主共和国', sources: ['src:cldr-48-territories'] },
+  COG: { zh: '刚果共和国', sources: ['src:cldr-48-territories'] },
+  DOM: { zh: '多米尼加共和国', sources: ['src:cldr-48-territories'] },
+  KGZ: { ru: 'Кыргызстан', sources: ['src:kyrgyz-constitution-ru'] },
+  TKM: { ru: 'Туркменистан', sources: ['src:cldr-48-territories'] },
+  MDA: { ru: 'Молдова', sources: ['src:cldr-48-territories'] },
+};
+
+/** The date the seed article appeared; a country that joined later was not yet a partner then. */
+const ARTICLE_DATE = '2023-11-22';
+
 const ANNOTATIONS: Record<string, Annotation> = {
+  AFG: {
+    joinedFrom: { date: '2016-05', sources: ['src:recca-afghanistan-bri'] },
+    description: 'Its foreign minister signed a Belt and Road memorandum of understanding with China in May 2016, during Chief '
+      + 'Executive Abdullah Abdullah\'s visit (RECCA); the GFDC list gives May 2023 instead.',
+    notes: ['MoU signed in May 2016 (RECCA); GFDC gives 2023-05'],
+  },
+  JOR: {
+    joinedFrom: { date: '2023-11-29', sources: ['src:xinhua-ar-2023-12-15-jordan'] },
+    description: 'It signed its Belt and Road memorandum of understanding on 29 November 2023 (Xinhua), a week after the seed '
+      + 'article appeared, so it was not yet a partner then; GFDC dates it 2 December 2023.',
+    notes: ['MoU signed on 29 November 2023 (Xinhua), after the 22 November 2023 article'],
+  },
+  COD: { dropAliases: ['Congo'], aliases: { en: ['Congo - Kinshasa', 'Congo (DRC)'] }, sources: ['src:cldr-48-territories'] },
   CHN: {
     role: 'initiator',
     description: 'It proposed the initiative in 2013, the year the GFDC list gives for it, and hosted the first Belt and Road '
@@ -272,10 +379,13 @@ const ANNOTATIONS: Record<string, Annotation> = {
     edgeSources: ['src:cri-2021-12-brasil247'],
   },
   COL: {
-    description: 'It joined in 2025, so it was not yet a partner when the seed article appeared in November 2023.',
+    description: 'It joined in May 2025, so it was not yet a partner when the seed article appeared in November 2023.',
     notes: ['Joined in 2025, after the November 2023 conference'],
   },
   COG: {
+    dropAliases: ['Congo'],
+    aliases: { en: ['Congo - Brazzaville', 'Congo (Republic)'] },
+    sources: ['src:cldr-48-territories'],
     description: 'The GFDC list copy gives no MoU date for it.',
     notes: ['No MoU date in the GFDC list copy'],
   },
@@ -388,7 +498,7 @@ const ANNOTATIONS: Record<string, Annotation> = {
   TTO: {},
   ARE: { stOnly: true },
   YEM: {
-    joinedOtherSources: ['2019-04 (CGTN: MoU at the 2nd Belt and Road Forum)'],
+    joinedOtherDates: ['2019-04'],
     description: 'Sources disagree on the date: GFDC gives November 2017, while CGTN lists an MoU signed at the 2nd Belt and '
       + 'Road Forum in April 2019.',
     notes: ['GFDC date 2017-11; CGTN lists an MoU at the 2nd Belt and Road Forum (April 2019)'],
@@ -403,6 +513,8 @@ const DISPLAY_EN: Record<string, string> = {
   GMB: 'The Gambia',
   KOR: 'South Korea',
   FSM: 'Federated States of Micronesia',
+  // "Lao PDR" abbreviates the full name, which the name package gives too.
+  LAO: "Lao People's Democratic Republic",
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -440,26 +552,65 @@ function sourcesForUrls(row: CountryRow): string[] {
   });
 }
 
-function describe(row: CountryRow, name: string, inGfdc: boolean, note: Annotation): string {
+/** How the joining date of a row is known: from another source, from GFDC, or not at all (a placeholder). */
+interface Joining {
+  year?: number;
+  /** YYYY-MM-DD, or YYYY-MM when only the month is known. */
+  date?: string;
+  /** GFDC's date as the list gives it, kept even where another source or the placeholder rule overrides it. */
+  gfdcDate?: string;
+  placeholder: boolean;
+  sources: string[];
+}
+
+/** GFDC writes a month-only date as the first of the month (2018-09-01); that is read as YYYY-MM. */
+const gfdcPrecision = (date: string) => (date.endsWith('-01') ? date.slice(0, 7) : date);
+
+function joiningOf(row: CountryRow, note: Annotation, placeholderDate: string | undefined): Joining {
+  const gfdcDate = row.gfdcMou ? gfdcPrecision(row.gfdcMou) : undefined;
+  if (note.joinedFrom) {
+    return { year: Number(note.joinedFrom.date.slice(0, 4)), date: note.joinedFrom.date, gfdcDate, placeholder: false, sources: note.joinedFrom.sources };
+  }
+  // The initiator did not join by signing an MoU with itself: only the year is kept for it.
+  if (note.role === 'initiator') return { year: row.briJoined, gfdcDate, placeholder: false, sources: [] };
+  if (row.gfdcMou !== undefined && row.gfdcMou === placeholderDate) return { gfdcDate, placeholder: true, sources: [] };
+  return { year: row.briJoined, date: gfdcDate, gfdcDate, placeholder: false, sources: [] };
+}
+
+function describe(row: CountryRow, name: string, inGfdc: boolean, note: Annotation, joining: Joining): string {
   let first: string;
   if (row.briPartner === 'unknown') {
     first = `Whether ${name} signed a Belt and Road MoU is unclear in the GFDC list.`;
   } else if (note.role === 'initiator') {
     first = `${name} is the initiator of the Belt and Road Initiative.`;
-  } else if (note.exited && row.briJoined) {
-    first = `Former Belt and Road partner: ${name} joined in ${row.briJoined} (GFDC list).`;
-  } else if (row.briJoined && inGfdc) {
-    first = `Belt and Road partner since ${row.briJoined}, going by the MoU date in the GFDC list.`;
+  } else if (joining.placeholder) {
+    first = `Belt and Road partner (GFDC list). GFDC dates it 1 December 2013, the date it also gives China itself, so the `
+      + 'date reads as a placeholder and no joining year is recorded.';
+  } else if (note.exited && joining.year) {
+    first = `Former Belt and Road partner: ${name} joined in ${joining.year} (GFDC list).`;
+  } else if (joining.year && note.joinedFrom) {
+    first = `Belt and Road partner since ${joining.year}.`;
+  } else if (joining.year && inGfdc) {
+    first = `Belt and Road partner since ${joining.year}, going by the MoU date in the GFDC list.`;
   } else {
     first = `${name} is counted as a Belt and Road partner.`;
   }
   return [first, note.description].filter(Boolean).join(' ');
 }
 
+/** Names in one language: the full name first where FULL_NAMES has one, minus aliases dropped as ambiguous. */
+function namesIn(lang: 'en' | 'ru' | 'zh', row: CountryRow, note: Annotation): string[] {
+  const full = lang === 'en' ? undefined : FULL_NAMES[row.iso3]?.[lang];
+  const base = lang === 'en' ? [DISPLAY_EN[row.iso3] ?? row.nameEn, row.nameEn, ...cldrNames(row.iso3, 'en')] : cldrNames(row.iso3, lang);
+  const dropped = new Set(note.dropAliases ?? []);
+  return unique([...(full ? [full] : []), ...base, ...(note.aliases?.[lang] ?? [])]).filter((name) => !dropped.has(name));
+}
+
 export function buildCountries(rows: CountryRow[]): SeedFile {
   const nodes: SeedNode[] = [];
   const relationships: SeedRelationship[] = [];
   const seen = new Set<string>();
+  const placeholderDate = rows.find((row) => row.iso3 === 'CHN')?.gfdcMou;
   for (const row of rows) {
     if (seen.has(row.iso3)) throw new Error(`${row.iso3}: duplicate row`);
     seen.add(row.iso3);
@@ -468,20 +619,24 @@ export function buildCountries(rows: CountryRow[]): SeedFile {
     if (remark && !(row.iso3 in ANNOTATIONS)) throw new Error(`${row.iso3}: the CSV remark "${remark}" is not covered by ANNOTATIONS`);
     const urlSources = sourcesForUrls(row);
     if (!inGfdc && urlSources.length === 0) throw new Error(`${row.iso3}: not a GFDC row and no source URL`);
+    const joining = joiningOf(row, note, placeholderDate);
 
-    const enNames = unique([DISPLAY_EN[row.iso3] ?? row.nameEn, row.nameEn, ...cldrNames(row.iso3, 'en'), ...(note.aliases?.en ?? [])]);
-    const ruNames = unique([...cldrNames(row.iso3, 'ru'), ...(note.aliases?.ru ?? [])]);
-    const zhNames = unique([...cldrNames(row.iso3, 'zh'), ...(note.aliases?.zh ?? [])]);
-    const [nameEn = row.nameEn, ...aliasEn] = enNames;
-    const [nameRu, ...aliasRu] = ruNames;
-    const [nameZh, ...aliasZh] = zhNames;
+    const [nameEn = row.nameEn, ...aliasEn] = namesIn('en', row, note);
+    const [nameRu, ...aliasRu] = namesIn('ru', row, note);
+    const [nameZh, ...aliasZh] = namesIn('zh', row, note);
 
     const listSources = unique([...(inGfdc ? ['src:gfdc-bri-countries'] : []), ...urlSources]);
     const properties: SeedNode['properties'] = { iso3: row.iso3, briPartner: row.briPartner, inGfdcList: inGfdc };
-    if (row.briJoined !== undefined) properties.joinedBri = row.briJoined;
+    if (joining.year !== undefined) properties.joinedBri = joining.year;
+    if (joining.date !== undefined) properties.joinedBriDate = joining.date;
+    if (joining.gfdcDate !== undefined) properties.gfdcMouDate = joining.gfdcDate;
+    if (joining.placeholder) properties.gfdcDateIsPlaceholder = true;
+    if (row.briPartner === 'yes' && joining.date !== undefined && note.role !== 'initiator') {
+      properties.partnerWhenArticlePublished = joining.date.slice(0, ARTICLE_DATE.length) <= ARTICLE_DATE && !(note.exited && note.exited < ARTICLE_DATE);
+    }
     if (note.exited) properties.exitedBri = note.exited;
     if (note.role) properties.briRole = note.role;
-    if (note.joinedOtherSources) properties.joinedBriOtherSources = note.joinedOtherSources;
+    if (note.joinedOtherDates) properties.joinedBriOtherDates = note.joinedOtherDates;
     if (note.notes?.length) properties.notes = note.notes;
 
     const aliases: SeedNode['aliases'] = {};
@@ -494,33 +649,38 @@ export function buildCountries(rows: CountryRow[]): SeedFile {
       type: 'Country',
       names: { en: nameEn, ...(nameRu ? { ru: nameRu } : {}), ...(nameZh ? { zh: nameZh } : {}) },
       aliases,
-      description: describe(row, nameEn, inGfdc, note),
+      description: describe(row, nameEn, inGfdc, note, joining),
       properties,
-      sources: unique([...listSources, ...(note.edgeSources ?? []), ...(note.sources ?? []), 'src:unicode-cldr-country-names']),
+      sources: unique([...listSources, ...joining.sources, ...(note.edgeSources ?? []), ...(note.sources ?? []),
+        'src:unicode-cldr-country-names', ...(FULL_NAMES[row.iso3]?.sources ?? [])]),
     });
 
     if (row.briPartner === 'yes') {
       const edge: SeedRelationship['properties'] = { inGfdcList: inGfdc };
-      if (row.briJoined !== undefined) edge.joined = row.briJoined;
+      if (joining.year !== undefined) edge.joined = joining.year;
+      if (joining.date !== undefined) edge.joinedDate = joining.date;
+      if (joining.placeholder) edge.gfdcDateIsPlaceholder = true;
       if (note.exited) edge.exited = note.exited;
       if (note.role) edge.role = note.role;
-      if (note.joinedOtherSources) edge.joinedOtherSources = note.joinedOtherSources;
+      if (note.joinedOtherDates) edge.joinedOtherDates = note.joinedOtherDates;
       relationships.push({
         from: `country:${row.iso3}`,
         type: 'PARTNER_OF',
         to: 'initiative:bri',
         properties: edge,
-        sources: unique([...listSources, ...(note.edgeSources ?? [])]),
+        sources: unique([...listSources, ...joining.sources, ...(note.edgeSources ?? [])]),
       });
     }
   }
   for (const iso3 of Object.keys(ANNOTATIONS)) if (!seen.has(iso3)) throw new Error(`ANNOTATIONS has ${iso3}, which is not in the CSV`);
+  for (const iso3 of Object.keys(FULL_NAMES)) if (!seen.has(iso3)) throw new Error(`FULL_NAMES has ${iso3}, which is not in the CSV`);
 
   const used = new Set([...nodes, ...relationships].flatMap((record) => record.sources));
   return {
-    $comment: 'Generated by graph-seed/tools/build-countries.ts from the researched countries.csv - do not edit by hand. '
-      + 'Belt and Road partner status and joining years: GFDC list (third-party copy) plus the sources named per country; '
-      + 'names in Russian and Chinese: Unicode CLDR via i18n-iso-countries. Intergovernmental S&T agreements are in core.json.',
+    $comment: 'Generated by graph-seed/tools/build-countries.ts from graph-seed/tools/countries.csv - do not edit by hand. '
+      + 'Belt and Road partner status and joining dates: GFDC list (third-party copy) plus the sources named per country; '
+      + 'names in Russian and Chinese: i18n-iso-countries, with full names from CLDR 48 and the other sources named per '
+      + 'country where it gives only an abbreviation. Intergovernmental S&T agreements are in core.json.',
     sources: SOURCES.filter((source) => used.has(source.id)),
     nodes,
     relationships,
@@ -528,11 +688,8 @@ export function buildCountries(rows: CountryRow[]): SeedFile {
 }
 
 function main(): void {
-  const [csvPath, outArg] = process.argv.slice(2);
-  if (!csvPath) {
-    console.error('usage: npx tsx graph-seed/tools/build-countries.ts <path-to-countries.csv> [output.json]');
-    process.exit(2);
-  }
+  const [csvArg, outArg] = process.argv.slice(2);
+  const csvPath = csvArg ?? path.join(__dirname, 'countries.csv');
   const out = path.resolve(outArg ?? path.join(__dirname, '..', 'data', 'countries.json'));
   const file = buildCountries(readRows(path.resolve(csvPath)));
   writeFileSync(out, `${JSON.stringify(file, null, 2)}\n`);
