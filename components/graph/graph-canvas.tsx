@@ -105,12 +105,24 @@ export function GraphCanvas(props: GraphCanvasProps) {
     };
     declutterRef.current = declutter;
 
+    // An entity wins over a line that crosses it: a tap inside an entity's shape is a tap on it.
+    const entityAt = (target: cytoscape.SingularElementArgument, p: { x: number; y: number }) => {
+      if (target.isNode()) return target;
+      const under = cy.nodes(':visible').filter((n) => {
+        const b = n.boundingBox({ includeLabels: false, includeOverlays: false });
+        return n.id() !== BACKGROUND_ID && p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2;
+      });
+      return under.nonempty() ? under.last() : target;
+    };
     cy.on('tap', (event) => {
-      if (event.target === cy) latest.current.onSelect(null);
-      else if (event.target.id() !== BACKGROUND_ID) latest.current.onSelect({ kind: event.target.isNode() ? 'node' : 'edge', id: event.target.id() });
+      if (event.target === cy) return latest.current.onSelect(null);
+      const target = entityAt(event.target, event.position);
+      if (target.id() !== BACKGROUND_ID) latest.current.onSelect({ kind: target.isNode() ? 'node' : 'edge', id: target.id() });
     });
-    cy.on('dbltap', 'node', (event) => {
-      if (event.target.id() !== BACKGROUND_ID) latest.current.onExpand(event.target.id());
+    cy.on('dbltap', (event) => {
+      if (event.target === cy) return;
+      const target = entityAt(event.target, event.position);
+      if (target.isNode() && target.id() !== BACKGROUND_ID) latest.current.onExpand(target.id());
     });
     // Hover: the neighbourhood lights up and the full name shows, whatever was hidden to declutter.
     cy.on('mouseover', 'node', (event) => {
@@ -227,6 +239,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   // Selection: centred (unless this step frames something), and everything else dimmed.
   const framedSeq = useRef(0);
+  // A link's (or Back's) own viewport is kept exactly: no centring on the selection it names.
+  const viewportSeq = useRef<number | null>(null);
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -243,10 +257,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
         near.edges().addClass(near.edges().length > 8 ? 'near-selection crowded' : 'near-selection');
       }
     });
+    const fromLink = viewportSeq.current !== props.viewportRequest.seq;
+    viewportSeq.current = props.viewportRequest.seq;
     if (framedSeq.current !== props.frame.seq) framedSeq.current = props.frame.seq;
-    else if (selected && selected.nonempty() && !isComfortablyInView(cy, selected.id())) centre(cy, selected);
+    else if (!fromLink && selected && selected.nonempty() && !isComfortablyInView(cy, selected.id())) centre(cy, selected);
     declutterRef.current();
-  }, [props.selectedId, props.elements]);
+  }, [props.selectedId, props.elements, props.viewportRequest.seq]);
 
   // Keyboard: arrow keys move the selection to the linked entity in that direction; Enter expands.
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {

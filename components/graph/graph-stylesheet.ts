@@ -34,6 +34,9 @@ export function graphStylesheet(types: string[], scale = 1): StylesheetJson {
         'border-color': '#ffffff',
         'transition-property': 'opacity, border-color, border-width',
         'transition-duration': 200,
+        // Entities above relationships, always: a click on an entity never lands on a line crossing it.
+        'z-index-compare': 'manual',
+        'z-index': 10,
       },
     },
     ...types.map((type) => ({
@@ -50,8 +53,8 @@ export function graphStylesheet(types: string[], scale = 1): StylesheetJson {
       },
     },
     { selector: 'node.label-hidden', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
-    { selector: 'node.hovered', style: { label: 'data(fullLabel)', 'text-opacity': 1, 'text-background-opacity': 0.95, 'z-index': 20 } },
-    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111827', 'z-index': 10, 'text-opacity': 1, 'text-background-opacity': 0.95 } },
+    { selector: 'node.hovered', style: { label: 'data(fullLabel)', 'text-opacity': 1, 'text-background-opacity': 0.95, 'z-index': 40 } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111827', 'z-index': 30, 'text-opacity': 1, 'text-background-opacity': 0.95 } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#d7263d' } },
     { selector: 'node.filtered, edge.filtered', style: { display: 'none' } },
     { selector: '.dimmed', style: { opacity: 0.28 } },
@@ -79,6 +82,8 @@ export function graphStylesheet(types: string[], scale = 1): StylesheetJson {
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
+        'z-index-compare': 'manual',
+        'z-index': 1,
       },
     },
     // Relationship names show where someone is looking: the selection's links, a hovered entity's, a path.
