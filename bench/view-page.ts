@@ -235,7 +235,7 @@ async function panZoom(variant: Variant, nodeCount: number, edgeCount: number): 
   };
 }
 
-export interface LayoutResult { where: 'main thread' | 'worker'; runsMs: number[]; longestStallMs: number }
+export interface LayoutResult { where: 'main thread' | 'worker'; runsMs: number[]; longestStallMs: number; error?: string }
 
 /**
  * Times the app's computeLayout on `runs` different graphs of one size (after one warm-up run, which
@@ -259,7 +259,14 @@ async function layoutTimes(where: LayoutResult['where'], nodeCount: number, edge
     last = performance.now();
     requestAnimationFrame(watch);
     const start = performance.now();
-    const positions = client ? await client.layout(input) : computeLayout(input);
+    let positions: Positions;
+    try {
+      positions = client ? await client.layout(input) : computeLayout(input);
+    } catch (error) {
+      watching = false;
+      client?.dispose();
+      return { where, runsMs, longestStallMs: Math.round(longestStallMs), error: error instanceof Error ? error.message : String(error) };
+    }
     const ms = Math.round(performance.now() - start);
     await nextFrame();
     watching = false;

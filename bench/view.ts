@@ -14,7 +14,7 @@ import { summarize } from './stats';
  * WebGL where the browser has it, level of detail), and the time the app's layout takes for 1,000
  * entities, on the main thread and in the layout worker. Headless Chromium, 1280x800.
  *
- *   npm run bench:view   (CHROMIUM_PATH picks the browser; BENCH_NODES, BENCH_EDGES, BENCH_LAYOUT_NODES,
+ *   npm run bench:view   (CHROMIUM_PATH picks the browser; BENCH_PARTS=frames or layout runs one half; BENCH_NODES, BENCH_EDGES, BENCH_LAYOUT_NODES,
  *                         BENCH_LAYOUT_EDGES, BENCH_RUNS change the sizes and the number of layout runs)
  */
 const NODES = Number(process.env.BENCH_NODES ?? 5000);
@@ -22,6 +22,7 @@ const EDGES = Number(process.env.BENCH_EDGES ?? 20000);
 const LAYOUT_NODES = Number(process.env.BENCH_LAYOUT_NODES ?? 1000);
 const LAYOUT_EDGES = Number(process.env.BENCH_LAYOUT_EDGES ?? 2000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const PARTS = (process.env.BENCH_PARTS ?? 'frames,layout').split(',');
 const VARIANTS = process.env.BENCH_VARIANTS?.split(',') as FrameResult['variant'][] | undefined;
 /** Chromium draws WebGL with its built-in software GPU (SwiftShader) when there is no real one. */
 const CHROMIUM_FLAGS = ['--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
 
     out(`Load average (1, 5, 15 min) at the start: ${loadavg().map((x) => x.toFixed(1)).join(', ')}`);
     out(`Machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; headless Chromium ${browser.version()} (${CHROMIUM_FLAGS.join(' ')}); WebGL 2: ${webgl ? gpu : 'not available'}`);
+    if (PARTS.includes('frames')) {
     out();
     out(`Pan and zoom, ${NODES.toLocaleString('en')} entities / ${EDGES.toLocaleString('en')} relationships, 1280x800: two circular drags of 40 moves and 35 wheel steps in and out, one step per frame`);
     out();
@@ -108,6 +110,8 @@ async function main(): Promise<void> {
       await page.close();
       out(`| ${LABELS[variant]} | ${r.mode}${r.webgl ? '' : ' (canvas)'} | ${r.firstDrawMs} | ${r.frames} | **${r.fps}** | ${r.p95FrameMs} | ${r.worstFrameMs} | ${r.drawMs} | ${r.zoomRange[0]}–${r.zoomRange[1]} |`);
     }
+    }
+    if (PARTS.includes('layout')) {
     out();
     out(`Layout (the app's computeLayout, fCoSE), ${LAYOUT_NODES.toLocaleString('en')} entities / ${LAYOUT_EDGES.toLocaleString('en')} relationships in one batch, ${RUNS} different graphs after one warm-up`);
     out();
@@ -119,7 +123,9 @@ async function main(): Promise<void> {
         [where, LAYOUT_NODES, LAYOUT_EDGES, RUNS] as const);
       await page.close();
       const s = summarize(r.runsMs);
-      out(`| ${where} | **${Math.round(s.median)}** | ${Math.round(s.p95)} | ${r.runsMs.join(', ')} | ${r.longestStallMs} |`);
+      if (r.error) out(`| ${where} | failed: ${r.error} | | ${r.runsMs.join(', ')} | ${r.longestStallMs} |`);
+      else out(`| ${where} | **${Math.round(s.median)}** | ${Math.round(s.p95)} | ${r.runsMs.join(', ')} | ${r.longestStallMs} |`);
+    }
     }
     out();
     out(`Load average (1, 5, 15 min) at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')}`);
