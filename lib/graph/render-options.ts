@@ -55,8 +55,8 @@ export function renderOptions(size: ViewSize): RenderChoice {
   const webgl = size.webglAvailable && (size.nodes >= WEBGL_VIEW.nodes || size.edges >= WEBGL_VIEW.edges);
   if (webgl) {
     // WebGL draws the whole scene every frame quickly, so the viewport shortcuts are not needed.
-    // Cytoscape's atlas and batch sizes are kept: 4096-pixel atlases crashed the page with Chromium's
-    // software WebGL (SwiftShader), which is what a machine without a GPU gets.
+    // Cytoscape's default atlas and batch sizes are kept: with 4096-pixel atlases the page was lost
+    // under Chromium's software WebGL (SwiftShader), which is what a machine without a GPU gets.
     return { mode: 'big-webgl', options: { webgl: true, pixelRatio: 1, motionBlur: false }, farZoom: FAR_ZOOM };
   }
   // Canvas: while panning or zooming, reuse a snapshot of the view and leave out the edges.
