@@ -56,10 +56,16 @@ function headless(ids: string[], edges: LayoutEdge[], positions: Positions, size
   return cy;
 }
 
+/**
+ * Above this many entities in one batch, fCoSE takes seconds (its 'draft' quality needs a random
+ * start and piles nodes up), so a big batch keeps its free-space spiral placement instead.
+ */
+const FORCE_MAX_BATCH = 300;
+
 function runFcose(cy: Core, fixed: string[], positions: Positions, seed: number): void {
   const options = {
     name: 'fcose',
-    quality: cy.nodes().length > 300 ? 'draft' : 'default',
+    quality: 'default',
     randomize: false,
     animate: false,
     fit: false,
@@ -184,13 +190,21 @@ export function computeLayout({ batches, edges, layout = 'force', sizes, nodes }
     if (cached) {
       placed = { ...cached };
     } else {
-      if (index === 0 || done.length === 0) batch.forEach((id, k) => { placed[id] = spiral({ x: 0, y: 0 }, k, 0, 45); });
-      else seedBatch(batch, placed, order, adjacency, sizes);
-      const cy = headless([...done, ...batch], edges, placed, sizes);
-      runFcose(cy, [...done], placed, hashString(batch.join(',')));
-      // Earlier batches keep their exact positions (fCoSE returns fixed nodes with float drift).
-      for (const id of batch) placed[id] = { ...cy.$id(id).position() };
-      cy.destroy();
+      const big = batch.length > FORCE_MAX_BATCH;
+      if (index === 0 || done.length === 0) {
+        // A big first view: the largest (most connected) entities in the middle of the spiral.
+        const ordered = big ? [...batch].sort((a, b) => (sizes?.[b] ?? NODE_SIZE) - (sizes?.[a] ?? NODE_SIZE) || a.localeCompare(b)) : batch;
+        ordered.forEach((id, k) => { placed[id] = spiral({ x: 0, y: 0 }, k, 0, big ? 52 : 45); });
+      } else {
+        seedBatch(batch, placed, order, adjacency, sizes);
+      }
+      if (!big) {
+        const cy = headless([...done, ...batch], edges, placed, sizes);
+        runFcose(cy, [...done], placed, hashString(batch.join(',')));
+        // Earlier batches keep their exact positions (fCoSE returns fixed nodes with float drift).
+        for (const id of batch) placed[id] = { ...cy.$id(id).position() };
+        cy.destroy();
+      }
       separate(placed, batch, sizes);
       for (const id of batch) placed[id] = { x: round(placed[id]!.x), y: round(placed[id]!.y) };
       prefixCache.set(key, { ...placed });
