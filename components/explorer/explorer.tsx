@@ -60,7 +60,9 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
     : null;
   const selectedId = selected?.kind === 'node' ? selected.id : selectedEdge?.id ?? null;
   const selectedNode = selected?.kind === 'node' ? nodesById.get(selected.id) ?? null : null;
-  const shownNeighbours = (id: string) => graph.edges.filter((e) => (e.source === id || e.target === id) && !isGroupKey(e.target)).length;
+  // Neighbours on the canvas, counting those a group node stands for.
+  const shownNeighbours = (id: string) => graph.edges.filter((e) => (e.source === id || e.target === id) && !isGroupKey(e.target)).length
+    + graph.nodes.reduce((sum, n) => sum + (n.group && n.group.origin === id ? n.group.remaining : 0), 0);
   const shownIds = useMemo(() => new Set(stateIds(state)), [state]);
 
   const fromPanel = <T extends unknown[]>(run: (...args: T) => void) => (...args: T) => {

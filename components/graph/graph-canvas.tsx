@@ -93,7 +93,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
             id: node.id(),
             label,
             priority: Number(node.data('priority') ?? 0),
-            forced: node.id() === selected || node.id() === hoverRef.current,
+            // A group's label is what it is ("151 countries"): always shown, inside its own box.
+            forced: node.id() === selected || node.id() === hoverRef.current || node.hasClass('group'),
           });
         }
       });
