@@ -142,3 +142,18 @@ test('selecting an entity from the list brings it into view and dims the rest', 
   expect(classes.find((c) => c.id === SEED.chongqing)?.dimmed).toBe(false);
   expect(classes.filter((c) => c.dimmed).length).toBeGreaterThan(0);
 });
+
+test('the map layout puts countries where they are, from the link and in the server\'s first picture', async ({ page, request, explorer }) => {
+  const link = '/?v=1&n=country:CHL,ITA,KAZ;initiative:bri&l=map';
+  const html = await (await request.get(link)).text();
+  expect(html, 'the server-drawn picture has the world map under the graph').toMatch(/class="graph-preview"[\s\S]*<image [^>]*href="data:image\/svg\+xml;base64,/);
+  await explorer.open(link);
+  await expect(page.getByRole('combobox', { name: 'Layout' })).toHaveValue('map');
+  const [kaz, ita, chl] = await Promise.all(['country:KAZ', 'country:ITA', 'country:CHL'].map((id) => explorer.graph.position(id)));
+  expect(kaz!.x).toBeGreaterThan(ita!.x);
+  expect(kaz!.y).toBeLessThan(chl!.y);
+  expect(chl!.y).toBeGreaterThan(ita!.y);
+  // Deterministic: the same link gives the same positions again.
+  await explorer.open(link);
+  expect(await explorer.graph.position('country:KAZ')).toEqual(kaz);
+});
