@@ -50,6 +50,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const scaleRef = useRef(1);
   const hoverRef = useRef<string | null>(null);
   const lastFrame = useRef<string[] | null>(null);
+  const lastCentre = useRef<Viewport | null>(null);
   const declutterRef = useRef<() => void>(() => {});
 
   useEffect(() => {
@@ -146,6 +147,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     let pending: ReturnType<typeof setTimeout> | undefined;
     let labelTimer: ReturnType<typeof setTimeout> | undefined;
     cy.on('viewport', () => {
+      lastCentre.current = readViewport(cy);
       clearTimeout(pending);
       clearTimeout(labelTimer);
       // Debounced: the URL follows panning and zooming without a history entry per frame.
@@ -153,8 +155,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
       labelTimer = setTimeout(declutter, 120);
     });
     // A new size of the canvas (window, phone rotation, panel) frames the same things again.
+    // Before any step of its own, a resize keeps the same point in the middle (a link's view stays the link's).
     cy.on('resize', () => {
-      frame(cy, lastFrame.current ? collect(cy, lastFrame.current) : cy.elements(), ANIMATION_MS);
+      if (lastFrame.current) frame(cy, collect(cy, lastFrame.current), ANIMATION_MS);
+      else if (lastCentre.current) applyViewport(cy, lastCentre.current);
     });
     const release = exposeGraphForTests(cy);
     latest.current.onReady?.(cy);
@@ -206,6 +210,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     });
     if (firstPaint) {
       applyViewport(cy, props.viewportRequest.viewport);
+      lastCentre.current = readViewport(cy);
       // For the "link opened -> graph drawn" benchmark (bench/open-link.ts).
       if (props.elements.length > 0) performance.mark('graph-drawn');
     }
