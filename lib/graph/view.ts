@@ -1,5 +1,6 @@
 import 'server-only';
-import { computeLayout, type Positions } from '../layout/compute-layout';
+import type { Positions } from '../layout/compute-layout';
+import { pooledLayout } from '../workers/heavy';
 import { DataError } from '../neo4j/errors';
 import { EMPTY_STATE, parseExplorerState, stateIds, type ExplorerState } from '../url-state';
 import { NEIGHBOR_PAGE_SIZE } from './limits';
@@ -78,7 +79,7 @@ export async function loadView(params: Record<string, string | string[] | undefi
       }
     }
     const graph = { nodes: sub.nodes, edges: sub.edges };
-    const positions = computeLayout({ batches: state.batches, edges: graph.edges, layout: state.layout });
+    const positions = await pooledLayout({ batches: state.batches, edges: graph.edges, layout: state.layout });
     return { state, graph, positions, path, notes, unavailable: false };
   } catch (error) {
     if (!(error instanceof DataError) || error.code === 'database_error') throw error;
