@@ -42,11 +42,13 @@ function refuse(status: number, body: Record<string, string>, headers: Record<st
 
 export function proxy(request: NextRequest) {
   const env = appEnv();
-  const { pathname, search } = request.nextUrl;
+  const { pathname } = request.nextUrl;
   const isApi = pathname.startsWith('/api/');
   const common = securityHeaders(env.FRAME_ANCESTORS);
 
-  if (!isDecodable(pathname) || !isDecodable(search.replace(/\+/g, ' '))) {
+  // Paths are decoded strictly (an id must mean one thing); query strings are already decoded
+  // leniently by the URL standard (an invalid sequence becomes U+FFFD), so they reach validation.
+  if (!isDecodable(pathname)) {
     return refuse(400, { error: 'bad_request', message: 'The address contains malformed percent-encoding.' },
       { ...common, 'Content-Security-Policy': apiCsp(env.FRAME_ANCESTORS) });
   }
@@ -57,6 +59,7 @@ export function proxy(request: NextRequest) {
       return refuse(429, { error: 'rate_limited', message: 'Too many requests; slow down and try again shortly.' },
         { ...common, 'Retry-After': String(decision.retryAfterSeconds), 'Content-Security-Policy': apiCsp(env.FRAME_ANCESTORS) });
     }
+    if (Number.isFinite(decision.remaining)) common['RateLimit-Remaining'] = String(decision.remaining);
   }
 
   if (isApi || STATIC.test(pathname)) {

@@ -13,6 +13,8 @@ import next from 'next';
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const graceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
+// LOG_REQUESTS=1 prints a line as each request starts (debugging; the shutdown test waits on it).
+const logRequests = process.env.LOG_REQUESTS === '1';
 
 const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
 const handle = app.getRequestHandler();
@@ -25,6 +27,7 @@ let drained = () => {};
 const server = http.createServer((req, res) => {
   req.headers['x-client-address'] = req.socket.remoteAddress ?? 'unknown';
   inFlight += 1;
+  if (logRequests) console.log(`[serve] request ${req.method} ${req.url}`);
   // A request that arrives on a kept-alive connection during shutdown is still served, then closes it.
   if (stopping) res.setHeader('Connection', 'close');
   res.on('close', () => {

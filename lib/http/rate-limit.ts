@@ -10,7 +10,7 @@ export interface RateLimitOptions {
   maxClients?: number;
 }
 
-export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+export type RateDecision = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
@@ -19,7 +19,7 @@ export class RateLimiter {
 
   take(client: string, cost = 1, now = Date.now()): RateDecision {
     const { perSecond, burst, maxClients = 50_000 } = this.options;
-    if (perSecond <= 0) return { ok: true };
+    if (perSecond <= 0) return { ok: true, remaining: Number.POSITIVE_INFINITY };
     const bucket = this.buckets.get(client) ?? { tokens: burst, at: now };
     this.buckets.delete(client);
     bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond);
@@ -28,7 +28,7 @@ export class RateLimiter {
     if (this.buckets.size > maxClients) this.buckets.delete(this.buckets.keys().next().value!);
     if (bucket.tokens >= cost) {
       bucket.tokens -= cost;
-      return { ok: true };
+      return { ok: true, remaining: Math.floor(bucket.tokens) };
     }
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - bucket.tokens) / perSecond)) };
   }

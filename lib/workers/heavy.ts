@@ -29,6 +29,10 @@ function state(): State {
     if (size > 0 && existsSync(WORKER_FILE)) {
       pool = new WorkerPool({ file: WORKER_FILE, size, queueTimeoutMs: env.WORKER_QUEUE_TIMEOUT_MS, taskTimeoutMs: env.WORKER_TASK_TIMEOUT_MS });
       onShutdown('worker-pool', () => pool!.close());
+      // Start every worker now with a tiny job: loading Cytoscape, satori and the PNG encoder takes
+      // seconds on a busy machine, better spent before the first real preview than during it.
+      const tiny: PreviewCard = { graph: { nodes: [], edges: [] }, positions: {}, title: '', subtitle: '' };
+      for (let i = 0; i < size; i++) pool.run('preview', tiny).catch(() => undefined);
     } else if (size > 0) {
       console.warn(`[workers] ${path.relative(process.cwd(), WORKER_FILE)} is missing (built by next build); layout and previews run on the main thread.`);
     }

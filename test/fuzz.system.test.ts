@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppProcess, rawGet } from './app-server';
+import { startApp } from './app-server';
+import { fingerprint, testDriver } from './db';
+import { testEnvironment } from './test-env';
+
+/**
+ * Hostile input over real HTTP against the production build: malformed percent-encoding, control
+ * characters, overlong and non-Latin text, Lucene and Cypher syntax, absurd numbers, broken deep-link
+ * state, odd methods. Every answer must be below 500, arrive within 2 s, carry no stack trace or
+ * Cypher, and the database must be exactly as before. FUZZ_CASES (default 300) sets how many random
+ * cases follow the fixed ones; `npm run test:fuzz` runs 10,000.
+ */
+const CASES = Number(process.env.FUZZ_CASES ?? 300);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
+const PORT = Number(testEnvironment().APP_TEST_PORT) + 1;
+
+/** The cases that answered 500 before (issue: malformed percent-encoding in a path id), and friends. */
+export const MALFORMED_PATHS = [
+  '/api/nodes/%E0%A4%A', '/node/abc%', '/api/nodes/%', '/api/nodes/%zz', '/api/nodes/%E0%A4%A/neighbors', '/node/%E0%A4%A',
+  '/node/%', '/%', '/%E0%A4%A', '/api/nodes/%00', '/node/%00', '/api/nodes/%C0%AF',
+  '/api/nodes/..%2F..%2Fetc%2Fpasswd', '/node/..%2f..%2f', '/api/nodes/%2e%2e', '/_next/static/%E0%A4%A', '/api/%E0%A4%A',
+];
+
+/** Query strings are decoded leniently by the URL standard (U+FFFD for a bad sequence): any answer below 500. */
+export const MALFORMED_QUERIES = [
+  '/api/search?q=%E0%A4%A', '/api/search?q=%', '/?n=%E0%A4', '/api/preview?n=%', '/api/preview?v=1&n=%ff',
+  '/api/subgraph?ids=%ff,%fe', '/api/paths?from=%&to=x', '/node/x?n=%', '/api/nodes/x/neighbors?limit=%',
+];
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const IDS = ['event:brst-2023', 'initiative:bri', 'org:most', 'country:KAZ', 'person:yin-hejun', 'place:chongqing', 'nope:x'];
+const PIECES = [
+  'a', 'Z', '0', ':', ';', ',', '~', '-', '_', '.', '@', '!', '*', '(', ')', "'", '"', '\\', '/', '?', '#', '&', '=', '+', ' ',
+  'Чунцин', '重庆', 'مرحبا', '🙂', '\u200b', '\u202e', 'NaN', '-1', '1e9', '0x10', '99999999999999999999', 'null', 'undefined',
+  'AND', 'OR', 'NOT', '~2', '^3', '[a TO z]', '{!x}', "') RETURN 1 //", "' OR 1=1 --", 'MATCH (n) DETACH DELETE n', '${x}', '<script>',
+  '%', '%2', '%zz', '%E0%A4%A', '%00', '%0a', '%0d%0a', '%ff', '%C0%AF', '%25', '%2F', '%2e%2e', '%u0041', '%%',
+  ...IDS,
+];
+
+type Rand = () => number;
+const pick = <T,>(rand: Rand, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+
+/** Text from pieces; already "URL-shaped": raw % sequences stay raw, characters HTTP cannot carry are encoded. */
+function junk(rand: Rand, maxPieces = 8): string {
+  const n = rand() < 0.05 ? 200 + Math.floor(rand() * 600) : Math.floor(rand() * maxPieces);
+  let out = '';
+  for (let i = 0; i < n; i++) out += pick(rand, PIECES);
+  return out.replace(/[^\x21-\x7e]/gu, (ch) => encodeURIComponent(ch)).replace(/[#]/g, '%23');
+}
+
+function state(rand: Rand): string {
+  const parts: string[] = [];
+  if (rand() < 0.7) parts.push(`v=${pick(rand, ['1', '2', '0', junk(rand, 2)])}`);
+  if (rand() < 0.8) parts.push(`n=${Array.from({ length: 1 + Math.floor(rand() * 3) }, () => (rand() < 0.6 ? pick(rand, IDS) : junk(rand))).join(pick(rand, ['~', ';', ',']))}`);
+  for (const key of ['x', 's', 'r', 'hide', 'l', 'z', 'c', 'p']) if (rand() < 0.25) parts.push(`${key}=${rand() < 0.5 ? pick(rand, IDS) : junk(rand)}`);
+  if (rand() < 0.1) parts.push(`${junk(rand, 3)}=${junk(rand, 3)}`);
+  return parts.join('&');
+}
+
+function randomCase(rand: Rand): { method: string; path: string } {
+  const id = () => (rand() < 0.4 ? pick(rand, IDS) : junk(rand));
+  const path = pick(rand, [
+    () => `/api/search?q=${junk(rand)}${rand() < 0.5 ? `&limit=${junk(rand, 2)}` : ''}`,
+    () => `/api/nodes/${id()}`,
+    () => `/api/nodes/${id()}/neighbors?limit=${junk(rand, 2)}&offset=${junk(rand, 2)}${rand() < 0.3 ? `&type=${junk(rand, 2)}&entityType=${junk(rand, 2)}` : ''}`,
+    () => `/api/subgraph?ids=${Array.from({ length: Math.floor(rand() * 5) }, id).join(',')}`,
+    () => `/api/paths?from=${id()}&to=${id()}&maxHops=${junk(rand, 2)}`,
+    () => `/api/preview?${state(rand)}`,
+    () => `/?${state(rand)}`,
+    () => `/node/${id()}?${rand() < 0.5 ? state(rand) : ''}`,
+    () => `/api/health?${junk(rand, 3)}`,
+    () => `/${junk(rand, 4)}`,
+    () => `/api/${junk(rand, 3)}/${junk(rand, 3)}`,
+  ])();
+  const method = rand() < 0.9 ? 'GET' : pick(rand, ['HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
+  return { method, path: path.startsWith('/') ? path : `/${path}` };
+}
+
+const LEAKS = /(\n\s+at [^\n]+:\d+:\d+)|\b(MATCH \(|RETURN [a-z]|Neo4jError|Neo\.ClientError)/;
+
+describe('fuzzed requests', () => {
+  let app: AppProcess;
+  const { driver, database } = testDriver();
+  let before: Awaited<ReturnType<typeof fingerprint>>;
+
+  beforeAll(async () => {
+    before = await fingerprint(driver, database);
+    app = await startApp(PORT, { RATE_LIMIT_PER_SECOND: '0' });
+    // Warm-up, untimed: a fresh server loads each route's code and starts its worker on first use.
+    // The fuzz then times hostile input, not a cold start (a machine shared with others is slow enough).
+    for (const path of ['/api/health', '/api/search?q=a', '/', ...IDS.map((id) => `/node/${id}`), `/api/nodes/${IDS[0]}`,
+      `/api/nodes/${IDS[0]}/neighbors`, `/api/subgraph?ids=${IDS[0]}`, `/api/paths?from=${IDS[0]}&to=${IDS[1]}`, '/api/preview?v=1&n=initiative:bri', '/nope']) {
+      await rawGet(app.url, path);
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    await driver.close();
+  });
+
+  it('answers every malformed path with 400 or 404, never 500', async () => {
+    for (const path of MALFORMED_PATHS) {
+      const response = await rawGet(app.url, path);
+      expect([400, 404], `${path} -> ${response.status} ${response.body.slice(0, 200)}`).toContain(response.status);
+    }
+    for (const path of MALFORMED_QUERIES) {
+      const response = await rawGet(app.url, path);
+      expect(response.status, `${path} -> ${response.status} ${response.body.slice(0, 200)}`).toBeLessThan(500);
+    }
+  });
+
+  it(`answers ${CASES} random hostile requests below 500, within 2 s, without leaks, and changes nothing`, async () => {
+    const rand = mulberry32(SEED);
+    const cases = Array.from({ length: CASES }, () => randomCase(rand));
+    const failures: string[] = [];
+    const statuses = new Map<number, number>();
+    let slowest = 0;
+    let next = 0;
+    await Promise.all(Array.from({ length: 4 }, async () => {
+      while (next < cases.length) {
+        const { method, path } = cases[next++]!;
+        let response;
+        try {
+          response = await rawGet(app.url, path, { method, timeoutMs: 10_000 });
+        } catch (error) {
+          failures.push(`${method} ${path}: ${(error as Error).message}`);
+          continue;
+        }
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        slowest = Math.max(slowest, response.ms);
+        if (response.status >= 500) failures.push(`${method} ${path} -> ${response.status} ${response.body.slice(0, 160)}`);
+        else if (response.ms > 2_000) failures.push(`${method} ${path} took ${Math.round(response.ms)} ms`);
+        else if (response.status !== 200 && LEAKS.test(response.body)) failures.push(`${method} ${path} leaks: ${response.body.slice(0, 160)}`);
+      }
+    }));
+    console.log(`fuzz: ${CASES} cases (seed ${SEED}); statuses ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ')}; slowest ${Math.round(slowest)} ms; failures ${failures.length}`);
+    expect(failures.slice(0, 20)).toEqual([]);
+    expect(await fingerprint(driver, database)).toEqual(before);
+  }, 3_600_000);
+});
