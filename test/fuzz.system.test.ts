@@ -14,18 +14,21 @@ import { testEnvironment } from './test-env';
 const CASES = Number(process.env.FUZZ_CASES ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
 const PORT = Number(testEnvironment().APP_TEST_PORT) + 1;
+/** The slowest acceptable answer. 2 s is the target; a machine shared with other work may need FUZZ_MAX_MS. */
+const MAX_MS = Number(process.env.FUZZ_MAX_MS ?? 2_000);
 
 /** The cases that answered 500 before (issue: malformed percent-encoding in a path id), and friends. */
 export const MALFORMED_PATHS = [
   '/api/nodes/%E0%A4%A', '/node/abc%', '/api/nodes/%', '/api/nodes/%zz', '/api/nodes/%E0%A4%A/neighbors', '/node/%E0%A4%A',
-  '/node/%', '/%', '/%E0%A4%A', '/api/nodes/%00', '/node/%00', '/api/nodes/%C0%AF',
-  '/api/nodes/..%2F..%2Fetc%2Fpasswd', '/node/..%2f..%2f', '/api/nodes/%2e%2e', '/_next/static/%E0%A4%A', '/api/%E0%A4%A',
+  '/node/%', '/%', '/%E0%A4%A', '/api/nodes/%00', '/node/%00', '/api/nodes/%C0%AF', '/_next/static/%E0%A4%A', '/api/%E0%A4%A',
 ];
 
-/** Query strings are decoded leniently by the URL standard (U+FFFD for a bad sequence): any answer below 500. */
+/** Query strings are decoded leniently by the URL standard (U+FFFD for a bad sequence), so they get validated like any text: below 500. */
 export const MALFORMED_QUERIES = [
   '/api/search?q=%E0%A4%A', '/api/search?q=%', '/?n=%E0%A4', '/api/preview?n=%', '/api/preview?v=1&n=%ff',
   '/api/subgraph?ids=%ff,%fe', '/api/paths?from=%&to=x', '/node/x?n=%', '/api/nodes/x/neighbors?limit=%',
+  // Dot segments are normalised (a redirect) or name nothing; either way below 500.
+  '/api/nodes/..%2F..%2Fetc%2Fpasswd', '/node/..%2f..%2f', '/api/nodes/%2e%2e', '/node/%2e%2e/%2e%2e/etc/passwd',
 ];
 
 function mulberry32(seed: number): () => number {
@@ -121,7 +124,7 @@ describe('fuzzed requests', () => {
     }
   });
 
-  it(`answers ${CASES} random hostile requests below 500, within 2 s, without leaks, and changes nothing`, async () => {
+  it(`answers ${CASES} random hostile requests below 500, within ${MAX_MS} ms, without leaks, and changes nothing`, async () => {
     const rand = mulberry32(SEED);
     const cases = Array.from({ length: CASES }, () => randomCase(rand));
     const failures: string[] = [];
@@ -141,7 +144,7 @@ describe('fuzzed requests', () => {
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         slowest = Math.max(slowest, response.ms);
         if (response.status >= 500) failures.push(`${method} ${path} -> ${response.status} ${response.body.slice(0, 160)}`);
-        else if (response.ms > 2_000) failures.push(`${method} ${path} took ${Math.round(response.ms)} ms`);
+        else if (response.ms > MAX_MS) failures.push(`${method} ${path} took ${Math.round(response.ms)} ms`);
         else if (response.status !== 200 && LEAKS.test(response.body)) failures.push(`${method} ${path} leaks: ${response.body.slice(0, 160)}`);
       }
     }));
