@@ -98,6 +98,11 @@ describe('database faults under load', () => {
     const after = await rawGet(app.url, '/api/nodes/initiative:bri');
     expect(after.status).toBe(503);
     expect(after.headers['cache-control']).toBe('no-store');
+    // A share image during the outage is a 503 that nobody may store, not a "not reachable" picture cached for minutes.
+    const preview = await rawGet(app.url, `/api/preview?v=1&n=initiative:bri~country:KAZ&x=${Date.now()}`);
+    expect(preview.status).toBe(503);
+    expect(preview.headers['cache-control']).toBe('no-store');
+    expect(preview.headers['retry-after']).toBeDefined();
 
     const restarting = performance.now();
     await startLocalNeo4j(env, () => {}); // resolves once Bolt answers
