@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { EMPTY_STATE, serializeExplorerState } from '../lib/url-state';
 import { percentile } from './stats';
@@ -16,7 +17,11 @@ import { percentile } from './stats';
  *
  * Without BENCH_URL it starts the app itself (scripts/serve.mjs on BENCH_PORT, default 3122, on the
  * database the environment names) with the rate limit off, since every request comes from one
- * address; BENCH_URL=http://host:port measures a running app instead. Loopback only, bounded loops.
+ * address; BENCH_URL=http://host:port measures a running app instead (BENCH_APP_PID: its process,
+ * for the CPU column). Loopback only, bounded loops.
+ *
+ * "App CPU ms/req" is the app process's CPU time (user + system, from /proc) divided by the requests
+ * it answered: unlike latency, it hardly depends on what else the machine is doing.
  */
 
 const PORT = Number(process.env.BENCH_PORT ?? 3122);
@@ -94,17 +99,31 @@ function describe(result: Result) {
   };
 }
 
-async function mixed(): Promise<void> {
+/** CPU time (ms) a process has used so far, or NaN when it cannot be read. */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function mixed(appPid: number | undefined): Promise<void> {
   // Warm-up: every distinct request once, so both runs see the same (warm) caches.
   for (let i = 0; i < 200; i++) await get(pick(i));
   const rows: string[] = [];
   for (const clients of CONCURRENCY) {
-    const d = describe(await load(clients, DURATION_S));
-    rows.push(`| ${clients} clients x ${DURATION_S} s | ${d['req/s']} | ${d.p50} | ${d.p95} | ${d.p99} | ${d.max} | ${d.errors} | ${d.statuses} |`);
+    const cpuBefore = cpuMs(appPid);
+    const result = await load(clients, DURATION_S);
+    const cpu = (cpuMs(appPid) - cpuBefore) / result.requests;
+    const d = describe(result);
+    rows.push(`| ${clients} clients x ${DURATION_S} s | ${d['req/s']} | ${d.p50} | ${d.p95} | ${d.p99} | ${d.max} | ${d.errors} | ${Number.isNaN(cpu) ? 'n/a' : cpu.toFixed(2)} | ${d.statuses} |`);
     console.error(`  ${clients} clients done`);
   }
   console.log(`\nMixed API load on ${BASE} (latency in ms)\n`);
-  console.log('| run | req/s | p50 | p95 | p99 | max | errors | statuses |\n| --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| run | req/s | p50 | p95 | p99 | max | errors | app CPU ms/req | statuses |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   console.log(rows.join('\n'));
 }
 
@@ -166,7 +185,7 @@ async function main(): Promise<void> {
   const app = await startApp();
   try {
     if (process.argv.includes('previews')) await previews();
-    else await mixed();
+    else await mixed(app?.pid ?? (Number(process.env.BENCH_APP_PID) || undefined));
   } finally {
     agent.destroy();
     if (app) {

@@ -28,7 +28,10 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().trim().regex(/^(\d{1,2}|true|false)$/, 'must be a number of proxy hops (0-99), true (=1) or false (=0)')
     .default('0').transform((raw) => (raw === 'true' ? 1 : raw === 'false' ? 0 : Number(raw))),
   /** CSP frame-ancestors: who may put the app in a frame. 'none' (default) also sends X-Frame-Options: DENY. */
-  FRAME_ANCESTORS: z.string().trim().regex(/^('none'|'self'|(('self'|https?:\/\/[A-Za-z0-9.*:-]+)( +|$))+)$/, "must be 'none', 'self' or a list of 'self' and https:// origins").default("'none'"),
+  FRAME_ANCESTORS: z.string().trim()
+    .transform((raw) => raw.replace(/^(none|self)$/, "'$1'"))
+    .pipe(z.string().regex(/^('none'|(('self'|https?:\/\/[A-Za-z0-9.*:-]+)( +|$))+)$/, "must be none, self, or a list of 'self' and https:// origins"))
+    .default("'none'"),
   /** Token bucket per client: sustained requests per second (0 turns rate limiting off) and burst size. */
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).max(100_000).default(20),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(100),

@@ -12,13 +12,14 @@ import next from 'next';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
-const graceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
-// LOG_REQUESTS=1 prints a line as each request starts (debugging; the shutdown test waits on it).
-const logRequests = process.env.LOG_REQUESTS === '1';
 
 const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+// Read after prepare(), which has loaded .env files like `next start` does.
+const graceMs = Number(process.env.SHUTDOWN_GRACE_MS || 10_000);
+// LOG_REQUESTS=1 prints a line as each request starts (debugging; the shutdown test waits on it).
+const logRequests = process.env.LOG_REQUESTS === '1';
 
 let inFlight = 0;
 let stopping = false;

@@ -1,7 +1,8 @@
 /**
  * Shutdown hooks shared between the app's modules (the Neo4j driver, the worker pool) and the HTTP
- * server that runs them (scripts/serve.mjs). They meet on globalThis because Next.js bundles the app
- * separately from the server file: a module-level list would not be the same list on both sides.
+ * server that runs them (scripts/serve.mjs runs them after the last request). They meet on
+ * globalThis because Next.js bundles the app separately from the server file: a module-level list
+ * would not be the same list on both sides.
  */
 const KEY = Symbol.for('graph-explorer.shutdown-hooks');
 
@@ -16,17 +17,4 @@ function hooks(): Map<string, Hook> {
 /** Registers (or replaces, by name) something to close once the server has stopped serving. */
 export function onShutdown(name: string, hook: Hook): void {
   hooks().set(name, hook);
-}
-
-/** Runs every hook once, in parallel; a failing hook is logged and does not stop the others. */
-export async function runShutdownHooks(): Promise<void> {
-  const all = [...hooks().entries()];
-  hooks().clear();
-  await Promise.all(all.map(async ([name, hook]) => {
-    try {
-      await hook();
-    } catch (error) {
-      console.error(`[shutdown] ${name} failed:`, error);
-    }
-  }));
 }
