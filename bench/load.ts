@@ -15,7 +15,7 @@ import { percentile } from './stats';
  *   npm run bench:load -- previews                      16 concurrent previews of new 200-entity views,
  *                                                       and /api/health + search latency meanwhile
  *
- * Without BENCH_URL it starts the app itself (scripts/serve.mjs on BENCH_PORT, default 3122, on the
+ * Without BENCH_URL it starts the app itself (scripts/serve.mjs on BENCH_PORT, default 3210, on the
  * database the environment names) with the rate limit off, since every request comes from one
  * address; BENCH_URL=http://host:port measures a running app instead (BENCH_APP_PID: its process,
  * for the CPU column). Loopback only, bounded loops.
@@ -24,7 +24,7 @@ import { percentile } from './stats';
  * it answered: unlike latency, it hardly depends on what else the machine is doing.
  */
 
-const PORT = Number(process.env.BENCH_PORT ?? 3122);
+const PORT = Number(process.env.BENCH_PORT ?? 3210);
 const BASE = process.env.BENCH_URL ?? `http://127.0.0.1:${PORT}`;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 60);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '8,64').split(',').map(Number);
@@ -170,15 +170,25 @@ async function previews(): Promise<void> {
 async function startApp(): Promise<ChildProcess | null> {
   if (process.env.BENCH_URL) return null;
   const app = spawn(process.execPath, ['scripts/serve.mjs'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', RATE_LIMIT_PER_SECOND: '0' },
   });
-  for (let i = 0; i < 600; i++) {
-    if (app.exitCode !== null) throw new Error('the app exited while starting (is there a build? npm run build)');
-    if ((await get('/api/health')).status === 200) return app;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the app did not answer /api/health within 60 s');
+  // Ready is the server's own "ready" line: another server already on the port must not pass for it.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the app did not start within 120 s')), 120_000);
+    app.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString('utf8').includes('[serve] ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    app.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the app exited (${code}) while starting: is there a build (npm run build), is port ${PORT} free?`));
+    });
+  });
+  app.stdout!.resume();
+  return app;
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppProcess, rawGet } from './app-server';
-import { startApp } from './app-server';
+import { type AppProcess, rawGet, startApp } from './app-server';
+import { mulberry32 } from '../lib/layout/seeded-random';
 import { fingerprint, testDriver } from './db';
 import { testEnvironment } from './test-env';
 
@@ -30,17 +30,6 @@ export const MALFORMED_QUERIES = [
   // Dot segments are normalised (a redirect) or name nothing; either way below 500.
   '/api/nodes/..%2F..%2Fetc%2Fpasswd', '/node/..%2f..%2f', '/api/nodes/%2e%2e', '/node/%2e%2e/%2e%2e/etc/passwd',
 ];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const IDS = ['event:brst-2023', 'initiative:bri', 'org:most', 'country:KAZ', 'person:yin-hejun', 'place:chongqing', 'nope:x'];
 const PIECES = [
