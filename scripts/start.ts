@@ -10,17 +10,22 @@ import { loadDotenv } from './load-dotenv';
  * and the app on http://localhost:3000 (PORT to change it).
  *
  * SIGTERM/SIGINT reach the build or the server (scripts/serve.mjs, which shuts down gracefully), and
- * this process exits only after its child has: no orphan keeps the port.
+ * this process exits only after its child has: no orphan keeps the port. The npm script `exec`s
+ * node directly (npm signals its child, and a shell in between would not pass the signal on).
  */
 let child: ChildProcess | null = null;
 let stopping = false;
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
-  process.on(signal, () => {
-    stopping = true;
-    if (child && child.exitCode === null) child.kill(signal);
-    else process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
-  });
+function stop(signal: 'SIGTERM' | 'SIGINT' | 'SIGHUP'): void {
+  stopping = true;
+  if (child && child.exitCode === null) child.kill(signal);
+  else process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
 }
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+// If whoever started us dies without a signal reaching us (npm killed with SIGKILL), stop too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent && !stopping) stop('SIGTERM');
+}, 1_000).unref();
 
 /** Runs a command with this terminal; resolves with its exit code once it has exited. */
 function run(command: string, args: string[]): Promise<number> {
