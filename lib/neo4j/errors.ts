@@ -2,7 +2,7 @@
  * Domain errors for the data layer. Driver errors are mapped by `code`, never by message text,
  * and translated to HTTP once, in lib/http/error-response.ts.
  */
-export type DataErrorCode = 'database_unavailable' | 'query_timeout' | 'database_error';
+export type DataErrorCode = 'database_unavailable' | 'query_timeout' | 'database_error' | 'server_busy';
 
 /** The app-side deadline: a hung (frozen, unreachable) database must not hold a request longer than this. */
 export class DeadlineError extends Error {

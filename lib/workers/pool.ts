@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { DataError } from '../neo4j/errors';
 
 /**
  * A bounded pool of worker threads with a queue deadline. Heavy work (layout, preview images) runs
@@ -7,9 +8,14 @@ import { Worker } from 'node:worker_threads';
  * without end. A job running past `taskTimeoutMs` has its worker replaced.
  */
 
-export class ServerBusyError extends Error {
+/**
+ * Too much heavy work at once. A DataError (code server_busy) so that code which already degrades
+ * gracefully when the database cannot answer (a page opening without its server-drawn view) does
+ * the same here; HTTP answers map it to 503 with Retry-After.
+ */
+export class ServerBusyError extends DataError {
   constructor(message: string, readonly retryAfterSeconds: number) {
-    super(message);
+    super('server_busy', message);
   }
 }
 
