@@ -13,7 +13,10 @@ function bundleWorkers() {
   const outfile = path.join(outDir, 'heavy.worker.cjs');
   const tmp = `${outfile}.${process.pid}.tmp`;
   mkdirSync(outDir, { recursive: true });
-  require('esbuild').buildSync({
+  // esbuild comes with tsx (a dev dependency, as the build needs anyway); resolved through it so
+  // that hoisting choices of the package manager do not matter.
+  const esbuild = require(require.resolve('esbuild', { paths: [path.dirname(require.resolve('tsx/package.json'))] }));
+  esbuild.buildSync({
     entryPoints: [path.join(__dirname, 'lib', 'workers', 'heavy.worker.ts')],
     outfile: tmp,
     bundle: true,
