@@ -23,7 +23,8 @@ export function rawGet(url: string, path: string, options: { agent?: http.Agent;
   const { hostname, port } = new URL(url);
   const start = performance.now();
   return new Promise((resolve, reject) => {
-    const req = http.request({ hostname, port, path, method: options.method ?? 'GET', agent: options.agent ?? false, headers: options.headers, timeout: options.timeoutMs ?? 30_000 }, (res) => {
+    // maxHeaderSize: Next's 308 for a path with `//` repeats an 8 KB path in Location and Refresh.
+    const req = http.request({ hostname, port, path, method: options.method ?? 'GET', agent: options.agent ?? false, headers: options.headers, timeout: options.timeoutMs ?? 30_000, maxHeaderSize: 65_536 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - start }));

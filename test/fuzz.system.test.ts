@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppProcess, rawGet, startApp } from './app-server';
 import { mulberry32 } from '../lib/layout/seeded-random';
+import { IDS, randomCase } from './fuzz-cases';
 import { fingerprint, testDriver } from './db';
 import { testEnvironment } from './test-env';
 
@@ -34,54 +35,6 @@ export const MALFORMED_QUERIES = [
   // Dot segments are normalised (a redirect) or name nothing; either way below 500.
   '/api/nodes/..%2F..%2Fetc%2Fpasswd', '/node/..%2f..%2f', '/api/nodes/%2e%2e', '/node/%2e%2e/%2e%2e/etc/passwd',
 ];
-
-const IDS = ['event:brst-2023', 'initiative:bri', 'org:most', 'country:KAZ', 'person:yin-hejun', 'place:chongqing', 'nope:x'];
-const PIECES = [
-  'a', 'Z', '0', ':', ';', ',', '~', '-', '_', '.', '@', '!', '*', '(', ')', "'", '"', '\\', '/', '?', '#', '&', '=', '+', ' ',
-  'Чунцин', '重庆', 'مرحبا', '🙂', '\u200b', '\u202e', 'NaN', '-1', '1e9', '0x10', '99999999999999999999', 'null', 'undefined',
-  'AND', 'OR', 'NOT', '~2', '^3', '[a TO z]', '{!x}', "') RETURN 1 //", "' OR 1=1 --", 'MATCH (n) DETACH DELETE n', '${x}', '<script>',
-  '%', '%2', '%zz', '%E0%A4%A', '%00', '%0a', '%0d%0a', '%ff', '%C0%AF', '%25', '%2F', '%2e%2e', '%u0041', '%%',
-  ...IDS,
-];
-
-type Rand = () => number;
-const pick = <T,>(rand: Rand, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-
-/** Text from pieces; already "URL-shaped": raw % sequences stay raw, characters HTTP cannot carry are encoded. */
-function junk(rand: Rand, maxPieces = 8): string {
-  const n = rand() < 0.05 ? 200 + Math.floor(rand() * 600) : Math.floor(rand() * maxPieces);
-  let out = '';
-  for (let i = 0; i < n; i++) out += pick(rand, PIECES);
-  return out.replace(/[^\x21-\x7e]/gu, (ch) => encodeURIComponent(ch)).replace(/[#]/g, '%23');
-}
-
-function state(rand: Rand): string {
-  const parts: string[] = [];
-  if (rand() < 0.7) parts.push(`v=${pick(rand, ['1', '2', '0', junk(rand, 2)])}`);
-  if (rand() < 0.8) parts.push(`n=${Array.from({ length: 1 + Math.floor(rand() * 3) }, () => (rand() < 0.6 ? pick(rand, IDS) : junk(rand))).join(pick(rand, ['~', ';', ',']))}`);
-  for (const key of ['x', 's', 'r', 'hide', 'l', 'z', 'c', 'p']) if (rand() < 0.25) parts.push(`${key}=${rand() < 0.5 ? pick(rand, IDS) : junk(rand)}`);
-  if (rand() < 0.1) parts.push(`${junk(rand, 3)}=${junk(rand, 3)}`);
-  return parts.join('&');
-}
-
-function randomCase(rand: Rand): { method: string; path: string } {
-  const id = () => (rand() < 0.4 ? pick(rand, IDS) : junk(rand));
-  const path = pick(rand, [
-    () => `/api/search?q=${junk(rand)}${rand() < 0.5 ? `&limit=${junk(rand, 2)}` : ''}`,
-    () => `/api/nodes/${id()}`,
-    () => `/api/nodes/${id()}/neighbors?limit=${junk(rand, 2)}&offset=${junk(rand, 2)}${rand() < 0.3 ? `&type=${junk(rand, 2)}&entityType=${junk(rand, 2)}` : ''}`,
-    () => `/api/subgraph?ids=${Array.from({ length: Math.floor(rand() * 5) }, id).join(',')}`,
-    () => `/api/paths?from=${id()}&to=${id()}&maxHops=${junk(rand, 2)}`,
-    () => `/api/preview?${state(rand)}`,
-    () => `/?${state(rand)}`,
-    () => `/node/${id()}?${rand() < 0.5 ? state(rand) : ''}`,
-    () => `/api/health?${junk(rand, 3)}`,
-    () => `/${junk(rand, 4)}`,
-    () => `/api/${junk(rand, 3)}/${junk(rand, 3)}`,
-  ])();
-  const method = rand() < 0.9 ? 'GET' : pick(rand, ['HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']);
-  return { method, path: path.startsWith('/') ? path : `/${path}` };
-}
 
 const LEAKS = /(\n\s+at [^\n]+:\d+:\d+)|\b(MATCH \(|RETURN [a-z]|Neo4jError|Neo\.ClientError)/;
 
@@ -146,7 +99,9 @@ describe('fuzzed requests', () => {
     console.log(`fuzz: ${CASES} cases (seed ${SEED}); statuses ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ')}; `
       + `slowest ${Math.round(slowest)} ms; over ${MAX_MS} ms: ${over}; other failures: ${failures.length - over}; `
       + `database ${after.checksum === before.checksum && after.nodes === before.nodes && after.relationships === before.relationships ? 'unchanged' : 'CHANGED'} (${after.nodes} nodes, ${after.relationships} relationships, sha256 ${after.checksum.slice(0, 12)}...)`);
+    const others = failures.filter((f) => !/ took \d+ ms$/.test(f));
+    if (others.length > 0) console.log(`fuzz: failures other than slow answers:\n${others.slice(0, 10).join('\n')}`);
     expect(after).toEqual(before);
-    expect(failures.slice(0, 20)).toEqual([]);
+    expect([...others, ...failures].slice(0, 20)).toEqual([]);
   }, 3_600_000);
 });
