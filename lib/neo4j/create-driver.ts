@@ -1,4 +1,4 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Config, type Driver } from 'neo4j-driver';
 import type { Env } from '../env';
 import { neo4jPassword } from './local-password';
 
@@ -8,7 +8,7 @@ import { neo4jPassword } from './local-password';
  * for 30 s, and an API must answer 503 long before that. Connecting and waiting for a pooled
  * connection are each bounded by the query timeout too, so no wait outlasts it.
  */
-export function createDriver(env: Env): Driver {
+export function createDriver(env: Env, overrides: Config = {}): Driver {
   // The local Neo4j's password is generated into its data folder (see local-password.ts).
   const wait = Math.min(3_000, env.NEO4J_QUERY_TIMEOUT_MS);
   return neo4j.driver(env.uri, neo4j.auth.basic(env.NEO4J_USER, neo4jPassword(env)), {
@@ -17,5 +17,6 @@ export function createDriver(env: Env): Driver {
     maxTransactionRetryTime: 1_000,
     maxConnectionPoolSize: 50,
     userAgent: 'belt-road-graph-explorer/0.1',
+    ...overrides,
   });
 }

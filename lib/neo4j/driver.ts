@@ -17,7 +17,9 @@ const holder = globalThis as typeof globalThis & { __graphExplorerNeo4j?: Neo4jH
 export function getNeo4j(): Neo4jHandle {
   if (!holder.__graphExplorerNeo4j) {
     const env = loadEnv();
-    const driver = createDriver(env);
+    // No retries inside the driver for the app: its first retry waits about 1 s, which only delays
+    // the 503 (with Retry-After) that tells the client to try again; scripts keep the retries.
+    const driver = createDriver(env, { maxTransactionRetryTime: 0 });
     holder.__graphExplorerNeo4j = { driver, env };
     onShutdown('neo4j-driver', async () => {
       if (holder.__graphExplorerNeo4j?.driver === driver) delete holder.__graphExplorerNeo4j;
