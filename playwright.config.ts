@@ -33,11 +33,11 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
+    command: 'node scripts/serve.mjs',
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { ...env, PORT: port },
+    env: { ...env, PORT: port, HOST: '127.0.0.1' },
     stdout: 'ignore',
     stderr: 'pipe',
   },

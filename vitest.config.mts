@@ -24,13 +24,29 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['{lib,graph-seed,app,neo4j,test}/**/*.int.test.ts'],
-          exclude: ['node_modules/**'],
+          exclude: ['node_modules/**', '**/*.system.test.ts'],
           environment: 'node',
           // One database for all files, and one file stops and restarts it: run files one at a time.
           fileParallelism: false,
           globalSetup: ['test/integration-setup.ts'],
           setupFiles: ['test/integration-env.ts'],
           testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Real HTTP against the production build (scripts/serve.mjs on .next-test) and the test
+          // database: malformed input, fuzzing, database faults, shutdown. Needs `next build` first.
+          name: 'system',
+          include: ['test/**/*.system.test.ts'],
+          exclude: ['node_modules/**'],
+          environment: 'node',
+          fileParallelism: false,
+          globalSetup: ['test/integration-setup.ts'],
+          setupFiles: ['test/integration-env.ts'],
+          testTimeout: 120_000,
           hookTimeout: 180_000,
         },
       },

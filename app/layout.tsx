@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -9,9 +10,18 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Cytoscape adds this one rule as an inline <style> unless an element with this id exists; shipping
+// it here, with the request's CSP nonce (proxy.ts), keeps the policy free of 'unsafe-inline'.
+const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+const CYTOSCAPE_RULE = '.__________cytoscape_container { position: relative; }';
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <html lang="en">
+      <head>
+        <style id={CYTOSCAPE_STYLESHEET_ID} nonce={nonce}>{CYTOSCAPE_RULE}</style>
+      </head>
       <body>{children}</body>
     </html>
   );

@@ -54,6 +54,11 @@ const PRUNE_QUERIES = [
    REMOVE n:$(stale) RETURN count(*) AS removed`,
 ];
 
+// The dataset version the app's read cache is keyed by (lib/cache/read-cache.ts): a new random
+// value after every load, whatever changed, so no reader keeps answers from before it.
+const STAMP_VERSION = `MERGE (m:ExplorerMeta {key: 'dataset'})
+  SET m.version = randomUUID(), m.loadedAt = datetime(), m.lastDataset = $dataset`;
+
 export interface LoadCounts {
   nodes: number;
   relationships: number;
@@ -140,6 +145,7 @@ export async function loadDataset(driver: Driver, database: string, dataset: See
       const records = await session.executeWrite(async (tx) => (await tx.run(query, keep)).records);
       counts.removed += records.reduce((sum, record) => sum + Number(record.get('removed')), 0);
     }
+    await session.executeWrite((tx) => tx.run(STAMP_VERSION, { dataset: name }).summary());
   } finally {
     await session.close();
   }

@@ -22,3 +22,22 @@ describe('loadEnv', () => {
     }
   });
 });
+
+describe('hardening settings', () => {
+  it('has safe defaults: rate limit on, frames refused, no proxy trusted', () => {
+    expect(loadEnv({})).toMatchObject({ RATE_LIMIT_PER_SECOND: 20, RATE_LIMIT_BURST: 100, FRAME_ANCESTORS: "'none'", TRUST_PROXY: 0, SHUTDOWN_GRACE_MS: 10_000 });
+  });
+
+  it('accepts frame-ancestors with or without quotes and refuses anything else', () => {
+    expect(loadEnv({ FRAME_ANCESTORS: 'self' }).FRAME_ANCESTORS).toBe("'self'");
+    expect(loadEnv({ FRAME_ANCESTORS: "'self' https://portal.example.org" }).FRAME_ANCESTORS).toBe("'self' https://portal.example.org");
+    expect(() => loadEnv({ FRAME_ANCESTORS: "'unsafe-inline'; script-src *" })).toThrow(/FRAME_ANCESTORS/);
+  });
+
+  it('refuses a PUBLIC_URL that is not an http(s) origin, and reads TRUST_PROXY as hops', () => {
+    expect(() => loadEnv({ PUBLIC_URL: 'javascript:alert(1)' })).toThrow(/PUBLIC_URL/);
+    expect(loadEnv({ PUBLIC_URL: 'https://graph.example.org' }).PUBLIC_URL).toBe('https://graph.example.org');
+    expect(loadEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1);
+    expect(loadEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+  });
+});

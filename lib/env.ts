@@ -20,6 +20,34 @@ const envSchema = z.object({
   /** The local server's default transaction timeout and per-transaction memory cap. */
   NEO4J_LOCAL_TX_TIMEOUT_S: z.coerce.number().int().min(1).max(3_600).default(30),
   NEO4J_LOCAL_TX_MAX_MB: z.coerce.number().int().min(16).max(32_768).default(256),
+
+  /** The site's public origin (https://graph.example.org) for absolute links such as og:image; Host headers are not trusted for them. */
+  PUBLIC_URL: z.string().trim().url('must be an absolute URL such as https://graph.example.org')
+    .regex(/^https?:\/\//, 'must start with http:// or https://').optional(),
+  /** How many reverse proxies in front of the app append to X-Forwarded-For; 0 (default): use the socket's address. */
+  TRUST_PROXY: z.string().trim().regex(/^(\d{1,2}|true|false)$/, 'must be a number of proxy hops (0-99), true (=1) or false (=0)')
+    .default('0').transform((raw) => (raw === 'true' ? 1 : raw === 'false' ? 0 : Number(raw))),
+  /** CSP frame-ancestors: who may put the app in a frame. 'none' (default) also sends X-Frame-Options: DENY. */
+  FRAME_ANCESTORS: z.string().trim()
+    .transform((raw) => raw.replace(/^(none|self)$/, "'$1'"))
+    .pipe(z.string().regex(/^('none'|(('self'|https?:\/\/[A-Za-z0-9.*:-]+)( +|$))+)$/, "must be none, self, or a list of 'self' and https:// origins"))
+    .default("'none'"),
+  /** Token bucket per client: sustained requests per second (0 turns rate limiting off) and burst size. */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).max(100_000).default(20),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  /** Worker threads for server-side layout and preview images (default: cores - 1, at least 1). */
+  WORKER_POOL_SIZE: z.coerce.number().int().min(0).max(64).optional(),
+  /** How long heavy work may wait for a free worker before the request gets 503 + Retry-After. */
+  WORKER_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(10).max(120_000).default(4_000),
+  /** Upper bound for one piece of heavy work once a worker runs it; a stuck worker is replaced. */
+  WORKER_TASK_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+  /** Read cache: entries kept, and how long answers from a database without a dataset stamp are reused. */
+  CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
+  CACHE_UNSTAMPED_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  /** How often the dataset stamp is re-read; a load shows within this long. */
+  CACHE_VERSION_CHECK_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
+  /** Graceful shutdown: how long in-flight requests may finish after SIGTERM/SIGINT. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
 
 export type Env = z.infer<typeof envSchema> & {
@@ -28,6 +56,14 @@ export type Env = z.infer<typeof envSchema> & {
   /** True when the app talks to the local Neo4j that this project starts. */
   local: boolean;
 };
+
+let cached: { source: Record<string, string | undefined>; env: Env } | null = null;
+
+/** loadEnv() of process.env, parsed once per process (hot paths such as the proxy call this per request). */
+export function appEnv(): Env {
+  if (!cached || cached.source !== process.env) cached = { source: process.env, env: loadEnv() };
+  return cached.env;
+}
 
 export class EnvError extends Error {
   readonly code = 'invalid_env';

@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statS
 import path from 'node:path';
 import type { Env } from '../lib/env';
 import { createDriver } from '../lib/neo4j/create-driver';
+import { ensureLocalPassword, localPasswordFile } from '../lib/neo4j/local-password';
 
 /**
  * Starts and stops the local Neo4j (neo4j/src/.../Launcher.java) as a background process.
@@ -23,7 +24,7 @@ function files(env: Env) {
   return { dataDir, pidFile: `${dataDir}.pid`, logFile: `${dataDir}.log` };
 }
 
-/** True when a Bolt server answers at env.uri. */
+/** True when a Bolt server answers at env.uri and accepts our credentials. */
 export async function boltAnswers(env: Env): Promise<boolean> {
   const driver = createDriver(env);
   try {
@@ -123,9 +124,15 @@ export async function startLocalNeo4j(env: Env, log: Log = console.log): Promise
     return 'already-running';
   }
   const stalePid = readPid(pidFile);
+  // Set when this call spawns the JVM: its exit event is the truth about it. Probing /proc right
+  // after spawn can see the forked process before it has exec'd java (an earlier source of
+  // "exited while starting" while the JVM was in fact still starting).
+  let exited: Promise<number | null> | null = null;
+  let exitCode: number | null | undefined;
   if (stalePid !== null && isAlive(stalePid)) {
     log(`Neo4j (pid ${stalePid}) is still starting; waiting for Bolt...`);
   } else {
+    ensureLocalPassword(env);
     await ensureLauncherBuilt(log);
     mkdirSync(path.dirname(dataDir), { recursive: true });
     const classpath = `${path.join(LAUNCHER_DIR, 'target', 'classes')}${path.delimiter}${readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
@@ -148,17 +155,21 @@ export async function startLocalNeo4j(env: Env, log: Log = console.log): Promise
         NEO4J_LOCAL_PAGECACHE_MB: String(env.NEO4J_LOCAL_PAGECACHE_MB),
         NEO4J_LOCAL_TX_TIMEOUT_S: String(env.NEO4J_LOCAL_TX_TIMEOUT_S),
         NEO4J_LOCAL_TX_MAX_MB: String(env.NEO4J_LOCAL_TX_MAX_MB),
+        NEO4J_LOCAL_PASSWORD_FILE: localPasswordFile(env),
       },
     });
     closeSync(out);
     if (child.pid === undefined) throw new Error('Could not start java (is Java 17+ installed and on PATH?).');
+    exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    void exited.then((code) => { exitCode = code; });
     writeFileSync(pidFile, String(child.pid));
     child.unref();
     log(`Starting Neo4j 5.26 (pid ${child.pid}, data in ${path.relative(process.cwd(), dataDir) || dataDir}, log in ${path.relative(process.cwd(), logFile)})...`);
   }
   const pid = readPid(pidFile);
   const ready = await waitUntil(async () => {
-    if (pid !== null && !isAlive(pid)) throw new Error(`Neo4j exited while starting. Last lines of its log:\n${logTail(logFile)}`);
+    const gone = exited ? exitCode !== undefined : pid !== null && !isAlive(pid);
+    if (gone) throw new Error(`Neo4j exited while starting${exitCode != null ? ` (exit code ${exitCode})` : ''}. Last lines of its log:\n${logTail(logFile)}`);
     return boltAnswers(env);
   }, READY_TIMEOUT_MS, 250);
   if (!ready) throw new Error(`Neo4j did not answer on ${env.uri} within ${READY_TIMEOUT_MS / 1000} s. Log:\n${logTail(logFile)}`);

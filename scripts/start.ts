@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { loadEnv } from '../lib/env';
 import { createDriver } from '../lib/neo4j/create-driver';
 import { seedFromDir } from '../graph-seed/load';
@@ -8,7 +8,37 @@ import { loadDotenv } from './load-dotenv';
 /**
  * `npm start`: the local Neo4j (unless NEO4J_URI names another), the seed, a production build,
  * and the app on http://localhost:3000 (PORT to change it).
+ *
+ * SIGTERM/SIGINT reach the build or the server (scripts/serve.mjs, which shuts down gracefully), and
+ * this process exits only after its child has: no orphan keeps the port. The npm script `exec`s
+ * node directly (npm signals its child, and a shell in between would not pass the signal on).
  */
+let child: ChildProcess | null = null;
+let stopping = false;
+function stop(signal: 'SIGTERM' | 'SIGINT' | 'SIGHUP'): void {
+  stopping = true;
+  if (child && child.exitCode === null) child.kill(signal);
+  else process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+}
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+// If whoever started us dies without a signal reaching us (npm killed with SIGKILL), stop too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent && !stopping) stop('SIGTERM');
+}, 1_000).unref();
+
+/** Runs a command with this terminal; resolves with its exit code once it has exited. */
+function run(command: string, args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    child = spawn(command, args, { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      child = null;
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
+}
+
 async function main(): Promise<void> {
   loadDotenv();
   const env = loadEnv();
@@ -22,12 +52,14 @@ async function main(): Promise<void> {
       await driver.close();
     }
   }
-  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('The build failed; see above.');
+  if (stopping) return;
+  // Binaries directly, not through npx: a signal to npx is not always passed on to its child.
+  const build = await run(process.execPath, [require.resolve('next/dist/bin/next'), 'build']);
+  if (build !== 0) throw new Error(stopping ? 'Stopped during the build.' : 'The build failed; see above.');
+  if (stopping) return;
   const port = process.env.PORT ?? '3000';
   console.log(`\nOpen http://localhost:${port} (Ctrl+C stops the app; \`npm run db:stop\` stops the database).\n`);
-  const app = spawnSync('npx', ['next', 'start', '-p', port], { stdio: 'inherit' });
-  process.exit(app.status ?? 0);
+  process.exit(await run(process.execPath, ['scripts/serve.mjs']));
 }
 
 main().catch((error: unknown) => {

@@ -9,8 +9,8 @@ import { testEnvironment } from '../test/test-env';
 
 /**
  * `npm test`: unit tests, then a real Neo4j on its own port and data folder (started here when none
- * answers, seeded, stopped at the end if started here), integration tests, a production build and
- * the browser tests. Every suite runs even when an earlier one fails; the exit code says if any did.
+ * answers, seeded, stopped at the end if started here), integration tests, a production build, the
+ * system tests (real HTTP against that build; FUZZ_CASES sets the fuzz size) and the browser tests. Every suite runs even when an earlier one fails; the exit code says if any did.
  */
 
 const REPORTS = path.resolve('.data/test-reports');
@@ -51,7 +51,7 @@ function addPlaywright(file: string): void {
   total.skipped += stats.skipped;
 }
 
-async function vitest(project: 'unit' | 'integration'): Promise<void> {
+async function vitest(project: 'unit' | 'integration' | 'system'): Promise<void> {
   const report = path.join(REPORTS, `vitest-${project}.json`);
   await run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
   addVitest(report);
@@ -81,8 +81,11 @@ async function main(): Promise<number> {
     await vitest('integration');
 
     if (WITH_E2E) {
-      step('Production build for the browser tests');
+      step('Production build for the system and browser tests');
       if (await run('build', 'npx', ['next', 'build'])) {
+        step('System tests (HTTP against the production build: malformed input, fuzzing, database faults, shutdown)');
+        await vitest('system');
+
         step('Browser tests (Playwright, Chromium)');
         process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = path.join(REPORTS, 'playwright.json');
         await run('browser tests', 'npx', ['playwright', 'test', '--reporter=list,json']);

@@ -26,10 +26,13 @@ export interface GraphFingerprint {
   checksum: string;
 }
 
-/** Counts and a checksum over every label, property and relationship in the database. */
+/**
+ * Counts and a checksum over every label, property and relationship in the database, except the
+ * loader's dataset-version stamp (:ExplorerMeta), which changes on every load by design.
+ */
 export async function fingerprint(driver: Driver, database: string): Promise<GraphFingerprint> {
   const { records } = await driver.executeQuery(`
-    MATCH (n) OPTIONAL MATCH (n)-[r]->(m)
+    MATCH (n) WHERE NOT n:ExplorerMeta OPTIONAL MATCH (n)-[r]->(m)
     WITH n, collect(CASE WHEN r IS NULL THEN null ELSE [type(r), m.id, properties(r)] END) AS rels
     RETURN labels(n) AS labels, properties(n) AS props, rels`, {}, { database, routing: neo4j.routing.READ });
   const rows = records.map((record) => JSON.stringify(canonical([

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { cache } from 'react';
+import { appEnv } from '../env';
 import { serializeExplorerState, stateIds } from '../url-state';
 import { loadView, type View } from './view';
 
@@ -21,15 +22,19 @@ export const pageView = cache((query: string, fallbackId?: string): Promise<View
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
-/** The site's origin for absolute preview-image URLs; proxy headers may list several hops or be forged. */
+/**
+ * The site's origin for absolute preview-image URLs: PUBLIC_URL when set. Otherwise the Host header
+ * (validated); X-Forwarded-Host/-Proto are ignored, since any client can send them and the answer
+ * ends up in pages that others are shown. Deployments behind a proxy set PUBLIC_URL.
+ */
 async function origin(): Promise<URL> {
-  const h = await headers();
-  const first = (name: string) => h.get(name)?.split(',')[0]?.trim() || undefined;
-  const host = [first('x-forwarded-host'), first('host')].find((candidate) => candidate && HOST.test(candidate)) ?? 'localhost:3000';
-  const forwarded = first('x-forwarded-proto');
-  const proto = forwarded === 'http' || forwarded === 'https' ? forwarded : /^(localhost|127\.|\[::1\])/.test(host) ? 'http' : 'https';
+  const configured = appEnv().PUBLIC_URL;
+  if (configured) return new URL(configured);
+  const host = (await headers()).get('host')?.trim();
+  const safeHost = host && HOST.test(host) ? host : 'localhost:3000';
+  const proto = /^(localhost|127\.|\[::1\])/.test(safeHost) ? 'http' : 'https';
   try {
-    return new URL(`${proto}://${host}`);
+    return new URL(`${proto}://${safeHost}`);
   } catch {
     return new URL('http://localhost:3000');
   }

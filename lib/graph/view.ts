@@ -1,6 +1,6 @@
 import 'server-only';
-import { computeLayout, provideMapLayout, type Positions } from '../layout/compute-layout';
-import { mapLayout } from '../layout/map-layout';
+import type { Positions } from '../layout/compute-layout';
+import { pooledLayout } from '../workers/heavy';
 import { basemapSvg } from '../geo/basemap';
 import type { PreviewOptions } from './preview-svg';
 import { DataError } from '../neo4j/errors';
@@ -10,8 +10,6 @@ import { MAX_NEIGHBOR_PAGE } from './limits';
 import { getNeighbors, getShortestPath, getSubgraph } from './queries';
 import { nodeSizes } from './to-elements';
 import type { PathResult, Subgraph } from './types';
-
-provideMapLayout(mapLayout);
 
 /** What the server-drawn picture and the share image need to honour every part of a link. */
 export function previewOptions(view: View): PreviewOptions {
@@ -118,7 +116,10 @@ export async function loadView(params: Record<string, string | string[] | undefi
     }
     const graph = withGroups(sub, await groupTotals(stateIds(state)));
     state = withoutGoneGroups(state, graph);
-    const positions = computeLayout({ batches: state.batches, edges: graph.edges, layout: state.layout, sizes: nodeSizes(graph.nodes), nodes: graph.nodes });
+    const positions = await pooledLayout({
+      batches: state.batches, edges: graph.edges, layout: state.layout, sizes: nodeSizes(graph.nodes),
+      nodes: graph.nodes.map(({ id, name, type }) => ({ id, name, type })),
+    });
     return { state, graph, positions, path, notes, unavailable: false };
   } catch (error) {
     if (!(error instanceof DataError) || error.code === 'database_error') throw error;

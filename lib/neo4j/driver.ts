@@ -1,8 +1,9 @@
 import 'server-only';
 import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
 import { loadEnv, type Env } from '../env';
+import { onShutdown } from '../http/shutdown';
 import { createDriver } from './create-driver';
-import { toDataError } from './errors';
+import { DeadlineError, toDataError } from './errors';
 
 interface Neo4jHandle {
   driver: Driver;
@@ -16,19 +17,41 @@ const holder = globalThis as typeof globalThis & { __graphExplorerNeo4j?: Neo4jH
 export function getNeo4j(): Neo4jHandle {
   if (!holder.__graphExplorerNeo4j) {
     const env = loadEnv();
-    holder.__graphExplorerNeo4j = { driver: createDriver(env), env };
+    // No retries inside the driver for the app: its first retry waits about 1 s, which only delays
+    // the 503 (with Retry-After) that tells the client to try again; scripts keep the retries.
+    const driver = createDriver(env, { maxTransactionRetryTime: 0 });
+    holder.__graphExplorerNeo4j = { driver, env };
+    onShutdown('neo4j-driver', async () => {
+      if (holder.__graphExplorerNeo4j?.driver === driver) delete holder.__graphExplorerNeo4j;
+      await driver.close();
+    });
   }
   return holder.__graphExplorerNeo4j;
 }
 
 /**
+ * Rejects with a DeadlineError when `work` has not settled within `ms`. The server enforces the
+ * transaction timeout only while it runs: a frozen or half-dead server enforces nothing, so the app
+ * keeps its own clock. The abandoned call settles later (or its socket dies) and is ignored.
+ */
+export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(`no answer within ${ms} ms`)), ms);
+  });
+  work.catch(() => undefined);
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
  * Runs one reviewed, parameterized query in a READ transaction (so a cluster may serve it from any
- * member, and the server refuses any write) with a per-query timeout; driver errors become DataErrors.
+ * member, and the server refuses any write) with a per-query timeout enforced by the server and by
+ * the app (see withDeadline); driver errors become DataErrors.
  */
 export async function readQuery<T extends RecordShape>(query: string, params: Record<string, unknown>): Promise<T[]> {
   const { driver, env } = getNeo4j();
   try {
-    const result = await driver.executeQuery<{ records: T[] }>(query, params, {
+    const result = await withDeadline(driver.executeQuery<{ records: T[] }>(query, params, {
       database: env.NEO4J_DATABASE,
       routing: neo4j.routing.READ,
       transactionConfig: { timeout: env.NEO4J_QUERY_TIMEOUT_MS },
@@ -36,7 +59,7 @@ export async function readQuery<T extends RecordShape>(query: string, params: Re
         map: (record) => record.toObject() as T,
         collect: (records) => ({ records }),
       }),
-    });
+    }), env.NEO4J_QUERY_TIMEOUT_MS);
     return result.records;
   } catch (error) {
     throw toDataError(error);

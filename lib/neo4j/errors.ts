@@ -2,7 +2,12 @@
  * Domain errors for the data layer. Driver errors are mapped by `code`, never by message text,
  * and translated to HTTP once, in lib/http/error-response.ts.
  */
-export type DataErrorCode = 'database_unavailable' | 'query_timeout' | 'database_error';
+export type DataErrorCode = 'database_unavailable' | 'query_timeout' | 'database_error' | 'server_busy';
+
+/** The app-side deadline: a hung (frozen, unreachable) database must not hold a request longer than this. */
+export class DeadlineError extends Error {
+  readonly code = 'AppDeadline';
+}
 
 export class DataError extends Error {
   constructor(readonly code: DataErrorCode, message: string, options?: { cause?: unknown }) {
@@ -23,8 +28,13 @@ function codeOf(error: unknown): string {
 export function toDataError(error: unknown): DataError {
   if (error instanceof DataError) return error;
   const code = codeOf(error);
-  if (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
+  if (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.General.DatabaseUnavailable') || code === 'AppDeadline') {
     return new DataError('database_unavailable', 'The graph database is not reachable.', { cause: error });
+  }
+  if (code.startsWith('Neo.ClientError.Security.')) {
+    // Wrong or missing credentials: the request is fine, the server's configuration is not.
+    console.error('[neo4j] the database refused the credentials (see NEO4J_USER / NEO4J_PASSWORD)');
+    return new DataError('database_unavailable', 'The graph database refused the app\'s credentials.', { cause: error });
   }
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
     return new DataError('query_timeout', 'The graph database took too long to answer.', { cause: error });

@@ -1,5 +1,7 @@
-import { type NextRequest, NextResponse } from 'next/server';
+import type { NextRequest } from 'next/server';
+import { cachedRead } from '@/lib/cache/read-cache';
 import { getShortestPath } from '@/lib/graph/queries';
+import { jsonResponse } from '@/lib/http/cache-headers';
 import { badRequest, notFound, toErrorResponse } from '@/lib/http/error-response';
 import { pathParams, queryObject } from '@/lib/http/params';
 
@@ -7,10 +9,13 @@ import { pathParams, queryObject } from '@/lib/http/params';
 export async function GET(request: NextRequest) {
   const parsed = pathParams.safeParse(queryObject(request.nextUrl.searchParams));
   if (!parsed.success) return badRequest(parsed.error);
+  const { from, to, maxHops } = parsed.data;
   try {
-    const outcome = await getShortestPath(parsed.data.from, parsed.data.to, parsed.data.maxHops);
+    const cached = await cachedRead(['paths', from, to, maxHops].join('\u0000'), () => getShortestPath(from, to, maxHops),
+      (outcome) => JSON.stringify(outcome.kind === 'ok' ? outcome.result : null));
+    const outcome = cached.value;
     if (outcome.kind === 'unknown') return notFound(`Unknown entity id: ${outcome.missing.join(', ')}.`, { missing: outcome.missing });
-    return NextResponse.json(outcome.result);
+    return jsonResponse(request, cached);
   } catch (error) {
     return toErrorResponse(error);
   }

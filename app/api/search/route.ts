@@ -1,5 +1,7 @@
-import { type NextRequest, NextResponse } from 'next/server';
+import type { NextRequest } from 'next/server';
+import { cachedRead } from '@/lib/cache/read-cache';
 import { searchEntities } from '@/lib/graph/queries';
+import { jsonResponse } from '@/lib/http/cache-headers';
 import { badRequest, toErrorResponse } from '@/lib/http/error-response';
 import { queryObject, searchParams } from '@/lib/http/params';
 
@@ -7,9 +9,10 @@ import { queryObject, searchParams } from '@/lib/http/params';
 export async function GET(request: NextRequest) {
   const parsed = searchParams.safeParse(queryObject(request.nextUrl.searchParams));
   if (!parsed.success) return badRequest(parsed.error);
+  const { q, limit } = parsed.data;
   try {
-    const hits = await searchEntities(parsed.data.q, parsed.data.limit);
-    return NextResponse.json({ query: parsed.data.q, hits });
+    const cached = await cachedRead(`search\u0000${limit}\u0000${q}`, async () => ({ query: q, hits: await searchEntities(q, limit) }));
+    return jsonResponse(request, cached);
   } catch (error) {
     return toErrorResponse(error);
   }

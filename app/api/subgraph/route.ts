@@ -1,5 +1,7 @@
-import { type NextRequest, NextResponse } from 'next/server';
+import type { NextRequest } from 'next/server';
+import { cachedRead } from '@/lib/cache/read-cache';
 import { getSubgraph } from '@/lib/graph/queries';
+import { jsonResponse } from '@/lib/http/cache-headers';
 import { badRequest, toErrorResponse } from '@/lib/http/error-response';
 import { queryObject, subgraphBody, subgraphParams } from '@/lib/http/params';
 
@@ -8,7 +10,8 @@ export async function GET(request: NextRequest) {
   const parsed = subgraphParams.safeParse(queryObject(request.nextUrl.searchParams));
   if (!parsed.success) return badRequest(parsed.error);
   try {
-    return NextResponse.json(await getSubgraph(parsed.data.ids));
+    const ids = parsed.data.ids;
+    return jsonResponse(request, await cachedRead(`subgraph\u0000${ids.join('\u0000')}`, () => getSubgraph(ids)));
   } catch (error) {
     return toErrorResponse(error);
   }
@@ -20,7 +23,8 @@ export async function POST(request: NextRequest) {
   const parsed = subgraphBody.safeParse(body);
   if (!parsed.success) return badRequest(parsed.error);
   try {
-    return NextResponse.json(await getSubgraph(parsed.data.ids));
+    const ids = parsed.data.ids;
+    return jsonResponse(request, await cachedRead(`subgraph\u0000${ids.join('\u0000')}`, () => getSubgraph(ids)));
   } catch (error) {
     return toErrorResponse(error);
   }

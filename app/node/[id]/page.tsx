@@ -24,8 +24,19 @@ const lookup = cache(async (id: string) => {
   }
 });
 
+/** The id as the URL names it; malformed percent-encoding (`/node/abc%`) names nothing: 404, not 500. */
+function decodedId(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
 async function entity(params: Props['params']) {
-  const id = entityId.safeParse(decodeURIComponent((await params).id));
+  const raw = decodedId((await params).id);
+  if (raw === null) notFound();
+  const id = entityId.safeParse(raw);
   if (!id.success) notFound();
   return lookup(id.data);
 }

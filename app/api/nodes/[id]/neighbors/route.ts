@@ -1,5 +1,7 @@
-import { type NextRequest, NextResponse } from 'next/server';
+import type { NextRequest } from 'next/server';
+import { cachedRead } from '@/lib/cache/read-cache';
 import { getNeighbors } from '@/lib/graph/queries';
+import { jsonResponse } from '@/lib/http/cache-headers';
 import { badRequest, notFound, toErrorResponse } from '@/lib/http/error-response';
 import { entityId, neighborParams, queryObject } from '@/lib/http/params';
 
@@ -11,8 +13,9 @@ export async function GET(request: NextRequest, context: { params: Promise<{ id:
   if (!parsed.success) return badRequest(parsed.error);
   const { limit, offset, type, entityType } = parsed.data;
   try {
-    const page = await getNeighbors(id.data, { limit, offset, relType: type, entityType });
-    return page ? NextResponse.json(page) : notFound(`No entity has the id "${id.data}".`);
+    const key = ['neighbors', id.data, limit, offset, type ?? '', entityType ?? ''].join('\u0000');
+    const cached = await cachedRead(key, () => getNeighbors(id.data, { limit, offset, relType: type, entityType }));
+    return cached.value ? jsonResponse(request, cached) : notFound(`No entity has the id "${id.data}".`);
   } catch (error) {
     return toErrorResponse(error);
   }

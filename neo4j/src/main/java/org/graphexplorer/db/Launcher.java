@@ -3,6 +3,7 @@ package org.graphexplorer.db;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -17,6 +18,9 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * Starts a real Neo4j 5.26 Community DBMS in this JVM and opens Bolt on loopback only.
  * Everything is configured by environment variables (see LocalConfig); the JVM heap is set by
  * whoever starts this process (-Xmx). SIGTERM runs the shutdown hook, which closes the store cleanly.
+ *
+ * Hardened for a shared machine: auth is on, with the password that neo4j/control.ts generated into
+ * the data folder (readable by its owner only), and LOAD CSV may not read local files.
  */
 public final class Launcher {
   private Launcher() {}
@@ -38,6 +42,9 @@ public final class Launcher {
         .setConfig(GraphDatabaseSettings.memory_transaction_max_size, config.transactionMaxBytes())
         .setConfig(GraphDatabaseSettings.transaction_timeout, config.transactionTimeout())
         .setConfig(GraphDatabaseSettings.udc_enabled, false)
+        // Any local process could otherwise read files as this user through LOAD CSV FROM 'file:///...'.
+        .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+        .setConfig(GraphDatabaseSettings.auth_enabled, config.password() != null)
         .build();
 
     CountDownLatch stopped = new CountDownLatch(1);
@@ -47,21 +54,40 @@ public final class Launcher {
       stopped.countDown();
     }, "local-neo4j-shutdown"));
 
+    if (config.password() != null) setPassword(dbms, config.password());
     // Touch the default database so a store problem fails here, not on the first query.
     dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
     System.out.printf("local-neo4j: ready on bolt://127.0.0.1:%d (data in %s)%n", config.port(), config.home());
     stopped.await();
   }
 
+  /**
+   * Makes the generated password the neo4j user's, with no change required at first login. The
+   * embedded API runs as the DBMS itself, so this works whatever the password was before; setting
+   * the same password again is refused by Neo4j, which is fine: it is already the password.
+   */
+  private static void setPassword(DatabaseManagementService dbms, String password) {
+    try {
+      dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+          .executeTransactionally("ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    } catch (RuntimeException e) {
+      if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) throw e;
+    }
+  }
+
   /** The launcher's settings, read once from the environment with safe defaults for a 2-core machine. */
-  record LocalConfig(Path home, int port, long pageCacheBytes, long transactionMaxBytes, Duration transactionTimeout) {
-    static LocalConfig fromEnvironment(java.util.Map<String, String> env) {
+  record LocalConfig(Path home, int port, long pageCacheBytes, long transactionMaxBytes, Duration transactionTimeout, String password) {
+    static LocalConfig fromEnvironment(Map<String, String> env) throws java.io.IOException {
+      String passwordFile = env.get("NEO4J_LOCAL_PASSWORD_FILE");
+      // Without a password file (started by hand), auth stays off as before: loopback only.
+      String password = passwordFile == null ? null : Files.readString(Path.of(passwordFile)).trim();
       return new LocalConfig(
           Path.of(env.getOrDefault("NEO4J_LOCAL_DIR", ".data/neo4j")).toAbsolutePath(),
           Integer.parseInt(env.getOrDefault("NEO4J_LOCAL_PORT", "7687")),
           megabytes(env.getOrDefault("NEO4J_LOCAL_PAGECACHE_MB", "256")),
           megabytes(env.getOrDefault("NEO4J_LOCAL_TX_MAX_MB", "256")),
-          Duration.ofSeconds(Long.parseLong(env.getOrDefault("NEO4J_LOCAL_TX_TIMEOUT_S", "30"))));
+          Duration.ofSeconds(Long.parseLong(env.getOrDefault("NEO4J_LOCAL_TX_TIMEOUT_S", "30"))),
+          password == null || password.isEmpty() ? null : password);
     }
 
     private static long megabytes(String value) {

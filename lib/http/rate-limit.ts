@@ -1,0 +1,50 @@
+/**
+ * Per-client token buckets: each client may make `burst` requests at once and `perSecond` on
+ * average; a request that finds too few tokens is refused with the seconds until it would fit.
+ * In memory and per process: behind a load balancer each instance limits what reaches it.
+ */
+export interface RateLimitOptions {
+  perSecond: number;
+  burst: number;
+  /** Buckets kept at most (least recently used go first); bounds memory under address churn. */
+  maxClients?: number;
+}
+
+export type RateDecision = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
+
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(private readonly options: RateLimitOptions) {}
+
+  take(client: string, cost = 1, now = Date.now()): RateDecision {
+    const { perSecond, burst, maxClients = 50_000 } = this.options;
+    if (perSecond <= 0) return { ok: true, remaining: Number.POSITIVE_INFINITY };
+    const bucket = this.buckets.get(client) ?? { tokens: burst, at: now };
+    this.buckets.delete(client);
+    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond);
+    bucket.at = now;
+    this.buckets.set(client, bucket);
+    if (this.buckets.size > maxClients) this.buckets.delete(this.buckets.keys().next().value!);
+    if (bucket.tokens >= cost) {
+      bucket.tokens -= cost;
+      return { ok: true, remaining: Math.floor(bucket.tokens) };
+    }
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - bucket.tokens) / perSecond)) };
+  }
+}
+
+/**
+ * The client's address. scripts/serve.mjs sets `x-client-address` from the socket on every request
+ * (a client cannot forge it). X-Forwarded-For is believed only when TRUST_PROXY says how many proxies
+ * of ours append to it: the client is the entry that the outermost of them added.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-client-address';
+
+export function clientAddress(headers: Headers, trustedHops: number): string {
+  const socket = headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
+  if (trustedHops <= 0) return socket;
+  const chain = (headers.get('x-forwarded-for') ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  if (chain.length === 0) return socket;
+  return chain[Math.max(0, chain.length - trustedHops)]!;
+}

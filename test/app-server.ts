@@ -1,0 +1,66 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import http from 'node:http';
+import { testEnvironment } from './test-env';
+
+/**
+ * Starts the production server (scripts/serve.mjs, on the test build in .next-test) as its own
+ * process, for tests that need real HTTP: malformed paths, fuzzing, faults and shutdown. Ready
+ * means /api/health answered (any status): no sleeps.
+ */
+export interface AppProcess {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Lines the server printed (stdout and stderr). */
+  output: string[];
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export interface RawResponse { status: number; headers: http.IncomingHttpHeaders; body: string; ms: number }
+
+/** GET with the path sent exactly as given (no URL normalisation), over a fresh connection unless an agent is given. */
+export function rawGet(url: string, path: string, options: { agent?: http.Agent; headers?: Record<string, string>; timeoutMs?: number; method?: string } = {}): Promise<RawResponse> {
+  const { hostname, port } = new URL(url);
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    // maxHeaderSize: Next's 308 for a path with `//` repeats an 8 KB path in Location and Refresh.
+    const req = http.request({ hostname, port, path, method: options.method ?? 'GET', agent: options.agent ?? false, headers: options.headers, timeout: options.timeoutMs ?? 30_000, maxHeaderSize: 65_536 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - start }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutMs ?? 30_000} ms: ${path}`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+export async function startApp(port: number, extraEnv: Record<string, string> = {}): Promise<AppProcess> {
+  const url = `http://127.0.0.1:${port}`;
+  const output: string[] = [];
+  const child = spawn(process.execPath, ['scripts/serve.mjs'], {
+    env: { ...process.env, ...testEnvironment(), PORT: String(port), HOST: '127.0.0.1', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ready = new Promise<void>((resolve, reject) => {
+    const onLine = (chunk: Buffer) => {
+      if (chunk.toString('utf8').includes('[serve] ready')) {
+        child.stdout!.off('data', onLine);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onLine);
+    void exited.then((code) => reject(new Error(`the app exited (${code}) while starting:\n${output.join('\n')}`)));
+  });
+  await ready;
+  return {
+    url, port, child, output,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}

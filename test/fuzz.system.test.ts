@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppProcess, rawGet, startApp } from './app-server';
+import { mulberry32 } from '../lib/layout/seeded-random';
+import { IDS, randomCase } from './fuzz-cases';
+import { fingerprint, testDriver } from './db';
+import { testEnvironment } from './test-env';
+
+/**
+ * Hostile input over real HTTP against the production build: malformed percent-encoding, control
+ * characters, overlong and non-Latin text, Lucene and Cypher syntax, absurd numbers, broken deep-link
+ * state, odd methods. Every answer must be below 500, arrive in time (see MAX_MS), carry no stack trace or
+ * Cypher, and the database must be exactly as before. FUZZ_CASES (default 300) sets how many random
+ * cases follow the fixed ones; `npm run test:fuzz` runs 10,000 with the 2 s bound.
+ */
+const CASES = Number(process.env.FUZZ_CASES ?? 300);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
+const PORT = Number(testEnvironment().APP_TEST_PORT) + 1;
+/**
+ * The slowest acceptable answer. In `npm test` it catches hangs: nothing may outlast the query
+ * timeout (8 s) and change. The speed target (2 s) is a benchmark, not a pass/fail line on a shared
+ * machine: `npm run test:fuzz` sets FUZZ_MAX_MS=2000 and reports every answer over it.
+ */
+const MAX_MS = Number(process.env.FUZZ_MAX_MS ?? 10_000);
+
+/** The cases that answered 500 before (issue: malformed percent-encoding in a path id), and friends. */
+export const MALFORMED_PATHS = [
+  '/api/nodes/%E0%A4%A', '/node/abc%', '/api/nodes/%', '/api/nodes/%zz', '/api/nodes/%E0%A4%A/neighbors', '/node/%E0%A4%A',
+  '/node/%', '/%', '/%E0%A4%A', '/api/nodes/%00', '/node/%00', '/api/nodes/%C0%AF', '/_next/static/%E0%A4%A', '/api/%E0%A4%A',
+];
+
+/** Query strings are decoded leniently by the URL standard (U+FFFD for a bad sequence), so they get validated like any text: below 500. */
+export const MALFORMED_QUERIES = [
+  '/api/search?q=%E0%A4%A', '/api/search?q=%', '/?n=%E0%A4', '/api/preview?n=%', '/api/preview?v=1&n=%ff',
+  '/api/subgraph?ids=%ff,%fe', '/api/paths?from=%&to=x', '/node/x?n=%', '/api/nodes/x/neighbors?limit=%',
+  // Dot segments are normalised (a redirect) or name nothing; either way below 500.
+  '/api/nodes/..%2F..%2Fetc%2Fpasswd', '/node/..%2f..%2f', '/api/nodes/%2e%2e', '/node/%2e%2e/%2e%2e/etc/passwd',
+];
+
+const LEAKS = /(\n\s+at [^\n]+:\d+:\d+)|\b(MATCH \(|RETURN [a-z]|Neo4jError|Neo\.ClientError)/;
+
+describe('fuzzed requests', () => {
+  let app: AppProcess;
+  const { driver, database } = testDriver();
+  let before: Awaited<ReturnType<typeof fingerprint>>;
+
+  beforeAll(async () => {
+    before = await fingerprint(driver, database);
+    app = await startApp(PORT, { RATE_LIMIT_PER_SECOND: '0' });
+    // Warm-up, untimed: a fresh server loads each route's code and starts its worker on first use.
+    // The fuzz then times hostile input, not a cold start (a machine shared with others is slow enough).
+    for (const path of ['/api/health', '/api/search?q=a', '/', ...IDS.map((id) => `/node/${id}`), `/api/nodes/${IDS[0]}`,
+      `/api/nodes/${IDS[0]}/neighbors`, `/api/subgraph?ids=${IDS[0]}`, `/api/paths?from=${IDS[0]}&to=${IDS[1]}`, '/api/preview?v=1&n=initiative:bri', '/nope']) {
+      await rawGet(app.url, path);
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    await driver.close();
+  });
+
+  it('answers every malformed path with 400 or 404, never 500', async () => {
+    for (const path of MALFORMED_PATHS) {
+      const response = await rawGet(app.url, path);
+      expect([400, 404], `${path} -> ${response.status} ${response.body.slice(0, 200)}`).toContain(response.status);
+    }
+    for (const path of MALFORMED_QUERIES) {
+      const response = await rawGet(app.url, path);
+      expect(response.status, `${path} -> ${response.status} ${response.body.slice(0, 200)}`).toBeLessThan(500);
+    }
+  });
+
+  it(`answers ${CASES} random hostile requests below 500, within ${MAX_MS} ms, without leaks, and changes nothing`, async () => {
+    const rand = mulberry32(SEED);
+    const cases = Array.from({ length: CASES }, () => randomCase(rand));
+    const failures: string[] = [];
+    const statuses = new Map<number, number>();
+    let slowest = 0;
+    let next = 0;
+    await Promise.all(Array.from({ length: 4 }, async () => {
+      while (next < cases.length) {
+        const { method, path } = cases[next++]!;
+        let response;
+        try {
+          response = await rawGet(app.url, path, { method, timeoutMs: 10_000 });
+        } catch (error) {
+          failures.push(`${method} ${path}: ${(error as Error).message}`);
+          continue;
+        }
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        slowest = Math.max(slowest, response.ms);
+        if (response.status >= 500) failures.push(`${method} ${path} -> ${response.status} ${response.body.slice(0, 160)}`);
+        else if (response.ms > MAX_MS) failures.push(`${method} ${path} took ${Math.round(response.ms)} ms`);
+        else if (response.status !== 200 && LEAKS.test(response.body)) failures.push(`${method} ${path} leaks: ${response.body.slice(0, 160)}`);
+      }
+    }));
+    const after = await fingerprint(driver, database);
+    const over = failures.filter((f) => / took \d+ ms$/.test(f)).length;
+    console.log(`fuzz: ${CASES} cases (seed ${SEED}); statuses ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ')}; `
+      + `slowest ${Math.round(slowest)} ms; over ${MAX_MS} ms: ${over}; other failures: ${failures.length - over}; `
+      + `database ${after.checksum === before.checksum && after.nodes === before.nodes && after.relationships === before.relationships ? 'unchanged' : 'CHANGED'} (${after.nodes} nodes, ${after.relationships} relationships, sha256 ${after.checksum.slice(0, 12)}...)`);
+    const others = failures.filter((f) => !/ took \d+ ms$/.test(f));
+    if (others.length > 0) console.log(`fuzz: failures other than slow answers:\n${others.slice(0, 10).join('\n')}`);
+    expect(after).toEqual(before);
+    expect([...others, ...failures].slice(0, 20)).toEqual([]);
+  }, 3_600_000);
+});

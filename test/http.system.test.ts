@@ -1,0 +1,90 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SEED_DIR, seedFromDir } from '../graph-seed/load';
+import { type AppProcess, rawGet, startApp } from './app-server';
+import { testDriver } from './db';
+import { testEnvironment } from './test-env';
+
+/** Headers, rate limiting, caching and public URLs over real HTTP against the production build. */
+const PORT = Number(testEnvironment().APP_TEST_PORT) + 4;
+
+describe('the HTTP surface', () => {
+  let app: AppProcess;
+
+  beforeAll(async () => {
+    app = await startApp(PORT, { RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '40', CACHE_VERSION_CHECK_MS: '0', PUBLIC_URL: 'https://graph.example.org' });
+  }, 120_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('sends the security headers on pages, API answers, static files and 404s', async () => {
+    const page = await rawGet(app.url, '/');
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    const script = /<script[^>]+src="(\/_next\/static\/[^"]+)"/.exec(page.body)?.[1];
+    expect(script).toBeDefined();
+    for (const target of ['/', '/api/health', script!, '/no-such-page', '/api/nodes/nope:x']) {
+      const { headers } = await rawGet(app.url, target);
+      expect(headers['x-content-type-options'], target).toBe('nosniff');
+      expect(headers['x-frame-options'], target).toBe('DENY');
+      expect(headers['referrer-policy'], target).toBe('strict-origin-when-cross-origin');
+      expect(headers['permissions-policy'], target).toContain('camera=()');
+      // Scripts and styles are not documents: a CSP on them would mean nothing.
+      if (target !== script) expect(headers['content-security-policy'], target).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  it('puts PUBLIC_URL in og:image, whatever Host or X-Forwarded-Host say', async () => {
+    const { body } = await rawGet(app.url, '/', { headers: { 'X-Forwarded-Host': 'evil.example', Host: 'also-evil.example' } });
+    const image = /<meta property="og:image" content="([^"]+)"/.exec(body)?.[1];
+    expect(image).toMatch(/^https:\/\/graph\.example\.org\/api\/preview\?/);
+  });
+
+  it('answers a repeated read with 304 for its ETag, and a load of the data changes the answer at once', async () => {
+    const id = 'person:yin-hejun';
+    const first = await rawGet(app.url, `/api/nodes/${id}`);
+    expect(first.status).toBe(200);
+    expect(first.headers['cache-control']).toBe('public, max-age=5, must-revalidate');
+    const etag = first.headers.etag!;
+    expect((await rawGet(app.url, `/api/nodes/${id}`, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+
+    const { driver, database } = testDriver();
+    const dir = mkdtempSync(path.join(tmpdir(), 'seed-'));
+    try {
+      cpSync(DEFAULT_SEED_DIR, dir, { recursive: true });
+      const file = path.join(dir, 'core.json');
+      const data = JSON.parse(readFileSync(file, 'utf8')) as { nodes: { id: string; description: string }[] };
+      data.nodes.find((n) => n.id === id)!.description = 'Changed by the cache test.';
+      writeFileSync(file, JSON.stringify(data));
+      await seedFromDir(driver, database, dir, 'default');
+      const changed = await rawGet(app.url, `/api/nodes/${id}`, { headers: { 'If-None-Match': etag } });
+      expect(changed.status).toBe(200);
+      expect(JSON.parse(changed.body).description).toBe('Changed by the cache test.');
+      expect(changed.headers.etag).not.toBe(etag);
+    } finally {
+      await seedFromDir(driver, database);
+      await driver.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(JSON.parse((await rawGet(app.url, `/api/nodes/${id}`)).body).description).not.toBe('Changed by the cache test.');
+  });
+
+  it('never lets a failure be stored: 400 and 404 say no-store', async () => {
+    for (const target of ['/api/search', '/api/nodes/nope:x', '/api/paths?from=a:b&to=c:d']) {
+      expect((await rawGet(app.url, target)).headers['cache-control'], target).toBe('no-store');
+    }
+  });
+
+  it('refuses a client over its rate with 429 and Retry-After; a forged X-Forwarded-For does not help', async () => {
+    let refused = null;
+    for (let i = 0; i < 80 && !refused; i++) {
+      const response = await rawGet(app.url, '/api/health', { headers: { 'X-Forwarded-For': `198.51.100.${i}` } });
+      if (response.status === 429) refused = response;
+    }
+    expect(refused).not.toBeNull();
+    expect(Number(refused!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(JSON.parse(refused!.body)).toMatchObject({ error: 'rate_limited' });
+  });
+});
