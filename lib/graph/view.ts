@@ -3,7 +3,7 @@ import { computeLayout, type Positions } from '../layout/compute-layout';
 import { DataError } from '../neo4j/errors';
 import { EMPTY_STATE, parseExplorerState, stateIds, type ExplorerState } from '../url-state';
 import { NEIGHBOR_PAGE_SIZE } from './limits';
-import { getNeighbors, getShortestPath, getSubgraph } from './queries';
+import { getNeighbors, getShortestPath, getStartEntity, getSubgraph } from './queries';
 import type { PathResult, Subgraph } from './types';
 
 /** The entity the explorer opens on when a link names no view. */
@@ -27,6 +27,19 @@ export async function focusState(id: string): Promise<ExplorerState | null> {
   return { ...EMPTY_STATE, batches: [[id], ...(neighbours.length > 0 ? [neighbours] : [])], expanded: { [id]: 1 }, selected: { kind: 'node', id } };
 }
 
+/**
+ * The starting view: the seed's starting entity, or on another graph a well-connected entity of it;
+ * on an empty database an empty view with a note saying so.
+ */
+async function startState(fallbackId: string, notes: string[]): Promise<ExplorerState> {
+  const seeded = await focusState(fallbackId);
+  if (seeded) return seeded;
+  const start = await getStartEntity();
+  const state = start === null ? null : await focusState(start);
+  if (!state) notes.push('The database is empty: there is nothing to explore yet. Load data (for example `npm run db:seed`) and reload.');
+  return state ?? EMPTY_STATE;
+}
+
 /** Drops ids the database does not know from every part of a state. */
 function withoutMissing(state: ExplorerState, missing: Set<string>): ExplorerState {
   if (missing.size === 0) return state;
@@ -48,7 +61,7 @@ export async function loadView(params: Record<string, string | string[] | undefi
   const notes = [...parsed.ignored];
   try {
     let state = parsed.state;
-    if (!parsed.hasView) state = (await focusState(fallbackId)) ?? EMPTY_STATE;
+    if (!parsed.hasView) state = await startState(fallbackId, notes);
     let sub = await getSubgraph(stateIds(state));
     if (sub.missing.length > 0) {
       notes.push(`Not found in the database, so left out: ${sub.missing.slice(0, 8).join(', ')}${sub.missing.length > 8 ? `, and ${sub.missing.length - 8} more` : ''}.`);
@@ -56,7 +69,7 @@ export async function loadView(params: Record<string, string | string[] | undefi
     }
     if (parsed.hasView && state.batches.length === 0) {
       notes.push('Nothing in this link could be shown; here is the starting view instead.');
-      state = (await focusState(fallbackId)) ?? EMPTY_STATE;
+      state = await startState(fallbackId, notes);
       sub = await getSubgraph(stateIds(state));
     }
     if (state.selected?.kind === 'edge') {
