@@ -2,7 +2,7 @@ import 'server-only';
 import { int, readQuery } from '../neo4j/driver';
 import { dedupeSubgraph, toGraphEdge, toGraphNode, toPlain, toProperties, toSources, type RawEdge, type RawNode } from './mappers';
 import { MAX_PATH_HOPS } from './limits';
-import { pageSegments, SORTED_TYPE_LIMIT, type TypeDegree } from './neighbor-pages';
+import { pageSegments, type TypeDegree } from './neighbor-pages';
 import {
   captionExpr, edgeProjection, idExpr, nodeFilter, nodeProjection, q, resolveClause, schemaNotes, SEED_LABEL, stableIdExpr, typeExpr,
   type GraphSchema,
@@ -27,19 +27,56 @@ export async function searchEntities(input: string, limit: number): Promise<Sear
   return (await search(input, limit)).hits;
 }
 
-// Per type and direction, from the degree store: cheap however many relationships a hub has.
-const degreeCounts = (schema: GraphSchema, n: string) => `[${schema.relationshipTypes.map((t) =>
-  `[COUNT { (${n})-[:${q(t)}]->() }, COUNT { (${n})<-[:${q(t)}]-() }]`).join(', ')}]`;
+/** Past this many relationships a node's counts come from the degree store, not from reading them. */
+export const BREAKDOWN_LIMIT = 5_000;
+/** Relationship types per degree-store query: many COUNT subqueries in one statement make planning slow. */
+const TYPES_PER_QUERY = 8;
 
-function toDegrees(schema: GraphSchema, raw: unknown): TypeDegree[] {
-  const counts = (toPlain(raw) as [number, number][] | null) ?? [];
-  return schema.relationshipTypes.map((type, i) => ({ type, out: counts[i]?.[0] ?? 0, in: counts[i]?.[1] ?? 0 }))
-    .filter((d) => d.out + d.in > 0);
+const BY_ELEMENT = 'MATCH (n) WHERE elementId(n) = $element';
+
+// A node with few relationships: read them once, by type, direction and neighbour type.
+const scanQuery = (schema: GraphSchema) => `
+  ${BY_ELEMENT}
+  MATCH (n)-[r]-(m) WHERE ${nodeFilter(schema, 'm')}
+  RETURN type(r) AS relType, startNode(r) = n AS out, ${typeExpr(schema, 'm')} AS entityType, count(*) AS count`;
+
+// A hub: per type and direction from the degree store, cheap however many relationships it has.
+const degreeQuery = (types: string[]) => `
+  ${BY_ELEMENT}
+  RETURN [${types.map((t) => `[COUNT { (n)-[:${q(t)}]->() }, COUNT { (n)<-[:${q(t)}]-() }]`).join(', ')}] AS counts`;
+
+interface Degrees {
+  degrees: TypeDegree[];
+  /** Counts by relationship type and neighbour type; null for a hub (it would mean reading every relationship). */
+  breakdown: { relType: string; entityType: string; count: number }[] | null;
+}
+
+/** Relationship counts of one node (by element id), by the cheapest route its degree allows. */
+async function countRelationships(schema: GraphSchema, element: string, degree: number): Promise<Degrees> {
+  if (degree <= BREAKDOWN_LIMIT) {
+    const rows = toPlain(await readQuery(scanQuery(schema), { element })) as { relType: string; out: boolean; entityType: string; count: number }[];
+    const byType = new Map<string, TypeDegree>();
+    for (const row of rows) {
+      const d = byType.get(row.relType) ?? { type: row.relType, out: 0, in: 0 };
+      if (row.out) d.out += row.count;
+      else d.in += row.count;
+      byType.set(row.relType, d);
+    }
+    return { degrees: [...byType.values()], breakdown: rows };
+  }
+  const chunks: string[][] = [];
+  for (let i = 0; i < schema.relationshipTypes.length; i += TYPES_PER_QUERY) chunks.push(schema.relationshipTypes.slice(i, i + TYPES_PER_QUERY));
+  const answers = await Promise.all(chunks.map((types) => readQuery<{ counts: unknown }>(degreeQuery(types), { element })));
+  const degrees = chunks.flatMap((types, c) => {
+    const counts = (toPlain(answers[c]?.[0]?.counts) as [number, number][] | null) ?? [];
+    return types.map((type, i) => ({ type, out: counts[i]?.[0] ?? 0, in: counts[i]?.[1] ?? 0 }));
+  }).filter((d) => d.out + d.in > 0);
+  return { degrees, breakdown: null };
 }
 
 const nodeQuery = (schema: GraphSchema, resolve: string) => `
   ${resolve}
-  RETURN ${nodeProjection(schema, 'n')} AS node, properties(n) AS props, ${degreeCounts(schema, 'n')} AS degrees,
+  RETURN ${nodeProjection(schema, 'n')} AS node, elementId(n) AS element, properties(n) AS props,
     ${stableIdExpr(schema, 'n')} AS stable, ${schema.seedShape ? `n:${q(SEED_LABEL)}` : 'false'} AS seeded,
     ${schema.provenance ? 'COLLECT { MATCH (s:Source) WHERE s.id IN coalesce(n.sourceIds, []) RETURN properties(s) }' : '[]'} AS sources
   LIMIT 1`;
@@ -55,9 +92,11 @@ export async function getNode(id: string): Promise<NodeDetails | null> {
   const schema = await getSchema();
   const resolve = resolveClause(schema, [id], 'n');
   if (!resolve) return null;
-  const [row] = await readQuery<{ node: RawNode; props: Record<string, unknown>; degrees: unknown; stable: boolean; seeded: boolean; sources: unknown }>(
+  const [row] = await readQuery<{ node: RawNode; element: string; props: Record<string, unknown>; stable: boolean; seeded: boolean; sources: unknown }>(
     nodeQuery(schema, resolve.cypher), resolve.params);
   if (!row) return null;
+  const node = toGraphNode(row.node);
+  const { degrees } = await countRelationships(schema, row.element, node.degree);
   const props = row.props;
   const names: NodeDetails['names'] = {};
   const aliases: NodeDetails['aliases'] = {};
@@ -67,12 +106,12 @@ export async function getNode(id: string): Promise<NodeDetails | null> {
     if (row.seeded && typeof name === 'string') names[lang] = name;
     if (row.seeded && Array.isArray(list)) aliases[lang] = list.map(String);
   }
-  const degreeByType: DegreeCount[] = toDegrees(schema, row.degrees).flatMap((d) => [
+  const degreeByType: DegreeCount[] = [...degrees].sort((a, b) => a.type.localeCompare(b.type)).flatMap((d) => [
     ...(d.in > 0 ? [{ type: d.type, direction: 'in' as const, count: d.in }] : []),
     ...(d.out > 0 ? [{ type: d.type, direction: 'out' as const, count: d.out }] : []),
   ]);
   return {
-    ...toGraphNode(row.node),
+    ...node,
     names,
     aliases,
     description: row.seeded && typeof props.description === 'string' ? props.description : null,
@@ -85,33 +124,35 @@ export async function getNode(id: string): Promise<NodeDetails | null> {
   };
 }
 
-/** Past this many relationships, counts by neighbour type would mean reading them all: they are left out. */
-export const BREAKDOWN_LIMIT = 5_000;
-
-const countsQuery = (schema: GraphSchema, resolve: string) => `
+const headQuery = (schema: GraphSchema, resolve: string) => `
   ${resolve}
-  RETURN ${nodeProjection(schema, 'n')} AS node, ${degreeCounts(schema, 'n')} AS degrees LIMIT 1`;
+  RETURN ${nodeProjection(schema, 'n')} AS node, elementId(n) AS element LIMIT 1`;
 
-const breakdownQuery = (schema: GraphSchema, resolve: string) => `
-  ${resolve}
-  MATCH (n)-[r]-(m) WHERE ${nodeFilter(schema, 'm')}
-  RETURN type(r) AS relType, ${typeExpr(schema, 'm')} AS entityType, count(*) AS count`;
-
-// One branch per relationship type the page touches. A type with few relationships is sorted by
-// name; a larger one is read in the database's own stable order, so a page costs its offset, never
-// the hub's full degree (no sort over 100,000 rows).
-const pageQuery = (schema: GraphSchema, resolve: string, segments: { type: string; sorted: boolean }[]) => `
-  ${resolve}
+// A node of modest degree: one statement, sorted by type and name (at most BREAKDOWN_LIMIT rows read).
+const smallPageQuery = (schema: GraphSchema) => `
+  ${BY_ELEMENT}
   CALL (n) {
-    ${segments.map((s, i) => `MATCH (n)-[r:${q(s.type)}]-(m) WHERE ${nodeFilter(schema, 'm')}
-    WITH r, m ${s.sorted ? `ORDER BY ${captionExpr(schema, 'm')}, ${idExpr(schema, 'm')}` : ''} SKIP $skip${i} LIMIT $take${i}
-    RETURN r, m`).join('\n    UNION ALL\n    ')}
+    MATCH (n)-[r]-(m) WHERE ${nodeFilter(schema, 'm')} AND ($relType IS NULL OR type(r) = $relType)
+    WITH r, m ORDER BY type(r), ${captionExpr(schema, 'm')}, ${idExpr(schema, 'm')} SKIP $skip LIMIT $limit
+    RETURN collect(m) AS ms, collect(r) AS rs
   }
-  RETURN collect(${nodeProjection(schema, 'm')}) AS nodes, collect(${edgeProjection(schema, 'r')}) AS edges`;
+  RETURN [m IN ms | ${nodeProjection(schema, 'm')}] AS nodes, [r IN rs | ${edgeProjection(schema, 'r')}] AS edges`;
+
+// A hub: one statement per relationship type the page touches. A type with few relationships is
+// sorted by name; a larger one is read in the database's own stable order, so a page costs its
+// offset within one type, never the hub's full degree (no sort over 100,000 rows).
+const hubPageQuery = (schema: GraphSchema, type: string, sorted: boolean) => `
+  ${BY_ELEMENT}
+  CALL (n) {
+    MATCH (n)-[r:${q(type)}]-(m) WHERE ${nodeFilter(schema, 'm')}
+    WITH r, m ${sorted ? `ORDER BY ${captionExpr(schema, 'm')}, ${idExpr(schema, 'm')}` : ''} SKIP $skip LIMIT $limit
+    RETURN collect(m) AS ms, collect(r) AS rs
+  }
+  RETURN [m IN ms | ${nodeProjection(schema, 'm')}] AS nodes, [r IN rs | ${edgeProjection(schema, 'r')}] AS edges`;
 
 // Filtering by neighbour type has to look at every neighbour: bounded by the query timeout.
-const filteredPageQuery = (schema: GraphSchema, resolve: string) => `
-  ${resolve}
+const filteredPageQuery = (schema: GraphSchema) => `
+  ${BY_ELEMENT}
   CALL (n) {
     MATCH (n)-[r]-(m) WHERE ${nodeFilter(schema, 'm')} AND ($relType IS NULL OR type(r) = $relType) AND ${typeExpr(schema, 'm')} = $entityType
     WITH r, m ORDER BY type(r), ${captionExpr(schema, 'm')}, ${idExpr(schema, 'm')}
@@ -138,34 +179,33 @@ export async function getNeighbors(id: string, options: NeighborOptions): Promis
   const schema = await getSchema();
   const resolve = resolveClause(schema, [id], 'n');
   if (!resolve) return null;
-  const [head] = await readQuery<{ node: RawNode; degrees: unknown }>(countsQuery(schema, resolve.cypher), resolve.params);
+  const [head] = await readQuery<{ node: RawNode; element: string }>(headQuery(schema, resolve.cypher), resolve.params);
   if (!head) return null;
-  const degrees = toDegrees(schema, head.degrees);
-  const degree = degrees.reduce((sum, d) => sum + d.out + d.in, 0);
-  const breakdown = degree <= BREAKDOWN_LIMIT
-    ? (toPlain(await readQuery(breakdownQuery(schema, resolve.cypher), resolve.params)) as { relType: string; entityType: string; count: number }[])
-    : null;
+  const self = toGraphNode(head.node);
+  const { degrees, breakdown } = await countRelationships(schema, head.element, self.degree);
 
   let total: number;
   let raw: { nodes: RawNode[]; edges: RawEdge[] };
   if (options.entityType) {
-    const [row] = await readQuery<{ total: unknown; nodes: RawNode[]; edges: RawEdge[] }>(filteredPageQuery(schema, resolve.cypher), {
-      ...resolve.params, relType: options.relType ?? null, entityType: options.entityType, skip: int(options.offset), limit: int(options.limit),
+    const [row] = await readQuery<{ total: unknown; nodes: RawNode[]; edges: RawEdge[] }>(filteredPageQuery(schema), {
+      element: head.element, relType: options.relType ?? null, entityType: options.entityType, skip: int(options.offset), limit: int(options.limit),
     });
     total = Number(toPlain(row?.total) ?? 0);
     raw = { nodes: row?.nodes ?? [], edges: row?.edges ?? [] };
   } else {
     const chosen = degrees.filter((d) => !options.relType || d.type === options.relType);
     total = chosen.reduce((sum, d) => sum + d.out + d.in, 0);
-    const segments = pageSegments(chosen, options.offset, options.limit);
-    const params: Record<string, unknown> = { ...resolve.params };
-    segments.forEach((s, i) => { params[`skip${i}`] = int(s.skip); params[`take${i}`] = int(s.take); });
-    const [row] = segments.length > 0
-      ? await readQuery<{ nodes: RawNode[]; edges: RawEdge[] }>(pageQuery(schema, resolve.cypher, segments), params)
-      : [];
-    raw = { nodes: row?.nodes ?? [], edges: row?.edges ?? [] };
+    type Rows = { nodes: RawNode[]; edges: RawEdge[] };
+    const answers = breakdown
+      ? [await readQuery<Rows>(smallPageQuery(schema), {
+        element: head.element, relType: options.relType ?? null, skip: int(options.offset), limit: int(options.limit),
+      })]
+      : await Promise.all(pageSegments(chosen, options.offset, options.limit).map((s) =>
+        readQuery<Rows>(hubPageQuery(schema, s.type, s.sorted), { element: head.element, skip: int(s.skip), limit: int(s.take) })));
+    const rows = answers.flat();
+    raw = { nodes: rows.flatMap((r) => r.nodes), edges: rows.flatMap((r) => r.edges) };
   }
-  const page = dedupeSubgraph([toGraphNode(head.node), ...raw.nodes.map(toGraphNode)], raw.edges.map(toGraphEdge));
+  const page = dedupeSubgraph([self, ...raw.nodes.map(toGraphNode)], raw.edges.map(toGraphEdge));
   return {
     id,
     ...page,
