@@ -17,8 +17,9 @@ import {
 export const SCHEMA_TTL_MS = 60_000;
 /** Nodes sampled per label to choose its caption. */
 const SAMPLE_SIZE = 200;
-/** Labels sampled at most (the most populous first); the rest get captions only from the config. */
-const MAX_SAMPLED_LABELS = 60;
+/** Labels sampled at most (in name order); the rest get captions only from the config. */
+const MAX_SAMPLED_LABELS = 100;
+const SAMPLE_CONCURRENCY = 4;
 
 const LABELS_QUERY = 'CALL db.labels() YIELD label RETURN collect(label) AS labels';
 const TYPES_QUERY = 'CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS types';
@@ -32,28 +33,30 @@ const TOTALS_QUERY = `CALL () { MATCH (n) RETURN count(n) AS nodes }
   CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
   RETURN nodes, relationships`;
 
-// One branch per label, all counts from the count store.
-const countsQuery = (labels: string[]) => labels.map((l, i) => `CALL () { MATCH (n:${q(l)}) RETURN count(n) AS c${i} }`).join('\n')
-  + `\nRETURN [${labels.map((_, i) => `c${i}`).join(', ')}] AS counts`;
-
 // A label scan that stops after SAMPLE_SIZE nodes: what keys they have, how often text, how long.
+// The label's count comes from the count store.
 const sampleQuery = (label: string) => `
-  MATCH (n:${q(label)}) WITH n LIMIT ${SAMPLE_SIZE}
-  WITH count(n) AS sampled, collect(n) AS nodes
-  UNWIND nodes AS n UNWIND keys(n) AS key
-  WITH sampled, key, n[key] AS value
-  RETURN sampled, key, count(*) AS present, sum(CASE WHEN value IS :: STRING THEN 1 ELSE 0 END) AS strings,
+  CALL () { MATCH (n:${q(label)}) RETURN count(n) AS total }
+  CALL () { MATCH (n:${q(label)}) WITH n LIMIT ${SAMPLE_SIZE} RETURN collect(n) AS nodes }
+  UNWIND CASE WHEN size(nodes) = 0 THEN [null] ELSE nodes END AS n
+  UNWIND CASE WHEN n IS NULL OR size(keys(n)) = 0 THEN [null] ELSE keys(n) END AS key
+  WITH total, size(nodes) AS sampled, key, CASE WHEN key IS NULL THEN null ELSE n[key] END AS value
+  RETURN total, sampled, key, count(*) AS present, sum(CASE WHEN value IS :: STRING THEN 1 ELSE 0 END) AS strings,
     sum(CASE WHEN value IS :: INTEGER THEN 1 ELSE 0 END) AS integers,
     avg(CASE WHEN value IS :: STRING THEN size(value) END) AS avgLength`;
 
-interface SampleRow { sampled: unknown; key: string; present: unknown; strings: unknown; integers: unknown; avgLength: unknown }
+interface SampleRow { total: unknown; sampled: unknown; key: string | null; present: unknown; strings: unknown; integers: unknown; avgLength: unknown }
 
-async function sampleLabel(label: string): Promise<{ sampled: number; stats: (KeyStats & { integers: number })[] }> {
+interface Sample { total: number; sampled: number; stats: (KeyStats & { integers: number })[] }
+
+async function sampleLabel(label: string): Promise<Sample> {
   const rows = await readQuery<SampleRow>(sampleQuery(label), {});
   const num = (value: unknown) => Number(toPlain(value) ?? 0);
   return {
+    total: num(rows[0]?.total),
     sampled: num(rows[0]?.sampled),
-    stats: rows.map((r) => ({
+    // A row without a key only carries the counts (a label whose nodes have no properties).
+    stats: rows.filter((r): r is SampleRow & { key: string } => r.key !== null).map((r) => ({
       key: r.key, present: num(r.present), strings: num(r.strings), integers: num(r.integers),
       avgLength: r.avgLength === null ? null : num(r.avgLength),
     })),
@@ -70,15 +73,17 @@ async function discover(): Promise<GraphSchema> {
     readQuery<{ nodes: unknown; relationships: unknown }>(TOTALS_QUERY, {}),
   ]);
   const names = [...(labelRow?.labels ?? [])].sort();
-  const [countRow] = names.length > 0 ? await readQuery<{ counts: unknown[] }>(countsQuery(names), {}) : [];
-  const counts = new Map(names.map((l, i) => [l, Number(toPlain(countRow?.counts[i]) ?? 0)]));
   const keys = new Map<string, string>();
-  for (const c of [...constraints].sort((a, b) => a.key.localeCompare(b.key))) if (!keys.has(c.label)) keys.set(c.label, c.key);
+  for (const c of [...constraints].sort((x, y) => x.key.localeCompare(y.key))) if (!keys.has(c.label)) keys.set(c.label, c.key);
 
-  const sampled = new Set([...names].filter((l) => (counts.get(l) ?? 0) > 0)
-    .sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0)).slice(0, MAX_SAMPLED_LABELS));
-  const labels: LabelInfo[] = await Promise.all(names.map(async (label) => {
-    const sample = sampled.has(label) ? await sampleLabel(label) : { sampled: 0, stats: [] };
+  // A few labels at a time: a burst of first-time plans can crowd a small server.
+  const samples = new Map<string, Sample>();
+  for (let i = 0; i < Math.min(names.length, MAX_SAMPLED_LABELS); i += SAMPLE_CONCURRENCY) {
+    const batch = names.slice(i, i + SAMPLE_CONCURRENCY);
+    (await Promise.all(batch.map(sampleLabel))).forEach((sample, k) => samples.set(batch[k]!, sample));
+  }
+  const labels: LabelInfo[] = names.map((label) => {
+    const sample = samples.get(label) ?? { total: 0, sampled: 0, stats: [] };
     const idKey = keys.get(label) ?? null;
     const keyStats = sample.stats.find((s) => s.key === idKey);
     // Only text and integer keys make readable ids; anything else falls back to element ids.
@@ -89,10 +94,11 @@ async function discover(): Promise<GraphSchema> {
     const captionIndex = indexes.find((i) => i.type === 'TEXT' && i.labels?.[0] === label && i.properties?.[0] === caption) ? 'text'
       : indexes.find((i) => i.type === 'RANGE' && i.labels?.[0] === label && i.properties?.[0] === caption) ? 'range' : null;
     return {
-      label, count: counts.get(label) ?? 0, idKey: idKeyKind ? idKey : null, idKeyKind,
+      label, count: sample.total, idKey: idKeyKind ? idKey : null, idKeyKind,
       caption, captionFrom: configured ? 'config' : caption ? 'auto' : null, captionIndex,
     } satisfies LabelInfo;
-  }));
+  });
+  const counts = new Map(labels.map((l) => [l.label, l.count]));
 
   const seedShape = keys.get(SEED_LABEL) === SEED_KEY;
   const provenance = seedShape && keys.get(SOURCE_LABEL) === 'id';
@@ -110,19 +116,38 @@ async function discover(): Promise<GraphSchema> {
   };
 }
 
-const holder = globalThis as typeof globalThis & { __graphExplorerSchema?: { at: number; schema: Promise<GraphSchema> } };
+interface Cached { at: number; schema: Promise<GraphSchema>; refreshing?: boolean }
+const holder = globalThis as typeof globalThis & { __graphExplorerSchema?: Cached };
 
-/** The database's schema as discovered at most SCHEMA_TTL_MS ago; concurrent callers share one discovery. */
+function start(): Cached {
+  const entry: Cached = { at: Date.now(), schema: discover() };
+  // A failed first discovery (database down) is not kept: the next request tries again.
+  entry.schema.catch(() => {
+    if (holder.__graphExplorerSchema === entry) delete holder.__graphExplorerSchema;
+  });
+  return entry;
+}
+
+/**
+ * The database's schema. Only the first discovery makes a request wait; after SCHEMA_TTL_MS the
+ * cached one is still served while a fresh discovery runs, and replaces it once it succeeds.
+ */
 export async function getSchema(): Promise<GraphSchema> {
   const cached = holder.__graphExplorerSchema;
-  if (cached && Date.now() - cached.at < SCHEMA_TTL_MS) return cached.schema;
-  const schema = discover();
-  holder.__graphExplorerSchema = { at: Date.now(), schema };
-  // A failed discovery (database down) is not cached: the next request tries again.
-  schema.catch(() => {
-    if (holder.__graphExplorerSchema?.schema === schema) delete holder.__graphExplorerSchema;
-  });
-  return schema;
+  if (!cached) {
+    holder.__graphExplorerSchema = start();
+    return holder.__graphExplorerSchema.schema;
+  }
+  if (Date.now() - cached.at >= SCHEMA_TTL_MS && !cached.refreshing) {
+    cached.refreshing = true;
+    const fresh = discover();
+    fresh.then(() => {
+      if (holder.__graphExplorerSchema === cached) holder.__graphExplorerSchema = { at: Date.now(), schema: fresh };
+    }, () => {
+      cached.refreshing = false;
+    });
+  }
+  return cached.schema;
 }
 
 /** Forgets the cached schema (after `db:index` in the same process, and in tests that reshape the database). */
