@@ -242,7 +242,7 @@ function operations(): Operation[] {
   return [
     { name: 'search (prefix, 3 scripts)', http: (i) => `/api/search?q=${enc(at(terms, i))}&limit=10`, driver: (i) => search(at(terms, i), 10) },
     { name: 'details (random entity)', http: (i) => `/api/nodes/${enc(at(ids, i))}`, driver: (i) => getNode(at(ids, i)) },
-    { name: 'details (hub, 110k)', http: () => `/api/nodes/${enc(hub)}`, driver: () => getNode(hub) },
+    { name: 'details (largest hub)', http: () => `/api/nodes/${enc(hub)}`, driver: () => getNode(hub) },
     { name: 'neighbours, first page (random)', http: (i) => `/api/nodes/${enc(at(ids, i))}/neighbors?limit=25`, driver: (i) => getNeighbors(at(ids, i), { limit: 25, offset: 0 }) },
     { name: 'neighbours, hub first page', http: () => `/api/nodes/${enc(hub)}/neighbors?limit=25`, driver: () => getNeighbors(hub, { limit: 25, offset: 0 }) },
     { name: 'neighbours, hub page at 60,000', http: (i) => `/api/nodes/${enc(hub)}/neighbors?limit=25&offset=${60_000 + (i % 40) * 25}`, driver: (i) => getNeighbors(hub, { limit: 25, offset: 60_000 + (i % 40) * 25 }) },
