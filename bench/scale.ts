@@ -9,6 +9,7 @@ import { searchIndexPlan } from '../lib/graph/schema-index';
 import type { GraphSchema } from '../lib/graph/schema-model';
 import { createDriver } from '../lib/neo4j/create-driver';
 import { getNeo4j } from '../lib/neo4j/driver';
+import { mulberry32 } from '../lib/layout/seeded-random';
 import { ensureLauncherBuilt, startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
 import { percentile } from './stats';
 
@@ -35,18 +36,6 @@ const CONCURRENCY = [1, 8, 32];
 const KINDS = ['Person', 'Organization', 'Place', 'Topic'] as const;
 const TYPES = ['KNOWS', 'WORKS_WITH', 'CITES'] as const;
 const HUB_TYPE = 'MENTIONS';
-
-/** Deterministic PRNG (mulberry32), so every run builds the same graph. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const LATIN = ['ka', 'lo', 'mi', 'ra', 'ne', 'to', 'sa', 'vi', 'den', 'mar', 'lin', 'gor', 'tal', 'bri', 'zen', 'kor'];
 const CYRILLIC = ['ка', 'ло', 'ми', 'ра', 'не', 'то', 'са', 'ви', 'ден', 'мар', 'лин', 'гор', 'тал', 'бри', 'зен', 'кор'];
@@ -86,7 +75,7 @@ async function writeCsv(folder: string): Promise<void> {
     const e = entity(i);
     return `${e.key},${csv(e.name)},${e.kind}`;
   }, 'entities');
-  const next = random(42);
+  const next = mulberry32(42);
   const hubShare = Math.min(0.022, 110_000 / RELS);
   await writeLines(path.join(folder, 'relationships.csv'), ':START_ID,:END_ID,:TYPE', RELS, () => {
     const source = Math.floor(next() * NODES);
@@ -227,7 +216,7 @@ interface Operation {
 }
 
 function operations(): Operation[] {
-  const pickRandom = random(7);
+  const pickRandom = mulberry32(7);
   const ids = Array.from({ length: 400 }, () => {
     const e = entity(Math.floor(pickRandom() * NODES));
     return `${e.kind}:${e.key}`;
