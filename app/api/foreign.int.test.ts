@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forgetSchema } from '@/lib/graph/schema';
+import { forgetSchema, getSchema } from '@/lib/graph/schema';
 import { loadView } from '@/lib/graph/view';
 import { closeNeo4j } from '@/lib/neo4j/driver';
 import { EMPTY_STATE, serializeExplorerState } from '@/lib/url-state';
@@ -28,6 +28,10 @@ async function use(graph: ForeignGraph | null): Promise<void> {
   forgetSchema();
   await loadForeignGraph(graph, env);
   process.env.NEO4J_URI = env.uri;
+  // A just-started server compiles every first query: on a busy machine that can outlast the
+  // default timeout, which is not what these tests are about. Discovery once, as readiness.
+  process.env.NEO4J_QUERY_TIMEOUT_MS = '30000';
+  await getSchema();
 }
 
 const hitIds = async (q: string) => {
