@@ -7,7 +7,7 @@ const label = (over: Partial<LabelInfo> & { label: string }): LabelInfo => ({
 });
 
 const films: GraphSchema = {
-  seedShape: false, provenance: false, relationshipTypes: ['ACTED_IN'], fulltext: [], entities: 20, relationships: 5,
+  seedShape: false, provenance: false, seedOnly: false, relationshipTypes: ['ACTED_IN'], fulltext: [], entities: 20, relationships: 5,
   labels: [
     label({ label: 'Person', idKey: 'name', idKeyKind: 'string' }),
     label({ label: 'Movie', idKey: 'released', idKeyKind: 'integer', caption: 'title' }),

@@ -28,6 +28,8 @@ export interface GraphSchema {
   seedShape: boolean;
   /** The seed's `Source` nodes (provenance) are present: they are hidden from exploration. */
   provenance: boolean;
+  /** Every explorable node is a seed `Entity`: the queries use its properties directly (smallest plans). */
+  seedOnly: boolean;
   labels: LabelInfo[];
   relationshipTypes: string[];
   fulltext: FulltextIndex[];
@@ -58,6 +60,7 @@ export function keyedLabels(schema: GraphSchema): LabelInfo[] {
 
 /** Cypher for a node's public id: a key where its label has one, else its elementId. */
 export function idExpr(schema: GraphSchema, v: string): string {
+  if (schema.seedOnly) return `${v}.${SEED_KEY}`;
   const cases = keyedLabels(schema).map((l) => {
     const prop = `${v}.${q(l.idKey!)}`;
     const prefix = l.label === SEED_LABEL && l.idKey === SEED_KEY ? '' : `${JSON.stringify(`${l.label}:`)} + `;
@@ -68,12 +71,14 @@ export function idExpr(schema: GraphSchema, v: string): string {
 
 /** Cypher: true when the node's id is a key (stable), false when it is an elementId. */
 export function stableIdExpr(schema: GraphSchema, v: string): string {
+  if (schema.seedOnly) return 'true';
   const cases = keyedLabels(schema).map((l) => `(${v}:${q(l.label)} AND ${v}.${q(l.idKey!)} IS NOT NULL)`);
   return cases.length === 0 ? 'false' : cases.join(' OR ');
 }
 
 /** Cypher for a node's caption (null when its labels have no caption property). */
 export function captionExpr(schema: GraphSchema, v: string): string {
+  if (schema.seedOnly) return `${v}.name`;
   const withCaption = schema.labels.filter((l) => l.caption !== null)
     .sort((a, b) => Number(b.label === SEED_LABEL) - Number(a.label === SEED_LABEL) || b.count - a.count || a.label.localeCompare(b.label));
   if (withCaption.length === 0) return 'null';
@@ -82,12 +87,14 @@ export function captionExpr(schema: GraphSchema, v: string): string {
 
 /** Cypher for a node's type: the seed's `type` property, else its first label. */
 export function typeExpr(schema: GraphSchema, v: string): string {
+  if (schema.seedOnly) return `${v}.type`;
   const first = `head([l IN labels(${v}) WHERE l <> ${JSON.stringify(SEED_LABEL)}] + labels(${v}) + ['Node'])`;
   return schema.seedShape ? `coalesce(CASE WHEN ${v}:${q(SEED_LABEL)} THEN ${v}.type END, ${first})` : first;
 }
 
 /** Cypher predicate: the node is explorable (provenance Sources are not). */
 export function nodeFilter(schema: GraphSchema, v: string): string {
+  if (schema.seedOnly) return `${v}:${q(SEED_LABEL)}`;
   return schema.provenance ? `NOT ${v}:${q(SOURCE_LABEL)}` : 'true';
 }
 
@@ -134,6 +141,7 @@ export interface ResolveClause {
  * then keeps the nodes whose id is exactly one asked for (so `Person:Ann` never matches an Entity).
  */
 export function resolveClause(schema: GraphSchema, ids: string[], v: string): ResolveClause | null {
+  if (schema.seedOnly) return { cypher: `MATCH (${v}:${q(SEED_LABEL)}) WHERE ${v}.${SEED_KEY} IN $ids`, params: { ids } };
   const groups = new Map<string, { label: string; key: string; values: (string | number)[] }>();
   const elements: string[] = [];
   for (const id of ids) {

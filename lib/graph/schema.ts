@@ -105,13 +105,15 @@ async function discover(): Promise<GraphSchema> {
   const fulltext: FulltextIndex[] = indexes.filter((i) => i.type === 'FULLTEXT')
     .map((i) => ({ name: i.name, labels: i.labels ?? [], properties: i.properties ?? [] }));
   const nodes = Number(toPlain(totals?.nodes) ?? 0);
+  const entities = provenance ? nodes - (counts.get(SOURCE_LABEL) ?? 0) : nodes;
   return {
     seedShape,
     provenance,
+    seedOnly: seedShape && entities === (counts.get(SEED_LABEL) ?? 0),
     labels,
     relationshipTypes: [...(typeRow?.types ?? [])].sort(),
     fulltext,
-    entities: provenance ? nodes - (counts.get(SOURCE_LABEL) ?? 0) : nodes,
+    entities,
     relationships: Number(toPlain(totals?.relationships) ?? 0),
   };
 }
