@@ -82,8 +82,9 @@ function unescapeItem(item: string): string | null {
   }
 }
 
+// Any printable text is an id (spaces included: another graph's keys may be names); it is escaped in URLs.
 function isValidId(id: string): boolean {
-  return id.length > 0 && id.length <= MAX_ID_LENGTH && /^[^\p{Cc}\s]+$/u.test(id);
+  return id.length > 0 && id.length <= MAX_ID_LENGTH && /^[^\p{Cc}]+$/u.test(id);
 }
 
 /** A group node as it reads in a link: `*:origin,RELTYPE,EntityType`, `*` standing for any. */

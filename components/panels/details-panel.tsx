@@ -66,7 +66,8 @@ export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages,
         <button type="button" className="danger" onClick={() => actions.onRemove(node.id)}>Remove</button>
       </div>
       {node.description && <p className="description">{node.description}</p>}
-      <section className="panel-section" aria-label="Names">
+      {node.idNote && <p className="muted" role="note">{node.idNote}</p>}
+      {Object.keys(node.names).length > 0 && <section className="panel-section" aria-label="Names">
         <h3>Names</h3>
         <dl className="names">
           {(['en', 'ru', 'zh'] as const).map((lang) => (
@@ -79,7 +80,7 @@ export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages,
             </div>
           ))}
         </dl>
-      </section>
+      </section>}
       <PropertyList properties={node.properties} />
       <section className="panel-section" aria-label="Relationships">
         <h3>Relationships <span className="muted">({node.degree}; {shownNeighbours} on the canvas)</span></h3>

@@ -143,6 +143,8 @@ export async function planExpansion(id: string, filters: NeighbourFilters, page:
       fresh.push(...hidden);
       drawn += hidden.length;
     }
+    // A hub too big for counts by type (a database may not give them) still gets one group.
+    if (fresh.length === 0 && groups.length === 0 && page.byEntityType.length === 0) addGroup({ origin: id, relType: ANY, entityType: ANY });
   }
   return { fresh, groups };
 }

@@ -65,12 +65,21 @@ export interface RawNode {
   degree: unknown;
 }
 
+const ELEMENT_ID_TAIL = /^\d+:[0-9a-f-]{36}:(\d+)$/;
+
+/** A node without a caption is named by its id; an element id is shortened to its type and number. */
+function fallbackName(id: string, type: string): string {
+  const tail = ELEMENT_ID_TAIL.exec(id)?.[1];
+  return tail === undefined ? id : `${type} #${tail}`;
+}
+
 export function toGraphNode(raw: RawNode): GraphNode {
   const id = String(raw.id);
+  const type = typeof raw.type === 'string' ? raw.type : 'Entity';
   return {
     id,
-    type: typeof raw.type === 'string' ? raw.type : 'Entity',
-    name: typeof raw.name === 'string' && raw.name ? raw.name : id,
+    type,
+    name: typeof raw.name === 'string' && raw.name ? raw.name : fallbackName(id, type),
     degree: Number(toPlain(raw.degree) ?? 0),
   };
 }

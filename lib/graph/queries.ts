@@ -1,98 +1,165 @@
 import 'server-only';
 import { int, readQuery } from '../neo4j/driver';
-import { FULLTEXT_INDEX } from '../../graph-seed/load';
 import { dedupeSubgraph, toGraphEdge, toGraphNode, toPlain, toProperties, toSources, type RawEdge, type RawNode } from './mappers';
 import { MAX_PATH_HOPS } from './limits';
-import { buildSearchQueries } from './search-query';
-import type { DegreeCount, Language, NeighborPage, NodeDetails, PathResult, SearchHit, SubgraphResult, TypeCount } from './types';
+import { pageSegments, type TypeDegree } from './neighbor-pages';
+import {
+  captionExpr, edgeProjection, idExpr, nodeFilter, nodeProjection, q, resolveClause, schemaNotes, SEED_LABEL, stableIdExpr, typeExpr,
+  type GraphSchema,
+} from './schema-model';
+import { getSchema } from './schema';
+import { searchGraph } from './search';
+import type { DegreeCount, Language, NeighborPage, NodeDetails, PathResult, SearchHit, SearchResult, SubgraphResult, TypeCount } from './types';
 
 /**
- * The data-access layer: every Cypher statement the app runs, each a named constant with
- * parameters only, run through readQuery (READ routing, timeout). Functions return plain DTOs.
+ * The data-access layer: every Cypher statement the app runs, built from the discovered schema
+ * (schema-model.ts) with parameters only, run through readQuery (READ routing, timeout). Works on
+ * the seed and on any other Neo4j graph; functions return plain DTOs.
  */
 
-// Projections shared by the queries below, so every endpoint returns nodes and edges alike.
-// Degree counts every relationship (Neo4j reads it from the node's store record, no scan); seed
-// entities only link to entities, as sources hang off id lists, not relationships.
-const NODE_PROJECTION = (v: string) => `{id: ${v}.id, type: ${v}.type, name: ${v}.name, degree: COUNT { (${v})--() }}`;
-const EDGE_PROJECTION = (r: string) => `{source: startNode(${r}).id, target: endNode(${r}).id, type: type(${r}),
-  properties: properties(${r}), sources: COLLECT { MATCH (s:Source) WHERE s.id IN coalesce(${r}.sourceIds, []) RETURN properties(s) }}`;
-
-// Both full-text indexes are asked separately: Lucene rejects an empty query, and a CJK-only
-// input has nothing to ask the Latin/Cyrillic index (and vice versa).
-const SEARCH_QUERY = `
-  CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score
-  WHERE node:Entity
-  RETURN node.id AS id, node.name AS name, node.type AS type, score`;
-
-/** Ranked entities whose names or aliases (en, ru, zh) match the input, typos and prefixes included. */
-export async function searchEntities(input: string, limit: number): Promise<SearchHit[]> {
-  const { text, chinese } = buildSearchQueries(input);
-  const asks: Promise<SearchHit[]>[] = [];
-  if (text) asks.push(readQuery<SearchHit>(SEARCH_QUERY, { index: FULLTEXT_INDEX.text, query: text, limit: int(limit) }));
-  if (chinese) asks.push(readQuery<SearchHit>(SEARCH_QUERY, { index: FULLTEXT_INDEX.chinese, query: chinese, limit: int(limit) }));
-  const best = new Map<string, SearchHit>();
-  for (const hit of (await Promise.all(asks)).flat()) {
-    const previous = best.get(hit.id);
-    if (!previous || previous.score < hit.score) best.set(hit.id, { ...hit, score: Math.round(hit.score * 1000) / 1000 });
-  }
-  // Prefix matches score alike; then the shorter name is the likelier target ("Chongqing" before its government).
-  return [...best.values()].sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.name.localeCompare(b.name)).slice(0, limit);
+/** Ranked entities for the input, with how the database could be searched (see search.ts). */
+export async function search(input: string, limit: number): Promise<SearchResult> {
+  return searchGraph(await getSchema(), input, limit);
 }
 
-const NODE_QUERY = `
-  MATCH (n:Entity {id: $id})
-  CALL (n) {
-    MATCH (n)-[r]-(:Entity)
-    WITH type(r) AS type, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction, count(*) AS count
-    ORDER BY type, direction
-    RETURN collect({type: type, direction: direction, count: count}) AS degreeByType
-  }
-  RETURN ${NODE_PROJECTION('n')} AS node, properties(n) AS props, degreeByType,
-    COLLECT { MATCH (s:Source) WHERE s.id IN coalesce(n.sourceIds, []) RETURN properties(s) } AS sources`;
+/** Ranked entities whose names match the input (the hits of `search`). */
+export async function searchEntities(input: string, limit: number): Promise<SearchHit[]> {
+  return (await search(input, limit)).hits;
+}
 
-const NODE_OMIT = new Set(['id', 'type', 'name', 'description', 'sourceIds', 'dataset',
+/** Past this many relationships a node's counts come from the degree store, not from reading them. */
+export const BREAKDOWN_LIMIT = 5_000;
+/** Relationship types per degree-store query: many COUNT subqueries in one statement make planning slow. */
+const TYPES_PER_QUERY = 8;
+
+const BY_ELEMENT = 'MATCH (n) WHERE elementId(n) = $element';
+
+// A node with few relationships: read them once, by type, direction and neighbour type.
+const scanQuery = (schema: GraphSchema) => `
+  ${BY_ELEMENT}
+  MATCH (n)-[r]-(m) WHERE ${nodeFilter(schema, 'm')}
+  RETURN type(r) AS relType, startNode(r) = n AS out, ${typeExpr(schema, 'm')} AS entityType, count(*) AS count`;
+
+// A hub: per type and direction from the degree store, cheap however many relationships it has.
+const degreeQuery = (types: string[]) => `
+  ${BY_ELEMENT}
+  RETURN [${types.map((t) => `[COUNT { (n)-[:${q(t)}]->() }, COUNT { (n)<-[:${q(t)}]-() }]`).join(', ')}] AS counts`;
+
+interface Degrees {
+  degrees: TypeDegree[];
+  /** Counts by relationship type and neighbour type; null for a hub (it would mean reading every relationship). */
+  breakdown: { relType: string; entityType: string; count: number }[] | null;
+}
+
+/** Relationship counts of one node (by element id), by the cheapest route its degree allows. */
+async function countRelationships(schema: GraphSchema, element: string, degree: number): Promise<Degrees> {
+  if (degree <= BREAKDOWN_LIMIT) {
+    const rows = toPlain(await readQuery(scanQuery(schema), { element })) as { relType: string; out: boolean; entityType: string; count: number }[];
+    const byType = new Map<string, TypeDegree>();
+    for (const row of rows) {
+      const d = byType.get(row.relType) ?? { type: row.relType, out: 0, in: 0 };
+      if (row.out) d.out += row.count;
+      else d.in += row.count;
+      byType.set(row.relType, d);
+    }
+    return { degrees: [...byType.values()], breakdown: rows };
+  }
+  const chunks: string[][] = [];
+  for (let i = 0; i < schema.relationshipTypes.length; i += TYPES_PER_QUERY) chunks.push(schema.relationshipTypes.slice(i, i + TYPES_PER_QUERY));
+  const answers = await Promise.all(chunks.map((types) => readQuery<{ counts: unknown }>(degreeQuery(types), { element })));
+  const degrees = chunks.flatMap((types, c) => {
+    const counts = (toPlain(answers[c]?.[0]?.counts) as [number, number][] | null) ?? [];
+    return types.map((type, i) => ({ type, out: counts[i]?.[0] ?? 0, in: counts[i]?.[1] ?? 0 }));
+  }).filter((d) => d.out + d.in > 0);
+  return { degrees, breakdown: null };
+}
+
+const nodeQuery = (schema: GraphSchema, resolve: string) => `
+  ${resolve}
+  RETURN ${nodeProjection(schema, 'n')} AS node, elementId(n) AS element, properties(n) AS props,
+    ${stableIdExpr(schema, 'n')} AS stable, ${schema.seedShape ? `n:${q(SEED_LABEL)}` : 'false'} AS seeded,
+    ${schema.provenance ? 'COLLECT { MATCH (s:Source) WHERE s.id IN coalesce(n.sourceIds, []) RETURN properties(s) }' : '[]'} AS sources
+  LIMIT 1`;
+
+const SEED_OMIT = new Set(['id', 'type', 'name', 'description', 'sourceIds', 'dataset',
   'name_en', 'name_ru', 'name_zh', 'aliases_en', 'aliases_ru', 'aliases_zh', 'search_en', 'search_ru', 'search_zh']);
+const NOTHING = new Set<string>();
+
+export const ELEMENT_ID_NOTE = 'This entity has no key property, so its id is a Neo4j element id: links to it may break if the database is rebuilt.';
 
 /** One entity with all its names, properties, degree by relationship type and sources; null when unknown. */
 export async function getNode(id: string): Promise<NodeDetails | null> {
-  const [row] = await readQuery<{ node: RawNode; props: Record<string, unknown>; degreeByType: unknown; sources: unknown }>(NODE_QUERY, { id });
+  const schema = await getSchema();
+  const resolve = resolveClause(schema, [id], 'n');
+  if (!resolve) return null;
+  const [row] = await readQuery<{ node: RawNode; element: string; props: Record<string, unknown>; stable: boolean; seeded: boolean; sources: unknown }>(
+    nodeQuery(schema, resolve.cypher), resolve.params);
   if (!row) return null;
+  const node = toGraphNode(row.node);
+  const { degrees } = await countRelationships(schema, row.element, node.degree);
   const props = row.props;
   const names: NodeDetails['names'] = {};
   const aliases: NodeDetails['aliases'] = {};
   for (const lang of ['en', 'ru', 'zh'] as const satisfies Language[]) {
     const name = props[`name_${lang}`];
     const list = props[`aliases_${lang}`];
-    if (typeof name === 'string') names[lang] = name;
-    if (Array.isArray(list)) aliases[lang] = list.map(String);
+    if (row.seeded && typeof name === 'string') names[lang] = name;
+    if (row.seeded && Array.isArray(list)) aliases[lang] = list.map(String);
   }
+  const degreeByType: DegreeCount[] = [...degrees].sort((a, b) => a.type.localeCompare(b.type)).flatMap((d) => [
+    ...(d.in > 0 ? [{ type: d.type, direction: 'in' as const, count: d.in }] : []),
+    ...(d.out > 0 ? [{ type: d.type, direction: 'out' as const, count: d.out }] : []),
+  ]);
   return {
-    ...toGraphNode(row.node),
+    ...node,
     names,
     aliases,
-    description: typeof props.description === 'string' ? props.description : null,
-    properties: toProperties(props, NODE_OMIT),
-    degreeByType: toPlain(row.degreeByType) as DegreeCount[],
+    description: row.seeded && typeof props.description === 'string' ? props.description : null,
+    // Another graph's properties are shown as they are; the seed's own bookkeeping keys are not.
+    properties: toProperties(props, row.seeded ? SEED_OMIT : NOTHING),
+    degreeByType,
     sources: toSources(row.sources),
+    idKind: row.stable ? 'key' : 'elementId',
+    ...(row.stable ? {} : { idNote: ELEMENT_ID_NOTE }),
   };
 }
 
-// Paged in a stable order (relationship type, then neighbour name) so "+N more" pages never overlap.
-const NEIGHBORS_QUERY = `
-  MATCH (n:Entity {id: $id})
+const headQuery = (schema: GraphSchema, resolve: string) => `
+  ${resolve}
+  RETURN ${nodeProjection(schema, 'n')} AS node, elementId(n) AS element LIMIT 1`;
+
+// A node of modest degree: one statement, sorted by type and name (at most BREAKDOWN_LIMIT rows read).
+const smallPageQuery = (schema: GraphSchema) => `
+  ${BY_ELEMENT}
   CALL (n) {
-    MATCH (n)-[r]-(m:Entity)
-    WITH type(r) AS relType, m.type AS entityType, count(*) AS count
-    RETURN collect({relType: relType, entityType: entityType, count: count}) AS breakdown
+    MATCH (n)-[r]-(m) WHERE ${nodeFilter(schema, 'm')} AND ($relType IS NULL OR type(r) = $relType)
+    WITH r, m ORDER BY type(r), ${captionExpr(schema, 'm')}, ${idExpr(schema, 'm')} SKIP $skip LIMIT $limit
+    RETURN collect(m) AS ms, collect(r) AS rs
   }
+  RETURN [m IN ms | ${nodeProjection(schema, 'm')}] AS nodes, [r IN rs | ${edgeProjection(schema, 'r')}] AS edges`;
+
+// A hub: one statement per relationship type the page touches. A type with few relationships is
+// sorted by name; a larger one is read in the database's own stable order, so a page costs its
+// offset within one type, never the hub's full degree (no sort over 100,000 rows).
+const hubPageQuery = (schema: GraphSchema, type: string, sorted: boolean) => `
+  ${BY_ELEMENT}
   CALL (n) {
-    MATCH (n)-[r]-(m:Entity)
-    WHERE ($relType IS NULL OR type(r) = $relType) AND ($entityType IS NULL OR m.type = $entityType)
-    WITH r, m ORDER BY type(r), m.name, m.id SKIP $skip LIMIT $limit
-    RETURN collect(${NODE_PROJECTION('m')}) AS nodes, collect(${EDGE_PROJECTION('r')}) AS edges
+    MATCH (n)-[r:${q(type)}]-(m) WHERE ${nodeFilter(schema, 'm')}
+    WITH r, m ${sorted ? `ORDER BY ${captionExpr(schema, 'm')}, ${idExpr(schema, 'm')}` : ''} SKIP $skip LIMIT $limit
+    RETURN collect(m) AS ms, collect(r) AS rs
   }
-  RETURN ${NODE_PROJECTION('n')} AS node, breakdown, nodes, edges`;
+  RETURN [m IN ms | ${nodeProjection(schema, 'm')}] AS nodes, [r IN rs | ${edgeProjection(schema, 'r')}] AS edges`;
+
+// Filtering by neighbour type has to look at every neighbour: bounded by the query timeout.
+const filteredPageQuery = (schema: GraphSchema) => `
+  ${BY_ELEMENT}
+  CALL (n) {
+    MATCH (n)-[r]-(m) WHERE ${nodeFilter(schema, 'm')} AND ($relType IS NULL OR type(r) = $relType) AND ${typeExpr(schema, 'm')} = $entityType
+    WITH r, m ORDER BY type(r), ${captionExpr(schema, 'm')}, ${idExpr(schema, 'm')}
+    WITH collect({r: r, m: m}) AS rows
+    RETURN size(rows) AS total, rows[$skip..$skip + $limit] AS page
+  }
+  RETURN total, [row IN page | ${nodeProjection(schema, 'row.m')}] AS nodes, [row IN page | ${edgeProjection(schema, 'row.r')}] AS edges`;
 
 interface NeighborOptions {
   limit: number;
@@ -109,83 +176,159 @@ function tally(rows: { key: string; count: number }[]): TypeCount[] {
 
 /** One hop around an entity, one page at a time, with totals by type; null when the id is unknown. */
 export async function getNeighbors(id: string, options: NeighborOptions): Promise<NeighborPage | null> {
-  const [row] = await readQuery<{ node: RawNode; breakdown: unknown; nodes: RawNode[]; edges: RawEdge[] }>(NEIGHBORS_QUERY, {
-    id, skip: int(options.offset), limit: int(options.limit), relType: options.relType ?? null, entityType: options.entityType ?? null,
-  });
-  if (!row) return null;
-  const breakdown = toPlain(row.breakdown) as { relType: string; entityType: string; count: number }[];
-  const matching = breakdown.filter((b) => (!options.relType || b.relType === options.relType)
-    && (!options.entityType || b.entityType === options.entityType));
-  const page = dedupeSubgraph([toGraphNode(row.node), ...row.nodes.map(toGraphNode)], row.edges.map(toGraphEdge));
+  const schema = await getSchema();
+  const resolve = resolveClause(schema, [id], 'n');
+  if (!resolve) return null;
+  const [head] = await readQuery<{ node: RawNode; element: string }>(headQuery(schema, resolve.cypher), resolve.params);
+  if (!head) return null;
+  const self = toGraphNode(head.node);
+  const { degrees, breakdown } = await countRelationships(schema, head.element, self.degree);
+
+  let total: number;
+  let raw: { nodes: RawNode[]; edges: RawEdge[] };
+  if (options.entityType) {
+    const [row] = await readQuery<{ total: unknown; nodes: RawNode[]; edges: RawEdge[] }>(filteredPageQuery(schema), {
+      element: head.element, relType: options.relType ?? null, entityType: options.entityType, skip: int(options.offset), limit: int(options.limit),
+    });
+    total = Number(toPlain(row?.total) ?? 0);
+    raw = { nodes: row?.nodes ?? [], edges: row?.edges ?? [] };
+  } else {
+    const chosen = degrees.filter((d) => !options.relType || d.type === options.relType);
+    total = chosen.reduce((sum, d) => sum + d.out + d.in, 0);
+    type Rows = { nodes: RawNode[]; edges: RawEdge[] };
+    const answers = breakdown
+      ? [await readQuery<Rows>(smallPageQuery(schema), {
+        element: head.element, relType: options.relType ?? null, skip: int(options.offset), limit: int(options.limit),
+      })]
+      : await Promise.all(pageSegments(chosen, options.offset, options.limit).map((s) =>
+        readQuery<Rows>(hubPageQuery(schema, s.type, s.sorted), { element: head.element, skip: int(s.skip), limit: int(s.take) })));
+    const rows = answers.flat();
+    raw = { nodes: rows.flatMap((r) => r.nodes), edges: rows.flatMap((r) => r.edges) };
+  }
+  const page = dedupeSubgraph([self, ...raw.nodes.map(toGraphNode)], raw.edges.map(toGraphEdge));
   return {
     id,
     ...page,
-    total: matching.reduce((sum, b) => sum + b.count, 0),
+    total,
     offset: options.offset,
     limit: options.limit,
-    byRelationshipType: tally(breakdown.map((b) => ({ key: b.relType, count: b.count }))),
-    byEntityType: tally(breakdown.map((b) => ({ key: b.entityType, count: b.count }))),
+    byRelationshipType: tally(degrees.map((d) => ({ key: d.type, count: d.out + d.in }))),
+    byEntityType: breakdown ? tally(breakdown.map((b) => ({ key: b.entityType, count: b.count }))) : [],
+    ...(breakdown ? {} : { byEntityTypeNote: `Not counted by neighbour type: more than ${BREAKDOWN_LIMIT.toLocaleString('en-US')} relationships.` }),
   };
 }
 
-const SUBGRAPH_QUERY = `
-  MATCH (n:Entity) WHERE n.id IN $ids
-  WITH collect(n) AS found
+/** Above this many outgoing relationships a node's edges within a view are found from the other side. */
+const DENSE = 1_000;
+
+const subgraphQuery = (schema: GraphSchema, resolve: string) => `
+  ${resolve}
+  WITH collect(DISTINCT n) AS found
   CALL (found) {
     UNWIND found AS a
-    MATCH (a)-[r]->(b:Entity) WHERE b.id IN $ids
-    RETURN collect(${EDGE_PROJECTION('r')}) AS edges
+    CALL (a, found) {
+      WITH a, found WHERE COUNT { (a)-->() } <= ${DENSE}
+      MATCH (a)-[r]->(b) WHERE b IN found RETURN r
+      UNION
+      WITH a, found WHERE COUNT { (a)-->() } > ${DENSE}
+      UNWIND found AS b MATCH (a)-[r]->(b) RETURN r
+    }
+    RETURN collect(${edgeProjection(schema, 'r')}) AS edges
   }
-  RETURN [n IN found | ${NODE_PROJECTION('n')}] AS nodes, edges`;
+  RETURN [x IN found | ${nodeProjection(schema, 'x')}] AS nodes, edges`;
 
 /** The given entities and every relationship among them; unknown ids are listed, not fatal. */
 export async function getSubgraph(ids: string[]): Promise<SubgraphResult> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return { nodes: [], edges: [], missing: [] };
-  const [row] = await readQuery<{ nodes: RawNode[]; edges: RawEdge[] }>(SUBGRAPH_QUERY, { ids: unique });
+  const schema = await getSchema();
+  const resolve = resolveClause(schema, unique, 'n');
+  const [row] = resolve ? await readQuery<{ nodes: RawNode[]; edges: RawEdge[] }>(subgraphQuery(schema, resolve.cypher), resolve.params) : [];
   const sub = dedupeSubgraph((row?.nodes ?? []).map(toGraphNode), (row?.edges ?? []).map(toGraphEdge));
   const found = new Set(sub.nodes.map((n) => n.id));
   return { ...sub, missing: unique.filter((id) => !found.has(id)) };
 }
 
+const endsQuery = (schema: GraphSchema, resolve: string) => `
+  ${resolve}
+  RETURN ${idExpr(schema, 'n')} AS id, elementId(n) AS element`;
 
-
-// Hops are bounded (MAX_PATH_HOPS, interpolated as a checked integer) so a search cannot run away.
-const pathQuery = (maxHops: number) => `
-  OPTIONAL MATCH (a:Entity {id: $from})
-  OPTIONAL MATCH (b:Entity {id: $to})
-  CALL (a, b) {
-    MATCH p = shortestPath((a)-[*..${maxHops}]-(b))
-    WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b AND all(x IN nodes(p) WHERE x:Entity)
-    RETURN [x IN nodes(p) | ${NODE_PROJECTION('x')}] AS nodes, [r IN relationships(p) | ${EDGE_PROJECTION('r')}] AS edges
-    UNION
-    RETURN null AS nodes, null AS edges
-  }
-  WITH a, b, nodes, edges ORDER BY nodes IS NULL
-  RETURN a IS NOT NULL AS hasFrom, b IS NOT NULL AS hasTo, head(collect({nodes: nodes, edges: edges})) AS path`;
+// Hops are bounded (MAX_PATH_HOPS, interpolated as a checked integer) so a search cannot run away;
+// the query timeout bounds the rest (a path through large hubs may take that long and then says so).
+const pathQuery = (schema: GraphSchema, maxHops: number) => `
+  MATCH (a) WHERE elementId(a) = $from
+  MATCH (b) WHERE elementId(b) = $to
+  MATCH p = shortestPath((a)-[*..${maxHops}]-(b))
+  ${schema.provenance ? `WHERE all(x IN nodes(p) WHERE ${nodeFilter(schema, 'x')})` : ''}
+  RETURN [x IN nodes(p) | ${nodeProjection(schema, 'x')}] AS nodes, [r IN relationships(p) | ${edgeProjection(schema, 'r')}] AS edges
+  LIMIT 1`;
 
 export type PathOutcome = { kind: 'ok'; result: PathResult } | { kind: 'unknown'; missing: string[] };
 
 /** A shortest path (any direction) between two entities within maxHops relationships. */
 export async function getShortestPath(from: string, to: string, maxHops: number): Promise<PathOutcome> {
   const hops = Math.max(1, Math.min(MAX_PATH_HOPS, Math.trunc(maxHops)));
-  const [row] = await readQuery<{ hasFrom: boolean; hasTo: boolean; path: { nodes: RawNode[] | null; edges: RawEdge[] | null } }>(
-    pathQuery(hops), { from, to });
-  const missing = [...(row?.hasFrom ? [] : [from]), ...(row?.hasTo ? [] : [to])];
-  if (!row || missing.length > 0) return { kind: 'unknown', missing };
+  const schema = await getSchema();
+  const resolve = resolveClause(schema, [from, to], 'n');
+  const ends = resolve ? await readQuery<{ id: string; element: string }>(endsQuery(schema, resolve.cypher), resolve.params) : [];
+  const element = new Map(ends.map((e) => [e.id, e.element]));
+  const missing = [from, to].filter((id, i, all) => !element.has(id) && all.indexOf(id) === i);
+  if (missing.length > 0) return { kind: 'unknown', missing };
   if (from === to) {
     const self = await getSubgraph([from]);
     return { kind: 'ok', result: { from, to, nodes: self.nodes, edges: [], length: 0, maxHops: hops } };
   }
-  const nodes = (row.path.nodes ?? []).map(toGraphNode);
-  const edges = (row.path.edges ?? []).map(toGraphEdge);
-  return { kind: 'ok', result: { from, to, nodes, edges, length: row.path.nodes ? edges.length : null, maxHops: hops } };
+  const [row] = await readQuery<{ nodes: RawNode[]; edges: RawEdge[] }>(pathQuery(schema, hops), { from: element.get(from), to: element.get(to) });
+  const nodes = (row?.nodes ?? []).map(toGraphNode);
+  const edges = (row?.edges ?? []).map(toGraphEdge);
+  return { kind: 'ok', result: { from, to, nodes, edges, length: row ? edges.length : null, maxHops: hops } };
 }
 
-const HEALTH_QUERY = 'MATCH (n:Entity) RETURN count(n) AS entities';
+export interface Health {
+  status: 'ok';
+  entities: number;
+  relationships: number;
+  /** The project's own seed shape, or another graph explored through discovery. */
+  graph: 'seed' | 'discovered';
+  labels: { label: string; count: number; caption: string | null; idKey: string | null }[];
+  relationshipTypes: string[];
+  search: SearchResult['mode'];
+  notes: string[];
+}
 
-/** Proves the database answers a read; the entity count tells a seeded database from an empty one. */
-export async function checkHealth(): Promise<{ status: 'ok'; entities: number }> {
-  const [row] = await readQuery<{ entities: unknown }>(HEALTH_QUERY, {});
-  return { status: 'ok', entities: Number(toPlain(row?.entities) ?? 0) };
+const LIVE_QUERY = 'MATCH (n) RETURN count(n) AS nodes';
+
+/** Proves the database answers (a live count-store read); says what the explorer found in it and what it could not. */
+export async function checkHealth(): Promise<Health> {
+  await readQuery(LIVE_QUERY, {});
+  const schema = await getSchema();
+  const { mode } = await searchGraph(schema, '', 1);
+  return {
+    status: 'ok',
+    entities: schema.entities,
+    relationships: schema.relationships,
+    graph: schema.seedShape ? 'seed' : 'discovered',
+    labels: schema.labels.map(({ label, count, caption, idKey }) => ({ label, count, caption, idKey })),
+    relationshipTypes: schema.relationshipTypes,
+    search: mode,
+    notes: schemaNotes(schema),
+  };
+}
+
+// The best-connected of the first nodes of the most populous label: a sensible first view of a
+// graph the app did not seed, found with a bounded label scan (never a scan of the whole graph).
+const startQuery = (schema: GraphSchema, label: string) => `
+  MATCH (n:${q(label)}) WHERE ${nodeFilter(schema, 'n')}
+  WITH n LIMIT 200
+  WITH n ORDER BY COUNT { (n)--() } DESC LIMIT 1
+  RETURN ${idExpr(schema, 'n')} AS id`;
+
+/** An entity to open on when the seed's starting entity is absent; null for an empty database. */
+export async function getStartEntity(): Promise<string | null> {
+  const schema = await getSchema();
+  const label = [...schema.labels].filter((l) => l.count > 0 && !(schema.provenance && l.label === 'Source'))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))[0];
+  if (!label) return null;
+  const [row] = await readQuery<{ id: string }>(startQuery(schema, label.label), {});
+  return row?.id ?? null;
 }

@@ -71,6 +71,10 @@ export interface NodeDetails extends GraphNode {
   properties: Record<string, PropertyValue>;
   degreeByType: DegreeCount[];
   sources: SourceRef[];
+  /** `key`: the id is a property with a uniqueness constraint; `elementId`: Neo4j's own id, see idNote. */
+  idKind?: 'key' | 'elementId';
+  /** Present when links to this entity may break after the database is rebuilt. */
+  idNote?: string;
 }
 
 export interface TypeCount {
@@ -87,6 +91,8 @@ export interface NeighborPage extends Subgraph {
   /** All neighbours, unfiltered, by relationship type and by entity type. */
   byRelationshipType: TypeCount[];
   byEntityType: TypeCount[];
+  /** Present when byEntityType was left empty because counting it would read a hub's every relationship. */
+  byEntityTypeNote?: string;
 }
 
 export interface SearchHit {
@@ -94,6 +100,15 @@ export interface SearchHit {
   name: string;
   type: string;
   score: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** fulltext: a full-text index ranked the hits; fallback: bounded prefix/substring match (see note); none: nothing to search. */
+  mode: 'fulltext' | 'fallback' | 'none';
+  /** The database's own full-text indexes used, when they are not the app's. */
+  indexes?: string[];
+  note?: string;
 }
 
 export interface PathResult extends Subgraph {

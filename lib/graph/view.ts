@@ -7,7 +7,7 @@ import { DataError } from '../neo4j/errors';
 import { EMPTY_STATE, parseExplorerState, stateIds, type ExplorerState } from '../url-state';
 import { groupFilters, isGroupKey, parseGroupKey, planExpansion, withGroups, type GroupTotal } from './groups';
 import { MAX_NEIGHBOR_PAGE } from './limits';
-import { getNeighbors, getShortestPath, getSubgraph } from './queries';
+import { getNeighbors, getShortestPath, getStartEntity, getSubgraph } from './queries';
 import { nodeSizes } from './to-elements';
 import type { PathResult, Subgraph } from './types';
 
@@ -44,6 +44,19 @@ export async function focusState(id: string): Promise<ExplorerState | null> {
     async (entityType, count) => (await getNeighbors(id, { limit: Math.min(count, MAX_NEIGHBOR_PAGE), offset: 0, entityType }))?.nodes ?? []);
   const batch = [...fresh, ...groups];
   return { ...EMPTY_STATE, batches: [[id], ...(batch.length > 0 ? [batch] : [])], expanded: { [id]: 1 }, selected: { kind: 'node', id } };
+}
+
+/**
+ * The starting view: the seed's starting entity, or on another graph a well-connected entity of it;
+ * on an empty database an empty view with a note saying so.
+ */
+async function startState(fallbackId: string, notes: string[]): Promise<ExplorerState> {
+  const seeded = await focusState(fallbackId);
+  if (seeded) return seeded;
+  const start = await getStartEntity();
+  const state = start === null ? null : await focusState(start);
+  if (!state) notes.push('The database is empty: there is nothing to explore yet. Load data (for example `npm run db:seed`) and reload.');
+  return state ?? EMPTY_STATE;
 }
 
 /** Drops ids the database does not know from every part of a state. */
@@ -84,7 +97,7 @@ export async function loadView(params: Record<string, string | string[] | undefi
   const notes = [...parsed.ignored];
   try {
     let state = parsed.state;
-    if (!parsed.hasView) state = (await focusState(fallbackId)) ?? EMPTY_STATE;
+    if (!parsed.hasView) state = await startState(fallbackId, notes);
     const entityIds = (s: ExplorerState) => stateIds(s).filter((id) => !isGroupKey(id));
     let sub = await getSubgraph(entityIds(state));
     if (sub.missing.length > 0) {
@@ -93,7 +106,7 @@ export async function loadView(params: Record<string, string | string[] | undefi
     }
     if (parsed.hasView && state.batches.length === 0) {
       notes.push('Nothing in this link could be shown; here is the starting view instead.');
-      state = (await focusState(fallbackId)) ?? EMPTY_STATE;
+      state = await startState(fallbackId, notes);
       sub = await getSubgraph(entityIds(state));
     }
     if (state.selected?.kind === 'edge') {

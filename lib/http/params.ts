@@ -4,9 +4,13 @@ import { MAX_SEARCH_LENGTH } from '../graph/search-query';
 
 /** Query-string schemas for the API. Everything from the outside world passes one of these. */
 
-/** An entity id: printable, bounded. Seeded ids look like `country:KAZ`; other datasets may differ. */
-export const entityId = z.string().trim().min(1, 'must not be empty').max(200, 'is longer than 200 characters')
-  .regex(/^[^\p{Cc}\s]+$/u, 'must not contain spaces or control characters');
+/**
+ * An entity id: any printable text, bounded. Seeded ids look like `country:KAZ`; another graph's may be
+ * `Person:Keanu Reeves` or a Neo4j element id. Spaces are part of an id (never trimmed); only control
+ * characters are refused.
+ */
+export const entityId = z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters')
+  .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters');
 
 const typeName = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]{0,59}$/, 'must be a type name such as PARTNER_OF or Country');
 

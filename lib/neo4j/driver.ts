@@ -68,3 +68,10 @@ export async function readQuery<T extends RecordShape>(query: string, params: Re
 
 /** neo4j.int for LIMIT/SKIP: a plain JS number is sent as a float, which Cypher rejects. */
 export const int = (value: number) => neo4j.int(value);
+
+/** Closes the process-wide driver; the next call to getNeo4j reads the configuration again (tests that switch databases). */
+export async function closeNeo4j(): Promise<void> {
+  const handle = holder.__graphExplorerNeo4j;
+  delete holder.__graphExplorerNeo4j;
+  await handle?.driver.close();
+}

@@ -1,0 +1,75 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { loadEnv, type Env } from '../lib/env';
+import { createDriver } from '../lib/neo4j/create-driver';
+import { startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
+
+/**
+ * Two small graphs of shapes the seed does not have, written by the tests themselves, and a fresh
+ * local Neo4j to hold them (its own port, next to the test database's, and a folder wiped first).
+ *
+ * films: people and films keyed by name and title (spaces, Cyrillic, Chinese), with the
+ *        database's own full-text index, as another project would have made it.
+ * lab:   samples keyed by a property whose name has a space, sites without any key (element ids),
+ *        readings without any text property, and no full-text index at all.
+ */
+
+export interface ForeignGraph {
+  name: 'films' | 'lab';
+  statements: string[];
+}
+
+export const FILMS: ForeignGraph = {
+  name: 'films',
+  statements: [
+    'CREATE CONSTRAINT person_name FOR (p:Person) REQUIRE p.name IS UNIQUE',
+    'CREATE CONSTRAINT movie_title FOR (m:Movie) REQUIRE m.title IS UNIQUE',
+    `CREATE (keanu:Person {name: 'Keanu Reeves', born: 1964}), (carrie:Person {name: 'Carrie-Anne Moss', born: 1967}),
+            (lana:Person {name: 'Lana Wachowski', born: 1965}), (chow:Person {name: '周润发', born: 1955}),
+            (ang:Person {name: '李安', born: 1954}), (bondarchuk:Person {name: 'Сергей Бондарчук', born: 1920}),
+            (matrix:Movie {title: 'The Matrix', released: 1999, tagline: 'Welcome to the Real World'}),
+            (tiger:Movie {title: '卧虎藏龙', released: 2000}), (war:Movie {title: 'Война и мир', released: 1966}),
+            (keanu)-[:ACTED_IN {roles: ['Neo']}]->(matrix), (carrie)-[:ACTED_IN {roles: ['Trinity']}]->(matrix),
+            (lana)-[:DIRECTED]->(matrix), (chow)-[:ACTED_IN {roles: ['李慕白']}]->(tiger), (ang)-[:DIRECTED]->(tiger),
+            (bondarchuk)-[:DIRECTED]->(war), (bondarchuk)-[:ACTED_IN {roles: ['Пьер Безухов']}]->(war),
+            (keanu)-[:REVIEWED {rating: 9}]->(tiger)`,
+    'CREATE FULLTEXT INDEX film_names FOR (n:Person|Movie) ON EACH [n.name, n.title]',
+  ],
+};
+
+export const LAB: ForeignGraph = {
+  name: 'lab',
+  statements: [
+    'CREATE CONSTRAINT sample_code FOR (s:Sample) REQUIRE s.`sample code` IS UNIQUE',
+    `CREATE (s1:Sample {\`sample code\`: 'Проба 1', mass: 2.5}), (s2:Sample {\`sample code\`: '样品 2', mass: 1.25}),
+            (s3:Sample {\`sample code\`: 'Sample #3 (rock)', mass: 7.0}),
+            (north:Site {name: 'North Ridge', altitude: 1200}), (lake:Site {name: 'Озеро Восток', altitude: 3488}),
+            (r1:Reading {value: 0.5, depth: 10}), (r2:Reading {value: 0.75, depth: 20}),
+            (s1)-[:TAKEN_AT]->(north), (s2)-[:TAKEN_AT]->(lake), (s3)-[:TAKEN_AT]->(north),
+            (north)-[:NEAR {km: 40}]->(lake), (s1)-[:MEASURED]->(r1), (s2)-[:MEASURED]->(r2)`,
+  ],
+};
+
+/** The fresh Neo4j for foreign graphs: the test database's port + 1, its own folder. */
+export function foreignEnv(base: NodeJS.ProcessEnv = process.env): Env {
+  const port = String(Number(base.NEO4J_TEST_PORT ?? 7697) + 1);
+  return loadEnv({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_LOCAL_PORT: port, NEO4J_LOCAL_DIR: '.data/neo4j-foreign-test' });
+}
+
+/** Stops the foreign instance, wipes its folder, starts it again empty and writes the graph into it. */
+export async function loadForeignGraph(graph: ForeignGraph | null, env: Env = foreignEnv()): Promise<void> {
+  await stopLocalNeo4j(env, () => undefined);
+  rmSync(path.resolve(env.NEO4J_LOCAL_DIR), { recursive: true, force: true });
+  await startLocalNeo4j(env, () => undefined);
+  const driver = createDriver(env);
+  try {
+    for (const statement of graph?.statements ?? []) await driver.executeQuery(statement, {}, { database: env.NEO4J_DATABASE });
+    await driver.executeQuery('CALL db.awaitIndexes(120)', {}, { database: env.NEO4J_DATABASE });
+  } finally {
+    await driver.close();
+  }
+}
+
+export async function stopForeign(env: Env = foreignEnv()): Promise<void> {
+  await stopLocalNeo4j(env, () => undefined);
+}
