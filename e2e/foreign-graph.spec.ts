@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { FILMS, foreignEnv, loadForeignGraph, stopForeign } from '../test/foreign-graphs';
+import { FILMS, foreignEnv, foreignPassword, loadForeignGraph, stopForeign } from '../test/foreign-graphs';
 import { testEnvironment } from '../test/test-env';
 import { expect, test } from './fixtures';
 
@@ -16,7 +16,7 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   await loadForeignGraph(FILMS, env);
   app = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, ...testEnvironment(), NEO4J_URI: env.uri, PORT: String(port) },
+    env: { ...process.env, ...testEnvironment(), NEO4J_URI: env.uri, NEO4J_PASSWORD: foreignPassword(env), PORT: String(port) },
     stdio: 'ignore',
   });
   // Ready when the app answers health from the new database (the signal the test server also uses).

@@ -11,7 +11,7 @@ test('a view built by hand reopens identically from its URL in a fresh browser',
   await explorer.settled();
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await explorer.settled();
-  await expect.poll(async () => new URL(page.url()).searchParams.get('z') === String(Math.round((await explorer.graph.zoom()) * 100) / 100)).toBe(true);
+  await expect.poll(async () => new URL(page.url()).searchParams.get('z') === String(Math.round((await explorer.graph.zoom()) * 10_000) / 10_000)).toBe(true);
 
   const url = page.url();
   const ids = await explorer.graph.nodeIds();

@@ -80,6 +80,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const env = parsed.data;
   const localUri = `bolt://127.0.0.1:${env.NEO4J_LOCAL_PORT}`;
   const uri = env.NEO4J_URI ?? localUri;
-  // A URI naming the local port explicitly still means "the local Neo4j" (the test runner does this).
-  return { ...env, uri, local: uri === localUri };
+  // A URI naming the local port explicitly still means "the local Neo4j" (the test runner does this),
+  // whether it asks for direct (bolt://) or routed (neo4j://) connections.
+  const local = new RegExp(`^(bolt|neo4j)://(127\\.0\\.0\\.1|localhost):${env.NEO4J_LOCAL_PORT}$`).test(uri);
+  return { ...env, uri, local };
 }

@@ -250,7 +250,7 @@ export function parseExplorerState(params: RawParams): ParsedState {
     const [cx, cy, ...rest] = (c ?? '').split(',');
     const x = finiteNumber(cx);
     const y = finiteNumber(cy);
-    if (zoom !== null && zoom >= 0.05 && zoom <= 20 && x !== null && y !== null && rest.length === 0) {
+    if (zoom !== null && zoom >= 0.01 && zoom <= 20 && x !== null && y !== null && rest.length === 0) {
       state.viewport = { zoom, x, y };
     } else {
       ignored.push('The zoom and position in the link could not be read; fitting the view instead.');
@@ -289,7 +289,8 @@ export function serializeExplorerState(state: ExplorerState): string {
   if (state.hiddenTypes.length > 0) parts.push(`hide=${[...state.hiddenTypes].sort().join(',')}`);
   if (state.layout !== 'force') parts.push(`l=${state.layout}`);
   if (state.path) parts.push(`p=${escapeItem(state.path.from)},${escapeItem(state.path.to)}`);
-  if (state.viewport) parts.push(`z=${num(state.viewport.zoom)}`, `c=${num(state.viewport.x)},${num(state.viewport.y)}`);
+  // Zoom to 4 decimals: framing gives any zoom, and 0.01 of it is 2 px at the edge of a wide screen.
+  if (state.viewport) parts.push(`z=${String(Math.round(state.viewport.zoom * 10_000) / 10_000)}`, `c=${num(state.viewport.x)},${num(state.viewport.y)}`);
   return parts.join('&');
 }
 

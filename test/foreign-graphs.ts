@@ -1,7 +1,8 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadEnv, type Env } from '../lib/env';
 import { createDriver } from '../lib/neo4j/create-driver';
+import { ensureLocalPassword, localPasswordFile } from '../lib/neo4j/local-password';
 import { startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
 
 /**
@@ -56,10 +57,21 @@ export function foreignEnv(base: NodeJS.ProcessEnv = process.env): Env {
   return loadEnv({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_LOCAL_PORT: port, NEO4J_LOCAL_DIR: '.data/neo4j-foreign-test' });
 }
 
-/** Stops the foreign instance, wipes its folder, starts it again empty and writes the graph into it. */
+/**
+ * The foreign instance's password (it runs with auth on, like every local Neo4j of the project);
+ * the app reaches it as any other server, through NEO4J_URI and NEO4J_PASSWORD.
+ */
+export function foreignPassword(env: Env = foreignEnv()): string {
+  return ensureLocalPassword(env);
+}
+
+/** Stops the foreign instance, wipes its folder (keeping its password), starts it again empty and writes the graph into it. */
 export async function loadForeignGraph(graph: ForeignGraph | null, env: Env = foreignEnv()): Promise<void> {
+  const password = foreignPassword(env);
   await stopLocalNeo4j(env, () => undefined);
   rmSync(path.resolve(env.NEO4J_LOCAL_DIR), { recursive: true, force: true });
+  mkdirSync(path.resolve(env.NEO4J_LOCAL_DIR), { recursive: true });
+  writeFileSync(localPasswordFile(env), `${password}\n`, { mode: 0o600 });
   await startLocalNeo4j(env, () => undefined);
   const driver = createDriver(env);
   try {

@@ -36,6 +36,20 @@ export const MALFORMED_QUERIES = [
   '/api/nodes/..%2F..%2Fetc%2Fpasswd', '/node/..%2f..%2f', '/api/nodes/%2e%2e', '/node/%2e%2e/%2e%2e/etc/passwd',
 ];
 
+/** A body may quote the request's own input back ("Unknown entity id: MATCH (n)..."): that is no leak. */
+function withoutEcho(body: string, path: string): string {
+  let rest = body;
+  try {
+    const url = new URL(path, 'http://fuzz.invalid');
+    for (const value of [...url.searchParams.values(), ...url.pathname.split('/').map((p) => { try { return decodeURIComponent(p); } catch { return p; } })]) {
+      if (value.length >= 3) rest = rest.split(value).join('');
+    }
+  } catch {
+    // Not a URL at all: judge the body as it is.
+  }
+  return rest;
+}
+
 const LEAKS = /(\n\s+at [^\n]+:\d+:\d+)|\b(MATCH \(|RETURN [a-z]|Neo4jError|Neo\.ClientError)/;
 
 describe('fuzzed requests', () => {
@@ -91,7 +105,7 @@ describe('fuzzed requests', () => {
         slowest = Math.max(slowest, response.ms);
         if (response.status >= 500) failures.push(`${method} ${path} -> ${response.status} ${response.body.slice(0, 160)}`);
         else if (response.ms > MAX_MS) failures.push(`${method} ${path} took ${Math.round(response.ms)} ms`);
-        else if (response.status !== 200 && LEAKS.test(response.body)) failures.push(`${method} ${path} leaks: ${response.body.slice(0, 160)}`);
+        else if (response.status !== 200 && LEAKS.test(withoutEcho(response.body, path))) failures.push(`${method} ${path} leaks: ${response.body.slice(0, 160)}`);
       }
     }));
     const after = await fingerprint(driver, database);

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getNode, searchEntities } from '@/lib/graph/queries';
 import { forgetSchema } from '@/lib/graph/schema';
 import { closeNeo4j, getNeo4j, readQuery } from '@/lib/neo4j/driver';
+import { neo4jPassword } from '@/lib/neo4j/local-password';
 import { testEnvironment } from './test-env';
 
 // What a cluster or Aura needs, checked against the single local server: the routing scheme
@@ -28,7 +29,7 @@ describe('the app over a routing (neo4j://) connection', () => {
   });
 
   it('reads need no bookmarks: a fresh driver without a bookmark manager reads what is there', async () => {
-    const driver = neo4j.driver(routed, neo4j.auth.basic('neo4j', ''), { maxConnectionPoolSize: 4 });
+    const driver = neo4j.driver(routed, neo4j.auth.basic('neo4j', neo4jPassword(getNeo4j().env)), { maxConnectionPoolSize: 4 });
     try {
       const { records } = await driver.executeQuery('MATCH (n:Entity) RETURN count(n) AS entities', {},
         { routing: neo4j.routing.READ, database: 'neo4j', bookmarkManager: null });

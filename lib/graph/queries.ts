@@ -159,7 +159,9 @@ const filteredPageQuery = (schema: GraphSchema) => `
     WITH collect({r: r, m: m}) AS rows
     RETURN size(rows) AS total, rows[$skip..$skip + $limit] AS page
   }
-  RETURN total, [row IN page | ${nodeProjection(schema, 'row.m')}] AS nodes, [row IN page | ${edgeProjection(schema, 'row.r')}] AS edges`;
+  // A pattern needs a plain variable (COUNT { (m)--() }), so the page's rows are unpacked first.
+  WITH total, [row IN page | row.m] AS ms, [row IN page | row.r] AS rs
+  RETURN total, [m IN ms | ${nodeProjection(schema, 'm')}] AS nodes, [r IN rs | ${edgeProjection(schema, 'r')}] AS edges`;
 
 interface NeighborOptions {
   limit: number;
