@@ -5,7 +5,7 @@ import { forgetSchema, getSchema } from '@/lib/graph/schema';
 import { loadView } from '@/lib/graph/view';
 import { closeNeo4j } from '@/lib/neo4j/driver';
 import { EMPTY_STATE, serializeExplorerState } from '@/lib/url-state';
-import { FILMS, foreignEnv, LAB, loadForeignGraph, stopForeign, type ForeignGraph } from '@/test/foreign-graphs';
+import { FILMS, foreignEnv, foreignPassword, LAB, loadForeignGraph, stopForeign, type ForeignGraph } from '@/test/foreign-graphs';
 import { GET as health } from './health/route';
 import { GET as neighbors } from './nodes/[id]/neighbors/route';
 import { GET as node } from './nodes/[id]/route';
@@ -28,6 +28,7 @@ async function use(graph: ForeignGraph | null): Promise<void> {
   forgetSchema();
   await loadForeignGraph(graph, env);
   process.env.NEO4J_URI = env.uri;
+  process.env.NEO4J_PASSWORD = foreignPassword(env);
   // A just-started server compiles every first query: on a busy machine that can outlast the
   // default timeout, which is not what these tests are about. Discovery once, as readiness.
   process.env.NEO4J_QUERY_TIMEOUT_MS = '30000';
@@ -155,7 +156,7 @@ describe('a lab graph without any full-text index, with unkeyed and caption-less
 
   it('npm run db:index creates the full-text index search then uses', { timeout: 120_000 }, async () => {
     const run = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/db-index.ts'], {
-      env: { ...process.env, NEO4J_URI: env.uri }, encoding: 'utf8', timeout: 110_000,
+      env: { ...process.env, NEO4J_URI: env.uri, NEO4J_PASSWORD: foreignPassword(env) }, encoding: 'utf8', timeout: 110_000,
     });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/explorer_text/);
