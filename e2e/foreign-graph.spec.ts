@@ -18,13 +18,23 @@ test.beforeAll(async () => {
   app = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, ...testEnvironment(), NEO4J_URI: env.uri, NEO4J_PASSWORD: foreignPassword(env), PORT: String(port) },
     stdio: 'ignore',
+    // Its own process group, so that stopping it stops the server npx started too (no orphan on the port).
+    detached: true,
   });
   // Ready when the app answers health from the new database (the signal the test server also uses).
   await expect.poll(() => fetch(`${base}/api/health`).then((r) => r.status, () => 0), { timeout: 120_000, intervals: [250] }).toBe(200);
 });
 
 test.afterAll(async () => {
-  app?.kill();
+  if (app?.pid) {
+    const exited = new Promise((resolve) => app!.once('exit', resolve));
+    try {
+      process.kill(-app.pid, 'SIGTERM');
+      await exited;
+    } catch {
+      // Already gone.
+    }
+  }
   await stopForeign(env);
 });
 
