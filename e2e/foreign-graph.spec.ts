@@ -26,7 +26,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (app?.pid) {
+  if (app?.pid && app.exitCode === null && app.signalCode === null) {
     const exited = new Promise((resolve) => app!.once('exit', resolve));
     try {
       process.kill(-app.pid, 'SIGTERM');
