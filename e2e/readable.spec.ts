@@ -157,3 +157,24 @@ test('the map layout puts countries where they are, from the link and in the ser
   await explorer.open(link);
   expect(await explorer.graph.position('country:KAZ')).toEqual(kaz);
 });
+
+test('a group opens as a list that can be filtered and drawn in part', async ({ page, explorer }) => {
+  await explorer.open();
+  await explorer.search('Belt and Road Initiative', /^Belt and Road Initiative/);
+  const group = await page.evaluate(() => window.__graph!.nodeIds().find((id) => id.includes('Country')) ?? null);
+  await explorer.clickNode(group!);
+  const heading = explorer.details.getByRole('heading', { level: 2 });
+  const before = Number((await heading.textContent())!.match(/\d+/)![0]);
+  await explorer.details.getByLabel('Filter by name').fill('stan');
+  const members = explorer.details.getByRole('list', { name: /Members of the group/ }).getByRole('listitem');
+  await expect(members.first()).toBeVisible();
+  const names = await members.allTextContents();
+  expect(names.every((n) => n.toLowerCase().includes('stan'))).toBe(true);
+  // Fewer than the threshold: drawn at once, no confirmation.
+  await explorer.details.getByRole('button', { name: /^Draw the \d+ matching/ }).click();
+  await explorer.settled();
+  await expect.poll(() => explorer.graph.nodeIds()).toEqual(expect.arrayContaining(['country:KAZ', 'country:UZB', 'country:PAK']));
+  // The group now stands for the rest only, and stays where it was.
+  await explorer.clickNode(group!);
+  await expect.poll(async () => Number(((await heading.textContent()) ?? '').match(/\d+/)?.[0])).toBeLessThan(before);
+});
