@@ -6,7 +6,7 @@
  */
 import cytoscape, { type Core, type CytoscapeOptions, type StylesheetJson } from 'cytoscape';
 import { graphStylesheet } from '../components/graph/graph-stylesheet';
-import { applyLevelOfDetail, levelOfDetailStyle, renderOptions, webglAvailable } from '../lib/graph/render-options';
+import { applyLevelOfDetail, CANVAS_OPTIONS, levelOfDetailStyle, renderOptions, webglAvailable } from '../lib/graph/render-options';
 import { toElements } from '../lib/graph/to-elements';
 import type { GraphEdge, GraphNode, Subgraph } from '../lib/graph/types';
 import { computeLayout, type LayoutInput, type Positions } from '../lib/layout/compute-layout';
@@ -105,23 +105,13 @@ async function mount(variant: Variant, nodeCount: number, edgeCount: number): Pr
   const { graph, positions } = syntheticView(nodeCount, edgeCount);
   const elements = toElements(graph, { positions, expanded: {}, hiddenTypes: [], pathIds: new Set() });
   const container = document.getElementById('cy')!;
-  const base: CytoscapeOptions = {
-    container,
-    elements,
-    layout: { name: 'preset' },
-    // The app's minZoom is 0.1; a 5,000-entity view needs less to fit on screen.
-    minZoom: 0.02,
-    maxZoom: 4,
-    wheelSensitivity: 0.3,
-    boxSelectionEnabled: false,
-    selectionType: 'single',
-  };
+  const base: CytoscapeOptions = { container, elements, ...CANVAS_OPTIONS };
   const types = TYPES;
   let style: StylesheetJson = graphStylesheet(types);
   let options: CytoscapeOptions = base;
   let choice: ReturnType<typeof renderOptions> | null = null;
   if (variant !== 'today') {
-    choice = renderOptions({ nodes: graph.nodes.length, edges: graph.edges.length, webglAvailable: variant === 'new' && webglAvailable() });
+    choice = renderOptions({ nodes: graph.nodes.length, edges: graph.edges.length, webglAvailable: variant === 'new' && webglAvailable({ allowSoftware: true }) });
     style = [...graphStylesheet(types), ...levelOfDetailStyle(choice)];
     options = { ...base, ...choice.options };
   }
@@ -289,4 +279,4 @@ declare global {
   }
 }
 
-window.bench = { webglAvailable, panZoom, layoutTimes, mount };
+window.bench = { webglAvailable: () => webglAvailable({ allowSoftware: true }), panZoom, layoutTimes, mount };

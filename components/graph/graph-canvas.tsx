@@ -3,7 +3,7 @@
 import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import { placeLabels, type LabelCandidate, type Obstacle } from '@/lib/graph/label-placement';
-import { applyLevelOfDetail, levelOfDetailStyle, MIN_LABEL_PX, type RenderChoice } from '@/lib/graph/render-options';
+import { applyLevelOfDetail, CANVAS_OPTIONS, levelOfDetailStyle, MIN_LABEL_PX, type RenderChoice } from '@/lib/graph/render-options';
 import type { Positions } from '@/lib/layout/compute-layout';
 import type { Viewport } from '@/lib/url-state';
 import { graphStylesheet } from './graph-stylesheet';
@@ -61,12 +61,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       container: container.current,
       elements: [],
       style: [...graphStylesheet(latest.current.types, 1), ...levelOfDetailStyle(render)],
-      layout: { name: 'preset' },
-      minZoom: 0.02,
-      maxZoom: 4,
-      wheelSensitivity: 0.3,
-      boxSelectionEnabled: false,
-      selectionType: 'single',
+      ...CANVAS_OPTIONS,
       ...render.options,
     });
     cyRef.current = cy;

@@ -125,24 +125,39 @@ export function applyLevelOfDetail(cy: Core, choice: RenderChoice): () => void {
   };
 }
 
-let webglCache: boolean | undefined;
+/** The Cytoscape options every canvas of the app shares (the benchmark mounts the same). */
+export const CANVAS_OPTIONS = {
+  layout: { name: 'preset' },
+  // Low enough to fit a 5,000-entity view on screen.
+  minZoom: 0.02,
+  maxZoom: 4,
+  wheelSensitivity: 0.3,
+  boxSelectionEnabled: false,
+  selectionType: 'single',
+} as const satisfies CytoscapeOptions;
 
-/** Whether this browser can create a hardware-backed WebGL 2 context (what Cytoscape's WebGL renderer needs to pay off). */
-export function webglAvailable(): boolean {
-  if (webglCache !== undefined) return webglCache;
+let webglProbe: { context: boolean; hardware: boolean } | undefined;
+
+/**
+ * Whether this browser can create a WebGL 2 context, by default only a hardware-backed one (what
+ * Cytoscape's WebGL renderer needs to pay off): a software rasteriser (SwiftShader, llvmpipe: no GPU)
+ * draws WebGL slower than the canvas renderer with its viewport shortcuts (bench:view measured 0.4
+ * vs 4.2 fps). `allowSoftware` is for the benchmark, which measures WebGL wherever it exists.
+ */
+export function webglAvailable({ allowSoftware = false } = {}): boolean {
   if (typeof document === 'undefined') return false;
-  try {
-    const canvas = document.createElement('canvas');
-    const gl = canvas.getContext('webgl2');
-    // A software rasteriser (SwiftShader, llvmpipe: no GPU) draws WebGL slower than the canvas
-    // renderer with its viewport shortcuts (bench:view measured 0.4 vs 4.2 fps), so it does not count.
-    const info = gl?.getExtension('WEBGL_debug_renderer_info');
-    const renderer = gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
-    webglCache = gl !== null && !/swiftshader|llvmpipe|software/i.test(renderer);
-    // Free the probe's context right away: browsers cap live WebGL contexts.
-    gl?.getExtension('WEBGL_lose_context')?.loseContext();
-  } catch {
-    webglCache = false;
+  if (!webglProbe) {
+    try {
+      const canvas = document.createElement('canvas');
+      const gl = canvas.getContext('webgl2');
+      const info = gl?.getExtension('WEBGL_debug_renderer_info');
+      const renderer = gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+      webglProbe = { context: gl !== null, hardware: gl !== null && !/swiftshader|llvmpipe|software/i.test(renderer) };
+      // Free the probe's context right away: browsers cap live WebGL contexts.
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    } catch {
+      webglProbe = { context: false, hardware: false };
+    }
   }
-  return webglCache;
+  return allowSoftware ? webglProbe.context : webglProbe.hardware;
 }
