@@ -25,7 +25,8 @@ export class ExplorerPage {
 
   /** No request running and no animation: the view is what the state says. */
   async settled() {
-    await expect(this.page.getByText(/^(Loading|Expanding|Opening|Finding a path)\.\.\.$/)).toHaveCount(0);
+    // In any interface language: the status line says it is busy while a step runs.
+    await expect(this.status).not.toHaveAttribute('aria-busy', 'true');
     await expect.poll(() => this.page.evaluate(() => window.__graph?.animating() ?? true)).toBe(false);
   }
 
@@ -74,6 +75,7 @@ export class ExplorerPage {
     position: (id: string) => this.page.evaluate((x) => window.__graph?.position(x) ?? null, id),
     renderedPosition: (id: string) => this.page.evaluate((x) => window.__graph?.renderedPosition(x) ?? null, id),
     zoom: () => this.page.evaluate(() => window.__graph?.zoom() ?? 0),
+    label: (id: string) => this.page.evaluate((x) => window.__graph?.label(x) ?? null, id),
   };
 }
 
