@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { appEnv } from '@/lib/env';
 import { clientAddress, RateLimiter } from '@/lib/http/rate-limit';
 import { apiCsp, newNonce, pageCsp, securityHeaders } from '@/lib/http/security-headers';
-import { isLocale, LOCALE_HEADER, requestedLocale } from '@/lib/i18n/locales';
+import { LOCALE_HEADER, requestedLocale } from '@/lib/i18n/locales';
 
 /**
  * Runs before every request (Next.js 16 "proxy", formerly middleware): refuses malformed addresses
@@ -77,11 +77,9 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
   // The page's language: the link's `lang` when it names one of ours, else the browser's preference.
-  const lang = request.nextUrl.searchParams.get('lang');
-  requestHeaders.set(LOCALE_HEADER, requestedLocale(lang, request.headers.get('accept-language')));
+  requestHeaders.set(LOCALE_HEADER, requestedLocale(request.nextUrl.searchParams.get('lang'), request.headers.get('accept-language')));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(common)) response.headers.set(name, value);
-  if (!isLocale(lang)) response.headers.append('Vary', 'Accept-Language');
   response.headers.set('Content-Security-Policy', csp);
   return response;
 }

@@ -1,4 +1,13 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import en from '../messages/en/explorer.json';
+import ru from '../messages/ru/explorer.json';
+import zh from '../messages/zh/explorer.json';
+
+/** An exact accessible name in whichever interface language the page speaks. */
+export function anyLanguage(key: 'searchLabel' | 'detailsLabel'): RegExp {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^(${[en, ru, zh].map((m) => escape(m[key])).join('|')})$`);
+}
 
 /** A page object for the explorer: locators by role, and the read-only window.__graph hook for the canvas. */
 export class ExplorerPage {
@@ -7,8 +16,9 @@ export class ExplorerPage {
   readonly status: Locator;
 
   constructor(readonly page: Page) {
-    this.searchBox = page.getByRole('combobox', { name: 'Search entities' });
-    this.details = page.getByRole('complementary', { name: 'Details' });
+    // Named in any of the interface languages, so one page object serves them all.
+    this.searchBox = page.getByRole('combobox', { name: anyLanguage('searchLabel') });
+    this.details = page.getByRole('complementary', { name: anyLanguage('detailsLabel') });
     this.status = page.locator('.status-line');
   }
 

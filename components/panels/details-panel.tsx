@@ -10,7 +10,6 @@ import { GROUP_THRESHOLD } from '@/lib/graph/groups';
 import { LOCALE_NAMES } from '@/lib/i18n/locales';
 import type { Problem } from '@/lib/i18n/notes';
 import { Caption, FallbackBadge } from '../i18n/caption';
-import { ProblemText } from '../i18n/note-text';
 import { useLabeller } from '../i18n/use-labeller';
 import { TypeBadge } from '../ui/type-badge';
 import { useFocusOnMount } from '../ui/use-focus-on-mount';
@@ -29,9 +28,10 @@ export interface NodeActions {
 
 function Retry({ what, problem, retry }: { what: 'detailsFailed' | 'relationshipsFailed'; problem: Problem; retry: () => void }) {
   const t = useTranslations('panels');
+  const errors = useTranslations('errors');
   return (
     <div className="panel-error" role="alert">
-      <p>{t.rich(what, { message: () => <ProblemText problem={problem} /> })}</p>
+      <p>{t(what, { message: errors(problem.code, problem.values) })}</p>
       <button type="button" onClick={retry}>{t('tryAgain')}</button>
     </div>
   );

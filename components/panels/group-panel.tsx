@@ -8,7 +8,6 @@ import { typeStyle } from '@/lib/graph/entity-style';
 import { MAX_NEIGHBOR_PAGE } from '@/lib/graph/limits';
 import type { GraphNode, GroupInfo, NeighborPage } from '@/lib/graph/types';
 import { Caption } from '../i18n/caption';
-import { ProblemText } from '../i18n/note-text';
 import { useLabeller } from '../i18n/use-labeller';
 import { TypeBadge } from '../ui/type-badge';
 import { useFocusOnMount } from '../ui/use-focus-on-mount';
@@ -30,6 +29,7 @@ export function GroupPanel({ node, origin, shown, autoFocus, onDraw, onRemove, o
   onNavigate: (id: string) => void;
 }) {
   const t = useTranslations('panels.group');
+  const errors = useTranslations('errors');
   const labels = useLabeller();
   const { group } = node;
   const headingRef = useFocusOnMount<HTMLHeadingElement>(autoFocus);
@@ -105,7 +105,7 @@ export function GroupPanel({ node, origin, shown, autoFocus, onDraw, onRemove, o
         {page.kind === 'loading' && <p className="muted" aria-busy="true">{t('loadingMembers')}</p>}
         {page.kind === 'error' && (
           <div className="panel-error" role="alert">
-            <p>{t.rich('membersFailed', { message: () => <ProblemText problem={page.problem} /> })}</p>
+            <p>{t('membersFailed', { message: errors(page.problem.code, page.problem.values) })}</p>
             <button type="button" onClick={retry}>{t('tryAgain')}</button>
           </div>
         )}
