@@ -85,6 +85,8 @@ describe('a films graph keyed by name and title, with its own full-text index', 
     expect(body).toMatchObject({ id: 'Person:Keanu Reeves', name: 'Keanu Reeves', type: 'Person', idKind: 'key', sources: [] });
     expect(body.properties).toEqual({ born: 1964, name: 'Keanu Reeves' });
     expect(body).not.toHaveProperty('idNote');
+    // A graph the app did not seed has names in no particular language: nothing to translate, nothing to mark.
+    expect(body.names).toEqual({});
     expect(body.degreeByType).toEqual(expect.arrayContaining([{ type: 'ACTED_IN', direction: 'out', count: 1 }, { type: 'REVIEWED', direction: 'out', count: 1 }]));
   });
 

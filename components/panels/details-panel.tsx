@@ -80,7 +80,7 @@ export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages,
           {locale !== 'en' && <>{' '}<FallbackBadge title={common('dataInEnglish')} /></>}
         </p>
       )}
-      {node.idNote && <p className="muted" role="note" lang="en">{node.idNote}</p>}
+      {node.idKind === 'elementId' && <p className="muted" role="note">{t('elementIdNote')}</p>}
       {Object.keys(node.names).length > 0 && <section className="panel-section" aria-label={t('names')}>
         <h3>{t('names')}</h3>
         <dl className="names">

@@ -99,11 +99,11 @@ export function nodeFilter(schema: GraphSchema, v: string): string {
 }
 
 /**
- * Cypher for a node's names in the other interface languages (`{ru, zh}`, absent ones null): only
- * the seed's entities have them; a graph the app did not seed has its own names and null here.
+ * Cypher for a node's names per interface language (`{en, ru, zh}`, absent ones null): only the
+ * seed's entities have them; a graph the app did not seed has its own names and null here.
  */
 export function namesExpr(schema: GraphSchema, v: string): string {
-  const names = `{ru: ${v}.name_ru, zh: ${v}.name_zh}`;
+  const names = `{en: ${v}.name_en, ru: ${v}.name_ru, zh: ${v}.name_zh}`;
   if (schema.seedOnly) return names;
   return schema.seedShape ? `CASE WHEN ${v}:${q(SEED_LABEL)} THEN ${names} END` : 'null';
 }

@@ -22,8 +22,9 @@ export interface GraphNode {
   /** The caption as the database has it (English for the seed's entities). */
   name: string;
   /**
-   * The entity's names in the other interface languages, where it has them: `{}` for a seed entity
-   * known by its English name only; absent for a graph whose names are in no particular language.
+   * The entity's names by language, where the data has names per language (the seed's entities:
+   * English always, Russian and Chinese where the sources give them); absent or without `en` for a
+   * graph whose names are in no particular language.
    */
   names?: Partial<Record<Language, string>>;
   /** All relationships of this entity in the database, whether shown or not. */

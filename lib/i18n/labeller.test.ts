@@ -8,9 +8,9 @@ import { sourceDate } from './dates';
 import { captionIn, PLAIN_LABELS } from './labeller';
 import { labellerFor } from './translate';
 
-const chongqing: GraphNode = { id: 'place:chongqing', type: 'Place', name: 'Chongqing', names: { ru: 'Чунцин', zh: '重庆' }, degree: 12 };
-const yin: GraphNode = { id: 'person:yin-hejun', type: 'Person', name: 'Yin Hejun', names: { zh: '阴和俊' }, degree: 9 };
-const englishOnly: GraphNode = { id: 'claim:x', type: 'Claim', name: 'China has intergovernmental S&T cooperation agreements with 80+ partners', names: {}, degree: 3 };
+const chongqing: GraphNode = { id: 'place:chongqing', type: 'Place', name: 'Chongqing', names: { en: 'Chongqing', ru: 'Чунцин', zh: '重庆' }, degree: 12 };
+const yin: GraphNode = { id: 'person:yin-hejun', type: 'Person', name: 'Yin Hejun', names: { en: 'Yin Hejun', zh: '阴和俊' }, degree: 9 };
+const englishOnly: GraphNode = { id: 'claim:x', type: 'Claim', name: 'China has intergovernmental S&T cooperation agreements with 80+ partners', names: { en: 'China has intergovernmental S&T cooperation agreements with 80+ partners' }, degree: 3 };
 const foreign: GraphNode = { id: 'Person:Keanu Reeves', type: 'Person', name: 'Keanu Reeves', degree: 7 };
 
 describe('captions in the interface language', () => {
@@ -27,7 +27,10 @@ describe('captions in the interface language', () => {
   });
 
   it("leaves a graph the app did not seed with its own names, unmarked, in every language", () => {
-    for (const locale of ['en', 'ru', 'zh'] as const) expect(captionIn(foreign, locale)).toEqual({ text: 'Keanu Reeves', fallback: null });
+    for (const locale of ['en', 'ru', 'zh'] as const) {
+      expect(captionIn(foreign, locale)).toEqual({ text: 'Keanu Reeves', fallback: null });
+      expect(captionIn({ ...foreign, names: {} }, locale)).toEqual({ text: 'Keanu Reeves', fallback: null });
+    }
   });
 
   it('keeps the fallback marker when a long name is shortened for the canvas', () => {

@@ -63,10 +63,11 @@ export function shorten(text: string, max: number): string {
 
 /** An entity's caption in a language, falling back to its English name (marked) where it has none there. */
 export function captionIn(node: Pick<GraphNode, 'name' | 'names'>, locale: Locale): Caption {
-  if (!node.names) return { text: node.name, fallback: null };
-  const own = locale === 'en' ? node.names.en ?? node.name : node.names[locale];
-  if (own) return { text: own, fallback: null };
-  return { text: node.names.en ?? node.name, fallback: 'en' };
+  // Names per language always include English; without it, the names are the database's own.
+  const english = node.names?.en;
+  if (!english) return { text: node.name, fallback: null };
+  const own = locale === 'en' ? english : node.names![locale];
+  return own ? { text: own, fallback: null } : { text: english, fallback: 'en' };
 }
 
 export function makeLabeller(locale: Locale, messages: { types: Lookup; relations: Lookup; common: Lookup }): Labeller {
