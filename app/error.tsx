@@ -1,14 +1,17 @@
 'use client';
 
+import { useTranslations } from 'use-intl';
+
 /** Last resort for an unexpected server error: say so plainly and offer a way back. */
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
+  const t = useTranslations('errors.page');
   return (
     <main className="error-page">
-      <h1>Something went wrong</h1>
-      <p>The explorer could not show this view. Your link is unchanged; you can try again or start over.</p>
+      <h1>{t('title')}</h1>
+      <p>{t('text')}</p>
       <div className="row">
-        <button type="button" onClick={reset}>Try again</button>
-        <a href="/">Start over</a>
+        <button type="button" onClick={reset}>{t('tryAgain')}</button>
+        <a href="/">{t('startOver')}</a>
       </div>
     </main>
   );

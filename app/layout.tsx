@@ -1,13 +1,18 @@
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
-import { pageLocale } from '@/lib/i18n/server';
+import { LocaleProvider } from '@/components/i18n/locale-provider';
+import { messagesFor } from '@/lib/i18n/messages';
+import { pageLocale, translator } from '@/lib/i18n/server';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Belt and Road S&T graph explorer', template: '%s · Belt and Road S&T graph' },
-  description: 'Explore the 1st Belt and Road Conference on Science and Technology Exchange (Chongqing, 2023): who, what, where, and the source behind every fact.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = translator(await pageLocale(), 'share');
+  return {
+    title: { default: t('title'), template: t('titleTemplate', { title: '%s' }) },
+    description: t('siteDescription'),
+  };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
@@ -16,14 +21,18 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
 const CYTOSCAPE_RULE = '.__________cytoscape_container { position: relative; }';
 
+/** Every page speaks the language the proxy resolved (the link's `lang`, else the browser's): its messages only. */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const nonce = (await headers()).get('x-nonce') ?? undefined;
+  const locale = await pageLocale();
   return (
-    <html lang={await pageLocale()}>
+    <html lang={locale === 'zh' ? 'zh-Hans' : locale}>
       <head>
         <style id={CYTOSCAPE_STYLESHEET_ID} nonce={nonce}>{CYTOSCAPE_RULE}</style>
       </head>
-      <body>{children}</body>
+      <body>
+        <LocaleProvider locale={locale} messages={messagesFor(locale)}>{children}</LocaleProvider>
+      </body>
     </html>
   );
 }

@@ -1,11 +1,14 @@
 import Link from 'next/link';
+import { pageLocale, translator } from '@/lib/i18n/server';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const locale = await pageLocale();
+  const t = translator(locale, 'errors');
   return (
     <main className="error-page">
-      <h1>Not found</h1>
-      <p>There is no such entity or page. It may have been renamed or removed from the dataset.</p>
-      <Link href="/">Open the explorer</Link>
+      <h1>{t('notFoundPage.title')}</h1>
+      <p>{t('notFoundPage.text')}</p>
+      <Link href={`/?lang=${locale}`}>{t('notFoundPage.open')}</Link>
     </main>
   );
 }

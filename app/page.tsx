@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import { Explorer } from '@/components/explorer/explorer';
 import { GraphPreview } from '@/components/graph/graph-preview';
-import { LocaleProvider } from '@/components/i18n/locale-provider';
-import { messagesFor } from '@/lib/i18n/messages';
 import { pageLocale } from '@/lib/i18n/server';
 import { pageView, queryText, viewMetadata } from '@/lib/graph/page-view';
 import { previewOptions } from '@/lib/graph/view';
@@ -13,7 +11,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const query = queryText(await searchParams);
-  return viewMetadata(await pageView(query), 'Belt and Road S&T graph explorer');
+  return viewMetadata(await pageView(query), await pageLocale());
 }
 
 /** The explorer. The URL says what to show; the server loads and lays it out for the first paint. */
@@ -21,8 +19,7 @@ export default async function HomePage({ searchParams }: Props) {
   const view = await pageView(queryText(await searchParams));
   const locale = await pageLocale();
   return (
-    <LocaleProvider locale={locale} messages={messagesFor(locale)}>
-      <Explorer init={{ ...view, state: { ...view.state, lang: locale } }} preview={<GraphPreview graph={view.graph} positions={view.positions} options={previewOptions(view)} />} />
-    </LocaleProvider>
+    <Explorer init={{ ...view, state: { ...view.state, lang: locale } }}
+      preview={<GraphPreview graph={view.graph} positions={view.positions} options={previewOptions(view)} locale={locale} />} />
   );
 }

@@ -1,4 +1,13 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import en from '../messages/en/explorer.json';
+import ru from '../messages/ru/explorer.json';
+import zh from '../messages/zh/explorer.json';
+
+/** An exact accessible name in whichever interface language the page speaks. */
+export function anyLanguage(key: 'searchLabel' | 'detailsLabel'): RegExp {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^(${[en, ru, zh].map((m) => escape(m[key])).join('|')})$`);
+}
 
 /** A page object for the explorer: locators by role, and the read-only window.__graph hook for the canvas. */
 export class ExplorerPage {
@@ -7,8 +16,9 @@ export class ExplorerPage {
   readonly status: Locator;
 
   constructor(readonly page: Page) {
-    this.searchBox = page.getByRole('combobox', { name: 'Search entities' });
-    this.details = page.getByRole('complementary', { name: 'Details' });
+    // Named in any of the interface languages, so one page object serves them all.
+    this.searchBox = page.getByRole('combobox', { name: anyLanguage('searchLabel') });
+    this.details = page.getByRole('complementary', { name: anyLanguage('detailsLabel') });
     this.status = page.locator('.status-line');
   }
 
@@ -25,7 +35,8 @@ export class ExplorerPage {
 
   /** No request running and no animation: the view is what the state says. */
   async settled() {
-    await expect(this.page.getByText(/^(Loading|Expanding|Opening|Finding a path)\.\.\.$/)).toHaveCount(0);
+    // In any interface language: the status line says it is busy while a step runs.
+    await expect(this.status).not.toHaveAttribute('aria-busy', 'true');
     await expect.poll(() => this.page.evaluate(() => window.__graph?.animating() ?? true)).toBe(false);
   }
 
@@ -74,6 +85,7 @@ export class ExplorerPage {
     position: (id: string) => this.page.evaluate((x) => window.__graph?.position(x) ?? null, id),
     renderedPosition: (id: string) => this.page.evaluate((x) => window.__graph?.renderedPosition(x) ?? null, id),
     zoom: () => this.page.evaluate(() => window.__graph?.zoom() ?? 0),
+    label: (id: string) => this.page.evaluate((x) => window.__graph?.label(x) ?? null, id),
   };
 }
 

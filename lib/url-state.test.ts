@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_STATE, MAX_VIEW_ENTITIES, parseExplorerState, serializeExplorerState, type ExplorerState } from './url-state';
+import { noteText } from './i18n/translate';
 
 const roundTrip = (state: ExplorerState) => parseExplorerState(new URLSearchParams(serializeExplorerState(state)));
 
@@ -69,7 +70,7 @@ describe('the deep-link format', () => {
   it('reads what it can from a link made by a newer version, and says so', () => {
     const { state, ignored } = parseExplorerState(new URLSearchParams('v=7&n=org:most&future=1'));
     expect(state.batches).toEqual([['org:most']]);
-    expect(ignored.join(' ')).toMatch(/version "7"/);
+    expect(ignored.map((n) => noteText(n)).join(' ')).toMatch(/version "7"/);
   });
 
   it('never throws on garbage, drops what is malformed and says what', () => {
@@ -82,17 +83,17 @@ describe('the deep-link format', () => {
       expect(parsed.state.batches.flat().every((id) => id.length <= 200 && !/\s|\u0000/.test(id)), query).toBe(true);
       expect(serializeExplorerState(parsed.state), query).toMatch(/^v=1/);
     }
-    expect(parseExplorerState(new URLSearchParams('n=org:most&l=spiral')).ignored.join(' ')).toMatch(/layout "spiral"/);
+    expect(parseExplorerState(new URLSearchParams('n=org:most&l=spiral')).ignored.map((n) => noteText(n)).join(' ')).toMatch(/layout "spiral"/);
     expect(parseExplorerState(new URLSearchParams('n=org:most&z=abc&c=1,2')).state.viewport).toBeNull();
-    expect(parseExplorerState(new URLSearchParams('n=org:most&s=org:gone')).ignored.join(' ')).toMatch(/org:gone/);
-    expect(parseExplorerState(new URLSearchParams('n=nocolon;org:most')).ignored.join(' ')).toMatch(/malformed/);
+    expect(parseExplorerState(new URLSearchParams('n=org:most&s=org:gone')).ignored.map((n) => noteText(n)).join(' ')).toMatch(/org:gone/);
+    expect(parseExplorerState(new URLSearchParams('n=nocolon;org:most')).ignored.map((n) => noteText(n)).join(' ')).toMatch(/malformed/);
   });
 
   it('caps absurdly long lists and says how many were left out', () => {
     const ids = Array.from({ length: MAX_VIEW_ENTITIES + 50 }, (_, i) => `n:${i}`);
     const { state, ignored } = parseExplorerState(new URLSearchParams(`n=n:${ids.map((id) => id.slice(2)).join(',')}`));
     expect(state.batches.flat()).toHaveLength(MAX_VIEW_ENTITIES);
-    expect(ignored.join(' ')).toMatch(/50 more were left out/);
+    expect(ignored.map((n) => noteText(n)).join(' ')).toMatch(/50 more were left out/);
   });
 
   it('accepts the object form Next passes to pages, repeated keys included', () => {
@@ -124,6 +125,6 @@ describe('group nodes and the map layout in links', () => {
   it('reports a malformed group instead of guessing', () => {
     const parsed = parseExplorerState(new URLSearchParams('v=1&n=event:brst-2023;*:only-origin'));
     expect(parsed.state.batches).toEqual([['event:brst-2023']]);
-    expect(parsed.ignored.join(' ')).toMatch(/malformed/);
+    expect(parsed.ignored.map((n) => noteText(n)).join(' ')).toMatch(/malformed/);
   });
 });

@@ -1,6 +1,7 @@
 import { groupKey, isGroupKey, parseGroupKey } from './graph/groups';
 import type { LayoutName } from './layout/compute-layout';
 import { isLocale, type Locale } from './i18n/locales';
+import { note, type Note } from './i18n/notes';
 
 /**
  * The deep-link format: the URL *is* the view. Shared by the server (first render) and the client
@@ -55,8 +56,8 @@ export const EMPTY_STATE: ExplorerState = {
 
 export interface ParsedState {
   state: ExplorerState;
-  /** Human-readable notes on what was ignored, for the page to show. */
-  ignored: string[];
+  /** What was ignored, as notes for the page to show in the reader's language. */
+  ignored: Note[];
   /** True when the URL asked for any view at all (false: show the default view). */
   hasView: boolean;
 }
@@ -172,11 +173,11 @@ function short(text: string): string {
 
 /** Reads the version-1 (or legacy v0 `ids=`) parameters; never throws. */
 export function parseExplorerState(params: RawParams): ParsedState {
-  const ignored: string[] = [];
+  const ignored: Note[] = [];
   const state: ExplorerState = structuredClone(EMPTY_STATE);
   const version = read(params, 'v');
   if (version !== undefined && version !== '0' && version !== String(URL_STATE_VERSION)) {
-    ignored.push(`This link uses format version "${short(version)}", which this version does not know; showing what could be read.`);
+    ignored.push(note('unknownVersion', { version: short(version) }));
   }
   const bad: string[] = [];
   const seen = new Set<string>();
@@ -196,14 +197,14 @@ export function parseExplorerState(params: RawParams): ParsedState {
   if (n !== undefined) {
     const batches = n.split('~').map((batch) => take(decodeIdGroup(batch, bad).map((e) => e.id))).filter((b) => b.length > 0);
     state.batches = capBatches(batches);
-    if (batches.length > MAX_VIEW_BATCHES) ignored.push(`A view keeps at most ${MAX_VIEW_BATCHES} exploration steps; the last ${batches.length - MAX_VIEW_BATCHES + 1} were laid out together.`);
+    if (batches.length > MAX_VIEW_BATCHES) ignored.push(note('tooManySteps', { max: MAX_VIEW_BATCHES, merged: batches.length - MAX_VIEW_BATCHES + 1 }));
   } else if (legacy !== undefined) {
     // Version 0: a flat comma-separated list, as the API's /api/subgraph?ids= takes it.
     const ids = legacy.split(',').map((id) => id.trim()).filter(Boolean);
     for (const id of ids) if (!isValidId(id)) bad.push(id);
     state.batches = [take(ids.filter(isValidId))].filter((b) => b.length > 0);
   }
-  if (dropped > 0) ignored.push(`A view holds at most ${MAX_VIEW_ENTITIES} entities; ${dropped} more were left out.`);
+  if (dropped > 0) ignored.push(note('tooManyEntities', { max: MAX_VIEW_ENTITIES, dropped }));
 
   const x = read(params, 'x');
   if (x !== undefined) {
@@ -220,7 +221,7 @@ export function parseExplorerState(params: RawParams): ParsedState {
   if (s !== undefined) {
     const id = s.startsWith('*:') ? readGroupToken(s.slice(2)) : unescapeItem(s);
     if (id !== null && seen.has(id)) state.selected = { kind: 'node', id };
-    else if (id !== null && isValidId(id)) ignored.push(`The selected entity "${short(id)}" is not in the view.`);
+    else if (id !== null && isValidId(id)) ignored.push(note('selectedNotInView', { id: short(id) }));
     else bad.push(s);
   } else if (r !== undefined) {
     const parts = r.split(',').map(unescapeItem);
@@ -228,7 +229,7 @@ export function parseExplorerState(params: RawParams): ParsedState {
     if (parts.length === 3 && source && target && type && seen.has(source) && seen.has(target) && /^[A-Za-z][A-Za-z0-9_]*$/.test(type)) {
       state.selected = { kind: 'edge', source, type, target };
     } else {
-      ignored.push(`The selected relationship "${short(r)}" is not in the view.`);
+      ignored.push(note('selectedRelationshipNotInView', { id: short(r) }));
     }
   }
 
@@ -244,7 +245,7 @@ export function parseExplorerState(params: RawParams): ParsedState {
   const layout = read(params, 'l');
   if (layout !== undefined) {
     if ((LAYOUTS as readonly string[]).includes(layout)) state.layout = layout as LayoutName;
-    else ignored.push(`Unknown layout "${short(layout)}"; using the force layout.`);
+    else ignored.push(note('unknownLayout', { layout: short(layout) }));
   }
 
   const z = read(params, 'z');
@@ -257,7 +258,7 @@ export function parseExplorerState(params: RawParams): ParsedState {
     if (zoom !== null && zoom >= 0.01 && zoom <= 20 && x !== null && y !== null && rest.length === 0) {
       state.viewport = { zoom, x, y };
     } else {
-      ignored.push('The zoom and position in the link could not be read; fitting the view instead.');
+      ignored.push(note('viewportUnreadable'));
     }
   }
 
@@ -265,17 +266,17 @@ export function parseExplorerState(params: RawParams): ParsedState {
   if (p !== undefined) {
     const [from, to, ...rest] = p.split(',').map(unescapeItem);
     if (from && to && rest.length === 0 && seen.has(from) && seen.has(to)) state.path = { from, to };
-    else ignored.push('The "how are these connected" pair in the link is not in the view.');
+    else ignored.push(note('pathNotInView'));
   }
 
   const lang = read(params, 'lang');
   if (lang !== undefined) {
     if (isLocale(lang)) state.lang = lang;
-    else ignored.push(`Unknown language "${short(lang)}"; showing the interface in your browser's language.`);
+    else ignored.push(note('unknownLanguage', { lang: short(lang) }));
   }
 
   if (bad.length > 0) {
-    ignored.push(`Ignored ${bad.length} malformed part${bad.length === 1 ? '' : 's'} of the link: ${bad.slice(0, 5).map((b) => `"${short(b)}"`).join(', ')}${bad.length > 5 ? ', ...' : ''}.`);
+    ignored.push(note('malformedParts', { count: bad.length, parts: `${bad.slice(0, 5).map((b) => `"${short(b)}"`).join(', ')}${bad.length > 5 ? ', ...' : ''}` }));
   }
   return { state, ignored, hasView: state.batches.length > 0 };
 }

@@ -106,6 +106,15 @@ describe('GET /api/subgraph', () => {
     expect(body.missing).toEqual(['nope:z']);
   });
 
+  it("carries each entity's names in the other interface languages, and only those the sources give", async () => {
+    const { body } = await json(await subgraph(request('/api/subgraph?ids=place:chongqing,region:yangtze-river-economic-belt')));
+    const byId = new Map((body.nodes as { id: string; name: string; names?: unknown }[]).map((n) => [n.id, n]));
+    expect(byId.get('place:chongqing')).toMatchObject({ name: 'Chongqing', names: { en: 'Chongqing', ru: 'Чунцин', zh: '重庆' } });
+    expect(byId.get('region:yangtze-river-economic-belt')).toMatchObject({ names: { en: 'Yangtze River Economic Belt' } });
+    const hits = (await json(await search(request(`/api/search?q=${encodeURIComponent('Чунцин')}&limit=3`)))).body.hits as { id: string; names?: unknown }[];
+    expect(hits[0]).toMatchObject({ id: 'place:chongqing', names: { en: 'Chongqing', ru: 'Чунцин', zh: '重庆' } });
+  });
+
   it('rejects an empty or absurdly long list', async () => {
     expect((await subgraph(request('/api/subgraph'))).status).toBe(400);
     expect((await subgraph(request('/api/subgraph?ids=,,'))).status).toBe(400);

@@ -12,6 +12,7 @@ import { GET as node } from './nodes/[id]/route';
 import { GET as paths } from './paths/route';
 import { GET as search } from './search/route';
 import { GET as subgraph } from './subgraph/route';
+import { noteText } from '@/lib/i18n/translate';
 
 // The API on databases the project did not seed: each graph is written into a fresh Neo4j.
 const env = foreignEnv();
@@ -56,7 +57,7 @@ describe('an empty database', () => {
     expect((await node(request('/api/nodes/x'), params('Person:Nobody'))).status).toBe(404);
     const view = await loadView(new URLSearchParams());
     expect(view.graph.nodes).toEqual([]);
-    expect(view.notes.join(' ')).toMatch(/empty/);
+    expect(view.notes.map((n) => noteText(n)).join(' ')).toMatch(/empty/);
   });
 });
 
@@ -84,6 +85,8 @@ describe('a films graph keyed by name and title, with its own full-text index', 
     expect(body).toMatchObject({ id: 'Person:Keanu Reeves', name: 'Keanu Reeves', type: 'Person', idKind: 'key', sources: [] });
     expect(body.properties).toEqual({ born: 1964, name: 'Keanu Reeves' });
     expect(body).not.toHaveProperty('idNote');
+    // A graph the app did not seed has names in no particular language: nothing to translate, nothing to mark.
+    expect(body.names).toEqual({});
     expect(body.degreeByType).toEqual(expect.arrayContaining([{ type: 'ACTED_IN', direction: 'out', count: 1 }, { type: 'REVIEWED', direction: 'out', count: 1 }]));
   });
 

@@ -3,13 +3,17 @@
 import type { Core } from 'cytoscape';
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useTranslations } from 'use-intl';
-import { relationshipLabel, typeStyle } from '@/lib/graph/entity-style';
+import { useFormatter, useTranslations } from 'use-intl';
 import { isGroupKey } from '@/lib/graph/groups';
+import { FALLBACK_MARK, type Labeller } from '@/lib/i18n/labeller';
 import { renderOptions, webglAvailable } from '@/lib/graph/render-options';
 import { toElements } from '@/lib/graph/to-elements';
 import type { GraphEdge, GraphNode, GroupInfo } from '@/lib/graph/types';
 import { stateIds } from '@/lib/url-state';
+import { readViewport } from '../graph/viewport';
+import { LanguageSwitcher } from '../i18n/language-switcher';
+import { NoteText, ProblemText } from '../i18n/note-text';
+import { useLabeller } from '../i18n/use-labeller';
 import { EdgeDetailsPanel, NodeDetailsPanel } from '../panels/details-panel';
 import { GroupPanel } from '../panels/group-panel';
 import { InViewList } from '../panels/in-view-list';
@@ -28,6 +32,9 @@ const GraphCanvas = dynamic(() => import('../graph/graph-canvas').then((m) => m.
 /** The client shell: owns the explorer state and lays out search, canvas and panels around it. */
 export function Explorer({ init, preview }: { init: ExplorerInit; preview?: ReactNode }) {
   const t = useTranslations('common');
+  const tx = useTranslations('explorer');
+  const format = useFormatter();
+  const labels = useLabeller();
   const { state, graph, positions, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, frame, actions } = useExplorer(init);
   const cyRef = useRef<Core | null>(null);
   const [canvasReady, setCanvasReady] = useState(false);
@@ -47,8 +54,8 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
   const pathIds = useMemo(() => new Set(drawnPath ? [...drawnPath.nodes.map((n) => n.id), ...drawnPath.edges.map((e) => e.id)] : []), [drawnPath]);
   const types = useMemo(() => [...new Set(graph.nodes.map((n) => n.type))].sort(), [graph.nodes]);
   const elements = useMemo(
-    () => toElements(graph, { positions, expanded: state.expanded, hiddenTypes: state.hiddenTypes, pathIds }),
-    [graph, positions, state.expanded, state.hiddenTypes, pathIds],
+    () => toElements(graph, { positions, expanded: state.expanded, hiddenTypes: state.hiddenTypes, pathIds, labels }),
+    [graph, positions, state.expanded, state.hiddenTypes, pathIds, labels],
   );
   const entityCount = graph.nodes.filter((n) => !n.group).length;
   // The renderer is fixed per canvas instance (keyed by its mode): a view that becomes big gets a new one.
@@ -89,44 +96,45 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
     expand: () => { if (selectedNode && !selectedNode.group) void actions.expand(selectedNode.id); },
     remove: () => { if (selectedNode) actions.remove(selectedNode.id); },
     fit: () => cyRef.current && import('../graph/viewport').then(({ frame: frameView }) => frameView(cyRef.current!, cyRef.current!.elements())),
-    path: () => { if (selectedNode && !selectedNode.group) setConnectFrom({ id: selectedNode.id, name: selectedNode.name }); },
+    path: () => { if (selectedNode && !selectedNode.group) setConnectFrom({ id: selectedNode.id, name: labels.nodeName(selectedNode) }); },
     back: () => window.history.back(),
     clear: () => actions.select(null),
   });
 
-  const announcement = describeSelection(selectedNode, selectedEdge, graph.edges, nodesById);
+  const announcement = describeSelection({ node: selectedNode, edge: selectedEdge, edges: graph.edges, nodes: nodesById, labels, t: tx });
 
   return (
     <div className="explorer">
-      <a className="skip-link" href="#graph-canvas-region">Skip to the graph</a>
-      <a className="skip-link" href="#details-panel">Skip to the details</a>
+      <a className="skip-link" href="#graph-canvas-region">{tx('skipToGraph')}</a>
+      <a className="skip-link" href="#details-panel">{tx('skipToDetails')}</a>
       <header className="topbar">
-        <a className="brand" href="/" aria-label="Belt and Road S&T graph: start over">
+        <a className="brand" href={`/?lang=${labels.locale}`} aria-label={t('brandHome')}>
           <span className="brand-mark" aria-hidden="true">◈</span>
           <span className="brand-name">{t('brand')}</span>
         </a>
-        <SearchBox label="Search entities" inputRef={searchRef} onPick={(hit) => void actions.focus(hit.id)} />
+        <SearchBox label={tx('searchLabel')} inputRef={searchRef} onPick={(hit) => void actions.focus(hit.id)} />
         <Toolbar cy={canvasReady ? cyRef.current : null} layout={state.layout} onLayout={actions.setLayout} currentUrl={actions.currentUrl} />
+        <LanguageSwitcher currentUrl={() => actions.currentUrl(cyRef.current ? readViewport(cyRef.current) : null)} />
       </header>
 
       {dbDown && (
         <div className="banner banner-error" role="alert">
-          The graph database is not reachable right now. What is on screen stays; this message clears itself when it is back.
+          {tx('dbDown')}
         </div>
       )}
       {notes.length > 0 && (
-        <ul className="notes" aria-label="Notes about this link">
+        <ul className="notes" aria-label={tx('notesLabel')}>
           {notes.map((note, i) => (
             <li key={i} className="banner banner-note" role="status">
-              <span>{note}</span>
-              <button type="button" className="icon" aria-label="Dismiss note" onClick={() => actions.dismissNote(i)}>×</button>
+              <span><NoteText note={note} /></span>
+              <button type="button" className="icon" aria-label={tx('dismissNote')} onClick={() => actions.dismissNote(i)}>×</button>
             </li>
           ))}
         </ul>
       )}
 
       <main className="workspace">
-        <section className="canvas-wrap" aria-label="Graph view" id="graph-canvas-region" tabIndex={-1}>
+        <section className="canvas-wrap" aria-label={tx('graphView')} id="graph-canvas-region" tabIndex={-1}>
           {!canvasReady && preview}
           <GraphCanvas
             key={render.mode}
@@ -153,34 +161,34 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
             onReady={(cy) => { cyRef.current = cy; setCanvasReady(true); }}
           />
           <TypeFilter nodes={graph.nodes} hiddenTypes={state.hiddenTypes} onToggle={actions.toggleType} />
-          <div className="status-line" role="status" aria-live="polite" data-overlay="">
-            {status.kind === 'busy' && <span className="busy">{status.label}...</span>}
+          <div className="status-line" role="status" aria-live="polite" aria-busy={status.kind === 'busy'} data-overlay="">
+            {status.kind === 'busy' && <span className="busy">{tx(`busy.${status.label}`)}</span>}
             {status.kind === 'idle' && (
               <span className="muted">
-                {entityCount} entities · {graph.edges.filter((e) => !isGroupKey(e.target)).length} relationships · {touch ? 'double-tap' : 'double-click'} to expand
+                {tx('statusLine', { entities: entityCount, relationships: graph.edges.filter((e) => !isGroupKey(e.target)).length, touch: String(touch) })}
               </span>
             )}
           </div>
           <p className="visually-hidden" aria-live="polite" data-testid="announcer">{announcement}</p>
           {status.kind === 'error' && (
             <div className="banner banner-error inline" role="alert" data-overlay="">
-              <span>{status.message}</span>
-              {status.retry && <button type="button" onClick={status.retry}>Retry</button>}
-              <button type="button" className="icon" aria-label="Dismiss" onClick={actions.clearError}>×</button>
+              <span><ProblemText problem={status.problem} /></span>
+              {status.retry && <button type="button" onClick={status.retry}>{tx('retry')}</button>}
+              <button type="button" className="icon" aria-label={tx('dismiss')} onClick={actions.clearError}>×</button>
             </div>
           )}
         </section>
 
-        <aside className={`side-panel${sheetOpen ? ' sheet-open' : ''}`} aria-label="Details" id="details-panel" tabIndex={-1} data-overlay="">
+        <aside className={`side-panel${sheetOpen ? ' sheet-open' : ''}`} aria-label={tx('detailsLabel')} id="details-panel" tabIndex={-1} data-overlay="">
           <button type="button" className="sheet-handle" aria-expanded={sheetOpen} onClick={() => setSheetOpen((o) => !o)}>
             <span aria-hidden="true" className="sheet-grip" />
-            {sheetOpen ? 'Show less' : 'Show details'}
+            {sheetOpen ? tx('showLess') : tx('showDetails')}
           </button>
           <PathFinder
             fromRequest={connectFrom}
             path={drawnPath}
             message={pathMessage}
-            names={new Map(graph.nodes.map((n) => [n.id, n.name]))}
+            nodes={nodesById}
             onConnect={(from, to) => void actions.connect(from, to)}
             onClear={actions.clearPath}
           />
@@ -190,7 +198,7 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
             <GroupPanel
               key={selectedNode.id}
               node={selectedNode as GraphNode & { group: GroupInfo }}
-              originName={nodesById.get(selectedNode.group.origin)?.name ?? selectedNode.group.origin}
+              origin={nodesById.get(selectedNode.group.origin) ?? null}
               shown={shownIds}
               autoFocus={autoFocus}
               onDraw={fromPanel((members: string[] | 'all') => void actions.drawGroup(selectedNode.id, members))}
@@ -211,29 +219,27 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
                 onRemove: fromPanel(actions.remove),
                 onNavigate: fromPanel((id: string) => void actions.focus(id)),
                 onSelectEdge: fromPanel(selectEdge),
-                onConnectFrom: (id) => setConnectFrom({ id, name: nodesById.get(id)?.name ?? id }),
+                onConnectFrom: (id) => setConnectFrom({ id, name: nodesById.has(id) ? labels.nodeName(nodesById.get(id)!) : id }),
               }}
             />
           ) : selectedEdge ? (
             <EdgeDetailsPanel key={selectedEdge.id} edge={selectedEdge} nodes={nodesById} autoFocus={autoFocus} onNavigate={fromPanel((id: string) => void actions.focus(id))} />
           ) : (
             <div className="welcome">
-              <h2>Explore the graph</h2>
-              <p>
-                What China announced at the first Belt and Road Conference on Science and Technology Exchange (Chongqing,
-                6-7 November 2023), who took part, and the partner countries, with a source behind every fact.
-              </p>
+              <h2>{tx('welcome.title')}</h2>
+              <p>{tx('welcome.intro', { dates: format.dateTimeRange(CONFERENCE_DAYS[0], CONFERENCE_DAYS[1], { day: 'numeric', month: 'long', year: 'numeric' }) })}</p>
               <ul>
-                <li>Search in English, Russian or Chinese; typos are fine.</li>
-                <li>{touch ? 'Tap' : 'Click'} an entity or a link to see what it is and why it exists.</li>
-                <li>{touch ? 'Double-tap' : 'Double-click'} an entity (or use Expand) to bring in its neighbours; big sets arrive as one group node.</li>
-                <li>The address bar always holds this exact view: copy it to share.</li>
+                <li>{tx('welcome.search')}</li>
+                <li>{tx('welcome.click', { touch: String(touch) })}</li>
+                <li>{tx('welcome.expand', { touch: String(touch) })}</li>
+                <li>{tx('welcome.share')}</li>
+                <li>{tx('welcome.languages', { mark: `[${FALLBACK_MARK}]` })}</li>
               </ul>
               <details className="shortcuts">
-                <summary>Keyboard shortcuts</summary>
+                <summary>{tx('shortcuts.title')}</summary>
                 <dl>
                   {SHORTCUTS.map(([keys, what]) => (
-                    <div key={keys}><dt><kbd>{keys}</kbd></dt><dd>{what}</dd></div>
+                    <div key={what}><dt><kbd>{keys ?? tx(`shortcuts.${what}Keys` as 'shortcuts.moveKeys')}</kbd></dt><dd>{tx(`shortcuts.${what}`)}</dd></div>
                   ))}
                 </dl>
               </details>
@@ -245,15 +251,21 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
   );
 }
 
+/** The conference's days, for the welcome text (formatted per language). */
+const CONFERENCE_DAYS = [new Date(Date.UTC(2023, 10, 6)), new Date(Date.UTC(2023, 10, 7))] as const;
+
 /** What a screen reader hears when the selection changes: the entity and how it is linked. */
-function describeSelection(node: GraphNode | null, edge: GraphEdge | null, edges: GraphEdge[], nodes: Map<string, GraphNode>): string {
-  const name = (id: string) => nodes.get(id)?.name ?? id;
-  if (node?.group) return `Selected group: ${node.name.replace('\n', ', ')}, linked to ${name(node.group.origin)}.`;
+function describeSelection({ node, edge, edges, nodes, labels, t }: {
+  node: GraphNode | null; edge: GraphEdge | null; edges: GraphEdge[]; nodes: Map<string, GraphNode>; labels: Labeller;
+  t: ReturnType<typeof useTranslations<'explorer'>>;
+}): string {
+  const name = (id: string) => (nodes.has(id) ? labels.nodeName(nodes.get(id)!) : id);
+  if (node?.group) return t('announce.group', { name: labels.nodeName(node), origin: name(node.group.origin) });
   if (node) {
     const links = edges.filter((e) => (e.source === node.id || e.target === node.id) && !isGroupKey(e.target));
-    const sample = links.slice(0, 3).map((e) => `${relationshipLabel(e.type)} ${name(e.source === node.id ? e.target : e.source)}`);
-    return `Selected ${typeStyle(node.type).label}: ${node.name}. ${links.length} relationship${links.length === 1 ? '' : 's'} on the canvas${sample.length ? `: ${sample.join('; ')}` : ''}.`;
+    const sample = links.slice(0, 3).map((e) => `${labels.relationship(e.type)} ${name(e.source === node.id ? e.target : e.source)}`);
+    return t('announce.node', { type: labels.type(node.type), name: labels.nodeName(node), count: links.length, sample: sample.join('; ') });
   }
-  if (edge) return `Selected relationship: ${name(edge.source)} ${relationshipLabel(edge.type)} ${name(edge.target)}.`;
+  if (edge) return t('announce.edge', { from: name(edge.source), relationship: labels.relationship(edge.type), to: name(edge.target) });
   return '';
 }

@@ -2,6 +2,7 @@
 
 import type { Core } from 'cytoscape';
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
 import type { LayoutName } from '@/lib/layout/compute-layout';
 import type { Viewport } from '@/lib/url-state';
 import { frame, readViewport } from '../graph/viewport';
@@ -14,6 +15,7 @@ export function Toolbar({ cy, layout, onLayout, currentUrl }: {
   /** The address of the view as it is now, viewport included. */
   currentUrl: (viewport: Viewport | null) => string;
 }) {
+  const t = useTranslations('toolbar');
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const zoomBy = (factor: number) => {
     if (!cy) return;
@@ -29,21 +31,21 @@ export function Toolbar({ cy, layout, onLayout, currentUrl }: {
     setTimeout(() => setCopied('idle'), 2500);
   };
   return (
-    <div className="toolbar" role="toolbar" aria-label="View controls">
-      <button type="button" className="icon" aria-label="Zoom in" onClick={() => zoomBy(1.25)} disabled={!cy}>+</button>
-      <button type="button" className="icon" aria-label="Zoom out" onClick={() => zoomBy(0.8)} disabled={!cy}>−</button>
-      <button type="button" aria-label="Fit the graph to the screen" aria-keyshortcuts="f" onClick={() => cy && frame(cy, cy.elements())} disabled={!cy}>Fit</button>
+    <div className="toolbar" role="toolbar" aria-label={t('label')}>
+      <button type="button" className="icon" aria-label={t('zoomIn')} onClick={() => zoomBy(1.25)} disabled={!cy}>+</button>
+      <button type="button" className="icon" aria-label={t('zoomOut')} onClick={() => zoomBy(0.8)} disabled={!cy}>−</button>
+      <button type="button" aria-label={t('fitLabel')} aria-keyshortcuts="f" onClick={() => cy && frame(cy, cy.elements())} disabled={!cy}>{t('fit')}</button>
       <label className="layout-select">
-        <span className="visually-hidden">Layout</span>
-        <select value={layout} onChange={(event) => onLayout(event.target.value as LayoutName)} aria-label="Layout">
-          <option value="force">Force</option>
-          <option value="circle">Circle</option>
-          <option value="grid">Grid</option>
-          <option value="map">World map</option>
+        <span className="visually-hidden">{t('layout')}</span>
+        <select value={layout} onChange={(event) => onLayout(event.target.value as LayoutName)} aria-label={t('layout')}>
+          <option value="force">{t('layouts.force')}</option>
+          <option value="circle">{t('layouts.circle')}</option>
+          <option value="grid">{t('layouts.grid')}</option>
+          <option value="map">{t('layouts.map')}</option>
         </select>
       </label>
       <button type="button" className="primary" onClick={() => void copy()}>
-        {copied === 'copied' ? 'Link copied' : copied === 'failed' ? 'Copy the address bar' : 'Copy link'}
+        {copied === 'copied' ? t('copied') : copied === 'failed' ? t('copyFailed') : t('copyLink')}
       </button>
     </div>
   );

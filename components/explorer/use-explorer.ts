@@ -8,6 +8,7 @@ import { nodeSizes } from '@/lib/graph/to-elements';
 import type { GraphNode, PathResult, Subgraph } from '@/lib/graph/types';
 import type { LayoutName, Positions } from '@/lib/layout/compute-layout';
 import { layoutOffThread, rememberLayoutOffThread } from '@/lib/layout/layout-client';
+import { note, type Note, type Problem } from '@/lib/i18n/notes';
 import {
   capBatches, MAX_VIEW_ENTITIES, parseExplorerState, serializeExplorerState, stateIds, type ExplorerState, type Selection, type Viewport,
 } from '@/lib/url-state';
@@ -19,17 +20,19 @@ import {
  * Back and Forward replay states from the URL. Positions are a pure function of the state.
  */
 
+export type BusyLabel = 'loading' | 'expanding' | 'opening' | 'findingPath';
+
 export type Status =
   | { kind: 'idle' }
-  | { kind: 'busy'; label: string }
-  | { kind: 'error'; message: string; retry: (() => void) | null };
+  | { kind: 'busy'; label: BusyLabel }
+  | { kind: 'error'; problem: Problem; retry: (() => void) | null };
 
 export interface ExplorerInit {
   state: ExplorerState;
   graph: Subgraph;
   positions: Positions;
   path: PathResult | null;
-  notes: string[];
+  notes: Note[];
   /** The server could not reach the database for the first render. */
   unavailable: boolean;
 }
@@ -71,7 +74,8 @@ export function useExplorer(init: ExplorerInit) {
   const [revision, setRevision] = useState(0);
   const failedRef = useRef(init.unavailable);
   const [path, setPath] = useState<PathResult | null>(init.path);
-  const [pathMessage, setPathMessage] = useState<string | null>(null);
+  /** A path search that found nothing: within how many steps. */
+  const [pathMessage, setPathMessage] = useState<{ maxHops: number } | null>(null);
   const [viewportRequest, setViewportRequest] = useState<{ viewport: Viewport | null; seq: number }>({ viewport: init.state.viewport, seq: 0 });
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -101,7 +105,7 @@ export function useExplorer(init: ExplorerInit) {
     const apiError = error instanceof ApiError ? error : new ApiError(0, 'unknown', 'Something went wrong.');
     if (apiError.unavailable) setDbDown(true);
     failedRef.current = true;
-    setStatus({ kind: 'error', message: apiError.message, retry });
+    setStatus({ kind: 'error', problem: apiError.problem, retry });
   }, []);
 
   const recovered = useCallback(() => {
@@ -136,7 +140,7 @@ export function useExplorer(init: ExplorerInit) {
       })),
     ]);
     const found = new Set(result.nodes.map((n) => n.id));
-    if (result.missing.length > 0) setNotes((n) => [...n, `${result.missing.length} entit${result.missing.length === 1 ? 'y is' : 'ies are'} no longer in the database: ${result.missing.slice(0, 5).join(', ')}.`]);
+    if (result.missing.length > 0) setNotes((n) => [...n, note('entitiesGone', { count: result.missing.length, ids: result.missing.slice(0, 5).join(', ') })]);
     const loaded = withGroups({ nodes: result.nodes, edges: result.edges }, totals);
     graphs.current.set(idsKey(ids.filter((id) => found.has(id) || isGroupKey(id))), loaded);
     graphs.current.set(key, loaded);
@@ -152,7 +156,7 @@ export function useExplorer(init: ExplorerInit) {
   /** One exploration step: load what the next state needs, then show it and add a history entry. */
   const commit = useCallback(async (requested: ExplorerState, options: {
     growFrom?: string | null;
-    label?: string;
+    label?: BusyLabel;
     token?: number;
     /** The path drawn with this step (undefined: unchanged). */
     path?: PathResult | null;
@@ -162,10 +166,10 @@ export function useExplorer(init: ExplorerInit) {
     const token = options.token ?? begin();
     const next = { ...requested, batches: capBatches(requested.batches) };
     if (new Set(stateIds(next)).size > MAX_VIEW_ENTITIES) {
-      setStatus({ kind: 'error', message: `A view holds at most ${MAX_VIEW_ENTITIES} entities; remove some first.`, retry: null });
+      setStatus({ kind: 'error', problem: { code: 'viewLimit', values: { max: MAX_VIEW_ENTITIES } }, retry: null });
       return;
     }
-    setStatus({ kind: 'busy', label: options.label ?? 'Loading' });
+    setStatus({ kind: 'busy', label: options.label ?? 'loading' });
     try {
       const nextGraph = await loadGraph(next);
       if (!isLatest(token)) return;
@@ -196,14 +200,14 @@ export function useExplorer(init: ExplorerInit) {
 
   /** Brings in an entity's hidden neighbours, as planExpansion decides (big types become group nodes). */
   const expandWith = useCallback(async (id: string, filters: { relType?: string; entityType?: string }, token: number,
-    current: ExplorerState = stateRef.current, label = 'Expanding') => {
+    current: ExplorerState = stateRef.current, label: BusyLabel = 'expanding') => {
     const shown = new Set(stateIds(current));
     const first = await api.neighbors(id, { offset: 0, limit: MAX_NEIGHBOR_PAGE, ...filters });
     if (!isLatest(token)) return;
     const { fresh, groups } = await planExpansion(id, filters, first, shown, (entityType, count) => allNeighbours(id, { entityType }, count));
     if (!isLatest(token)) return;
     const room = MAX_VIEW_ENTITIES - shown.size;
-    if (fresh.length + groups.length > room) setNotes((n) => [...n, `A view holds at most ${MAX_VIEW_ENTITIES} entities; remove some to expand further.`]);
+    if (fresh.length + groups.length > room) setNotes((n) => [...n, note('viewFull', { max: MAX_VIEW_ENTITIES })]);
     const batch = [...fresh, ...groups].slice(0, Math.max(0, room));
     await commit({
       ...current,
@@ -216,7 +220,7 @@ export function useExplorer(init: ExplorerInit) {
   const expand = useCallback(async (id: string, filters: { relType?: string; entityType?: string } = {}) => {
     const token = begin();
     if (isGroupKey(id)) return;
-    setStatus({ kind: 'busy', label: 'Expanding' });
+    setStatus({ kind: 'busy', label: 'expanding' });
     try {
       await expandWith(id, filters, token);
     } catch (error) {
@@ -230,7 +234,7 @@ export function useExplorer(init: ExplorerInit) {
     if (!spec) return;
     const token = begin();
     const current = stateRef.current;
-    setStatus({ kind: 'busy', label: 'Expanding' });
+    setStatus({ kind: 'busy', label: 'expanding' });
     try {
       const ids = members === 'all'
         ? (await allNeighbours(spec.origin, groupFilters(spec), MAX_VIEW_ENTITIES)).map((n) => n.id)
@@ -244,7 +248,7 @@ export function useExplorer(init: ExplorerInit) {
         ...current,
         batches: fresh.length > 0 ? [...batches, fresh] : batches,
         selected: members === 'all' || fresh.length !== 1 ? { kind: 'node', id: spec.origin } : { kind: 'node', id: fresh[0]! },
-      }, { growFrom: spec.origin, label: 'Expanding', token });
+      }, { growFrom: spec.origin, label: 'expanding', token });
     } catch (error) {
       if (isLatest(token)) fail(error, () => void drawGroup(key, members));
     }
@@ -258,10 +262,10 @@ export function useExplorer(init: ExplorerInit) {
       return expand(id);
     }
     const token = begin();
-    setStatus({ kind: 'busy', label: 'Opening' });
+    setStatus({ kind: 'busy', label: 'opening' });
     try {
       // The pick is a batch of its own (placed in free space), its neighbours the next one.
-      await expandWith(id, {}, token, { ...current, batches: [...current.batches, [id]] }, 'Opening');
+      await expandWith(id, {}, token, { ...current, batches: [...current.batches, [id]] }, 'opening');
     } catch (error) {
       if (isLatest(token)) fail(error, () => void focus(id));
     }
@@ -327,20 +331,20 @@ export function useExplorer(init: ExplorerInit) {
     const token = begin();
     const current = stateRef.current;
     setPathMessage(null);
-    setStatus({ kind: 'busy', label: 'Finding a path' });
+    setStatus({ kind: 'busy', label: 'findingPath' });
     try {
       const result = await api.path(from, to);
       if (!isLatest(token)) return;
       if (result.length === null) {
         // Nothing to draw: the view, its URL and any path already drawn stay as they are.
-        setPathMessage(`No connection within ${result.maxHops} steps.`);
+        setPathMessage({ maxHops: result.maxHops });
         setStatus({ kind: 'idle' });
         return;
       }
       const shown = new Set(stateIds(current));
       const fresh = result.nodes.map((n) => n.id).filter((id) => !shown.has(id));
       await commit({ ...current, batches: fresh.length > 0 ? [...current.batches, fresh] : current.batches, path: { from, to } },
-        { growFrom: from, label: 'Finding a path', token, path: result });
+        { growFrom: from, label: 'findingPath', token, path: result });
     } catch (error) {
       if (isLatest(token)) fail(error, () => void connect(from, to));
     }
@@ -366,7 +370,7 @@ export function useExplorer(init: ExplorerInit) {
       // An entry without a view is the page as first opened (the router may have reset its URL).
       const next = parsed.hasView ? parsed.state : init.state;
       viewportRef.current = next.viewport;
-      setStatus({ kind: 'busy', label: 'Loading' });
+      setStatus({ kind: 'busy', label: 'loading' });
       loadGraph(next).then(async (nextGraph) => {
         const drawn = next.path && (next.path.from !== path?.from || next.path.to !== path?.to) ? await api.path(next.path.from, next.path.to) : undefined;
         const shownGraph = subset(nextGraph, stateIds(next));
@@ -397,7 +401,7 @@ export function useExplorer(init: ExplorerInit) {
         if (init.unavailable && graphs.current.size <= 1) window.location.reload();
         recovered();
         // Keep what failed retryable, now that retrying can work.
-        setStatus((s) => (s.kind === 'error' && s.retry ? { ...s, message: 'The database is back. Try that again?' } : s.kind === 'error' ? { kind: 'idle' } : s));
+        setStatus((s) => (s.kind === 'error' && s.retry ? { ...s, problem: { code: 'databaseBack' } } : s.kind === 'error' ? { kind: 'idle' } : s));
       }, () => undefined);
     }, 3000);
     return () => {

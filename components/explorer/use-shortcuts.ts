@@ -2,17 +2,20 @@
 
 import { useEffect, useRef } from 'react';
 
-/** The keyboard shortcuts, as the welcome panel and the README list them. */
-export const SHORTCUTS: [string, string][] = [
+/**
+ * The keyboard shortcuts, as the welcome panel and the README list them: the keys (null: their
+ * description is a message too, `shortcuts.<what>Keys`) and what they do (`shortcuts.<what>`).
+ */
+export const SHORTCUTS = [
   ['/', 'search'],
-  ['← ↑ → ↓', 'move between linked entities (on the canvas)'],
-  ['Enter or e', 'expand the selected entity'],
-  ['Delete or x', 'remove the selected entity'],
-  ['f', 'fit the view'],
-  ['p', 'find a path from the selected entity'],
-  ['b', 'back (undo the last step)'],
-  ['Escape', 'clear the selection'],
-];
+  [null, 'move'],
+  [null, 'expand'],
+  [null, 'remove'],
+  ['f', 'fit'],
+  ['p', 'path'],
+  ['b', 'back'],
+  ['Escape', 'clear'],
+] as const satisfies readonly (readonly [string | null, string])[];
 
 export interface ShortcutActions {
   focusSearch: () => void;

@@ -2,6 +2,7 @@
 
 import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { useEffect, useRef } from 'react';
+import { useTranslations } from 'use-intl';
 import { placeLabels, type LabelCandidate, type Obstacle } from '@/lib/graph/label-placement';
 import { applyLevelOfDetail, CANVAS_OPTIONS, levelOfDetailStyle, MIN_LABEL_PX, type RenderChoice } from '@/lib/graph/render-options';
 import type { Positions } from '@/lib/layout/compute-layout';
@@ -43,6 +44,7 @@ export function labelScale(zoom: number): number {
 
 /** The only place a Cytoscape instance lives: created on mount, destroyed on unmount, fed by props. */
 export function GraphCanvas(props: GraphCanvasProps) {
+  const t = useTranslations('explorer');
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const latest = useRef(props);
@@ -284,8 +286,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   return (
     <div ref={container} className="graph-canvas" data-testid="graph-canvas" tabIndex={0} role="application"
-      aria-roledescription="graph" onKeyDown={onKeyDown}
-      aria-label="Graph canvas. Arrow keys move between linked entities, Enter expands the selected one." />
+      aria-roledescription={t('canvasRole')} onKeyDown={onKeyDown} aria-label={t('canvas')} />
   );
 }
 

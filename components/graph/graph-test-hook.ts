@@ -21,6 +21,8 @@ export interface GraphTestHook {
   centerOn(id: string): void;
   /** Page-space boxes of entity bodies (visible nodes). */
   nodeBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
+  /** The label text an entity carries (drawn or not): its caption in the interface language. */
+  label(id: string): string | null;
   /** Page-space boxes of the labels actually drawn, with their size on screen in CSS pixels. */
   labelBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number; fontPx: number }[];
 }
@@ -49,6 +51,10 @@ export function exposeGraphForTests(cy: Core): () => void {
       return { x: box.left + p.x, y: box.top + p.y };
     },
     zoom: () => cy.zoom(),
+    label: (id) => {
+      const element = cy.$id(id);
+      return element.nonempty() ? String(element.data('label') ?? '') : null;
+    },
     centerOn: (id) => { cy.center(cy.$id(id)); },
     nodeBoxes: () => {
       const box = cy.container()!.getBoundingClientRect();

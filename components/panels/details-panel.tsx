@@ -1,11 +1,16 @@
 'use client';
 
 import { useState } from 'react';
+import { useLocale, useTranslations } from 'use-intl';
 import { api } from '@/lib/client/api';
 import { MAX_NEIGHBOR_PAGE, NEIGHBOR_PAGE_SIZE } from '@/lib/graph/limits';
 import type { GraphEdge, GraphNode, NeighborPage, NodeDetails } from '@/lib/graph/types';
-import { relationshipLabel, typeStyle } from '@/lib/graph/entity-style';
-import { GROUP_THRESHOLD, pluralLabel } from '@/lib/graph/groups';
+import { typeStyle } from '@/lib/graph/entity-style';
+import { GROUP_THRESHOLD } from '@/lib/graph/groups';
+import { LOCALE_NAMES } from '@/lib/i18n/locales';
+import type { Problem } from '@/lib/i18n/notes';
+import { Caption, FallbackBadge } from '../i18n/caption';
+import { useLabeller } from '../i18n/use-labeller';
 import { TypeBadge } from '../ui/type-badge';
 import { useFocusOnMount } from '../ui/use-focus-on-mount';
 import { PropertyList } from './property-list';
@@ -21,13 +26,13 @@ export interface NodeActions {
   onConnectFrom: (id: string) => void;
 }
 
-const LANGUAGE_NAMES = { en: 'English', ru: 'Русский', zh: '中文' } as const;
-
-function Retry({ message, retry }: { message: string; retry: () => void }) {
+function Retry({ what, problem, retry }: { what: 'detailsFailed' | 'relationshipsFailed'; problem: Problem; retry: () => void }) {
+  const t = useTranslations('panels');
+  const errors = useTranslations('errors');
   return (
     <div className="panel-error" role="alert">
-      <p>{message}</p>
-      <button type="button" onClick={retry}>Try again</button>
+      <p>{t(what, { message: errors(problem.code, problem.values) })}</p>
+      <button type="button" onClick={retry}>{t('tryAgain')}</button>
     </div>
   );
 }
@@ -43,50 +48,59 @@ export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages,
   autoFocus: boolean;
   actions: NodeActions;
 }) {
+  const t = useTranslations('panels');
+  const common = useTranslations('common');
+  const locale = useLocale();
+  const labels = useLabeller();
   const [details, retry] = useFetch<NodeDetails>(`${id}|${revision}`, (signal) => api.node(id, signal));
   const headingRef = useFocusOnMount<HTMLHeadingElement>(autoFocus);
-  if (details.kind === 'loading') return <p className="muted" aria-busy="true">Loading details...</p>;
-  if (details.kind === 'error') return <Retry message={`Could not load the details: ${details.message}`} retry={retry} />;
+  if (details.kind === 'loading') return <p className="muted" aria-busy="true">{t('loadingDetails')}</p>;
+  if (details.kind === 'error') return <Retry what="detailsFailed" problem={details.problem} retry={retry} />;
   const node = details.data;
   const hidden = Math.max(0, node.degree - shownNeighbours);
   return (
     <article className="details" aria-labelledby="details-title">
       <header>
         <TypeBadge type={node.type} />
-        <h2 id="details-title" tabIndex={-1} ref={headingRef}>{node.name}</h2>
+        <h2 id="details-title" tabIndex={-1} ref={headingRef}><Caption node={node} /></h2>
         <code className="entity-id">{node.id}</code>
-        <a className="entity-page" href={`/node/${encodeURIComponent(node.id)}`}>Entity page (shareable)</a>
+        <a className="entity-page" href={`/node/${encodeURIComponent(node.id)}?lang=${locale}`}>{t('entityPage')}</a>
       </header>
       <div className="details-actions">
         <button type="button" onClick={() => actions.onExpand(node.id)} disabled={hidden === 0}>
-          {hidden === 0 ? 'All neighbours shown' : expandedPages > 0 ? `Expand the ${hidden} hidden` : `Expand (${hidden})`}
+          {hidden === 0 ? t('expandAllShown') : expandedPages > 0 ? t('expandHidden', { count: hidden }) : t('expand', { count: hidden })}
         </button>
-        <button type="button" onClick={() => actions.onCollapse(node.id)} disabled={shownNeighbours === 0}>Collapse</button>
-        <button type="button" onClick={() => actions.onConnectFrom(node.id)}>Connect from here</button>
-        <button type="button" className="danger" onClick={() => actions.onRemove(node.id)}>Remove</button>
+        <button type="button" onClick={() => actions.onCollapse(node.id)} disabled={shownNeighbours === 0}>{t('collapse')}</button>
+        <button type="button" onClick={() => actions.onConnectFrom(node.id)}>{t('connectFrom')}</button>
+        <button type="button" className="danger" onClick={() => actions.onRemove(node.id)}>{t('remove')}</button>
       </div>
-      {node.description && <p className="description">{node.description}</p>}
-      {node.idNote && <p className="muted" role="note">{node.idNote}</p>}
-      {Object.keys(node.names).length > 0 && <section className="panel-section" aria-label="Names">
-        <h3>Names</h3>
+      {node.description && (
+        <p className="description" lang="en">
+          {node.description}
+          {locale !== 'en' && <>{' '}<FallbackBadge title={common('dataInEnglish')} /></>}
+        </p>
+      )}
+      {node.idKind === 'elementId' && <p className="muted" role="note">{t('elementIdNote')}</p>}
+      {Object.keys(node.names).length > 0 && <section className="panel-section" aria-label={t('names')}>
+        <h3>{t('names')}</h3>
         <dl className="names">
           {(['en', 'ru', 'zh'] as const).map((lang) => (
             <div key={lang}>
-              <dt>{LANGUAGE_NAMES[lang]}</dt>
-              <dd lang={lang}>
-                {node.names[lang] ?? <span className="muted">not found in the sources</span>}
-                {(node.aliases[lang] ?? []).length > 0 && <span className="aliases"> · also {node.aliases[lang]!.join(', ')}</span>}
+              <dt lang={lang}>{LOCALE_NAMES[lang]}</dt>
+              <dd lang={node.names[lang] ? lang : undefined}>
+                {node.names[lang] ?? <span className="muted">{t('notInSources')}</span>}
+                {(node.aliases[lang] ?? []).length > 0 && <span className="aliases"> · {t('aliases', { list: node.aliases[lang]!.join(', ') })}</span>}
               </dd>
             </div>
           ))}
         </dl>
       </section>}
       <PropertyList properties={node.properties} />
-      <section className="panel-section" aria-label="Relationships">
-        <h3>Relationships <span className="muted">({node.degree}; {shownNeighbours} on the canvas)</span></h3>
+      <section className="panel-section" aria-label={t('relationships')}>
+        <h3>{t('relationships')} <span className="muted">{t('relationshipsCount', { total: node.degree, shown: shownNeighbours })}</span></h3>
         <ul className="degree-summary">
           {node.degreeByType.map((d) => (
-            <li key={`${d.type}-${d.direction}`}>{d.direction === 'in' ? '← ' : '→ '}{relationshipLabel(d.type)}: {d.count}</li>
+            <li key={`${d.type}-${d.direction}`}>{d.direction === 'in' ? '← ' : '→ '}{labels.relationship(d.type)}: {d.count.toLocaleString(locale)}</li>
           ))}
         </ul>
         <RelationshipList id={node.id} revision={revision} actions={actions} />
@@ -98,30 +112,32 @@ export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages,
 
 /** The entity's relationships grouped by type, a page at a time; each links on to the other end. */
 function RelationshipList({ id, revision, actions }: { id: string; revision: number; actions: NodeActions }) {
+  const t = useTranslations('panels');
+  const labels = useLabeller();
   const [limit, setLimit] = useState(NEIGHBOR_PAGE_SIZE * 2);
   const [page, retry] = useFetch<NeighborPage>(`${id}|${limit}|${revision}`, (signal) => api.neighbors(id, { offset: 0, limit }, signal));
-  if (page.kind === 'loading') return <p className="muted" aria-busy="true">Loading relationships...</p>;
-  if (page.kind === 'error') return <Retry message={`Could not load the relationships: ${page.message}`} retry={retry} />;
+  if (page.kind === 'loading') return <p className="muted" aria-busy="true">{t('loadingRelationships')}</p>;
+  if (page.kind === 'error') return <Retry what="relationshipsFailed" problem={page.problem} retry={retry} />;
   const names = new Map(page.data.nodes.map((n) => [n.id, n]));
   const groups = new Map<string, GraphEdge[]>();
-  const asGroup = (count: number) => (count > GROUP_THRESHOLD ? ' as a group' : '');
+  const asGroup = (count: number) => String(count > GROUP_THRESHOLD);
   for (const edge of page.data.edges) {
-    const key = `${edge.source === id ? '→' : '←'} ${relationshipLabel(edge.type)}`;
+    const key = `${edge.source === id ? '→' : '←'} ${labels.relationship(edge.type)}`;
     groups.set(key, [...(groups.get(key) ?? []), edge]);
   }
   return (
     <div className="relationships">
       {(page.data.byEntityType.length > 1 || page.data.byRelationshipType.length > 1 || page.data.total > GROUP_THRESHOLD) && (
-        <div className="expand-by" role="group" aria-label="Expand by type">
+        <div className="expand-by" role="group" aria-label={t('expandByType')}>
           {page.data.byEntityType.map(({ type, count }) => (
             <button key={`e-${type}`} type="button" onClick={() => actions.onExpand(id, { entityType: type })}
               style={{ '--type-color': typeStyle(type).color } as React.CSSProperties} className="expand-chip">
-              Expand {count} {pluralLabel(type, count)}{asGroup(count)}
+              {t('expandEntities', { what: labels.typeCount(type, count), group: asGroup(count) })}
             </button>
           ))}
           {page.data.byRelationshipType.length > 1 && page.data.byRelationshipType.map(({ type, count }) => (
             <button key={`r-${type}`} type="button" onClick={() => actions.onExpand(id, { relType: type })} className="expand-chip">
-              Expand {count} · {relationshipLabel(type)} ({type}){asGroup(count)}
+              {t('expandRelationship', { count, relationship: labels.relationship(type), type, group: asGroup(count) })}
             </button>
           ))}
         </div>
@@ -137,11 +153,11 @@ function RelationshipList({ id, revision, actions }: { id: string; revision: num
                 <li key={edge.id}>
                   <button type="button" className="link" onClick={() => actions.onNavigate(otherId)}
                     style={{ '--type-color': typeStyle(other?.type ?? '').color } as React.CSSProperties}>
-                    {other?.name ?? otherId}
+                    {other ? <Caption node={other} /> : otherId}
                   </button>
                   <button type="button" className="why" onClick={() => actions.onSelectEdge(edge)}
-                    aria-label={`Why: ${relationshipLabel(edge.type)} ${other?.name ?? otherId}`}>
-                    why? ({edge.sources.length} source{edge.sources.length === 1 ? '' : 's'})
+                    aria-label={t('whyLabel', { relationship: labels.relationship(edge.type), name: other ? labels.nodeName(other) : otherId })}>
+                    {t('why', { count: edge.sources.length })}
                   </button>
                 </li>
               );
@@ -151,11 +167,11 @@ function RelationshipList({ id, revision, actions }: { id: string; revision: num
       ))}
       {page.data.total > limit && limit < MAX_NEIGHBOR_PAGE && (
         <button type="button" onClick={() => setLimit((l) => Math.min(MAX_NEIGHBOR_PAGE, l + NEIGHBOR_PAGE_SIZE * 2))}>
-          Show more relationships ({page.data.total - limit} more)
+          {t('showMore', { count: page.data.total - limit })}
         </button>
       )}
       {page.data.total > limit && limit >= MAX_NEIGHBOR_PAGE && (
-        <p className="muted">Listing the first {MAX_NEIGHBOR_PAGE} of {page.data.total}; expand on the canvas to page through the rest.</p>
+        <p className="muted">{t('listingFirst', { limit: MAX_NEIGHBOR_PAGE, total: page.data.total })}</p>
       )}
     </div>
   );
@@ -163,23 +179,25 @@ function RelationshipList({ id, revision, actions }: { id: string; revision: num
 
 /** One relationship: what links the two entities, its properties and the sources that say so. */
 export function EdgeDetailsPanel({ edge, nodes, autoFocus, onNavigate }: { edge: GraphEdge; nodes: Map<string, GraphNode>; autoFocus: boolean; onNavigate: (id: string) => void }) {
+  const t = useTranslations('panels');
+  const labels = useLabeller();
   const from = nodes.get(edge.source);
   const to = nodes.get(edge.target);
   const headingRef = useFocusOnMount<HTMLHeadingElement>(autoFocus);
   return (
     <article className="details" aria-labelledby="details-title">
       <header>
-        <span className="type-badge relationship">Relationship</span>
+        <span className="type-badge relationship">{t('relationship')}</span>
         <h2 id="details-title" tabIndex={-1} ref={headingRef}>
-          {from?.name ?? edge.source} <span className="rel-type">{relationshipLabel(edge.type)}</span> {to?.name ?? edge.target}
+          {from ? <Caption node={from} /> : edge.source} <span className="rel-type">{labels.relationship(edge.type)}</span> {to ? <Caption node={to} /> : edge.target}
         </h2>
       </header>
       <div className="details-actions">
-        <button type="button" onClick={() => onNavigate(edge.source)}>Go to {from?.name ?? edge.source}</button>
-        <button type="button" onClick={() => onNavigate(edge.target)}>Go to {to?.name ?? edge.target}</button>
+        <button type="button" onClick={() => onNavigate(edge.source)}>{t('goTo', { name: from ? labels.nodeName(from) : edge.source })}</button>
+        <button type="button" onClick={() => onNavigate(edge.target)}>{t('goTo', { name: to ? labels.nodeName(to) : edge.target })}</button>
       </div>
       <PropertyList properties={edge.properties} />
-      <SourceList sources={edge.sources} heading="Why this link exists: sources" />
+      <SourceList sources={edge.sources} heading={t('sourcesWhy')} />
     </article>
   );
 }

@@ -1,11 +1,14 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { api } from '@/lib/client/api';
-import { GROUP_THRESHOLD, groupFilters, pluralLabel, type GroupSpec } from '@/lib/graph/groups';
-import { relationshipLabel, typeStyle } from '@/lib/graph/entity-style';
+import { ANY, GROUP_THRESHOLD, groupFilters, type GroupSpec } from '@/lib/graph/groups';
+import { typeStyle } from '@/lib/graph/entity-style';
 import { MAX_NEIGHBOR_PAGE } from '@/lib/graph/limits';
 import type { GraphNode, GroupInfo, NeighborPage } from '@/lib/graph/types';
+import { Caption } from '../i18n/caption';
+import { useLabeller } from '../i18n/use-labeller';
 import { TypeBadge } from '../ui/type-badge';
 import { useFocusOnMount } from '../ui/use-focus-on-mount';
 import { useFetch } from './use-fetch';
@@ -14,9 +17,10 @@ import { useFetch } from './use-fetch';
  * A group node opened as a list: its members, a filter, and ways to draw some or all of them.
  * Drawing many at once asks first, with the count, so nothing large lands on the canvas by surprise.
  */
-export function GroupPanel({ node, originName, shown, autoFocus, onDraw, onRemove, onNavigate }: {
+export function GroupPanel({ node, origin, shown, autoFocus, onDraw, onRemove, onNavigate }: {
   node: GraphNode & { group: GroupInfo };
-  originName: string;
+  /** The entity the group hangs from, when it is on the canvas. */
+  origin: GraphNode | null;
   /** Ids already on the canvas. */
   shown: Set<string>;
   autoFocus: boolean;
@@ -24,6 +28,9 @@ export function GroupPanel({ node, originName, shown, autoFocus, onDraw, onRemov
   onRemove: () => void;
   onNavigate: (id: string) => void;
 }) {
+  const t = useTranslations('panels.group');
+  const errors = useTranslations('errors');
+  const labels = useLabeller();
   const { group } = node;
   const headingRef = useFocusOnMount<HTMLHeadingElement>(autoFocus);
   const spec: GroupSpec = { origin: group.origin, relType: group.relType, entityType: group.entityType };
@@ -42,10 +49,11 @@ export function GroupPanel({ node, originName, shown, autoFocus, onDraw, onRemov
     }
     return { nodes, total };
   });
-  const noun = group.entityType === '*' ? 'entities' : pluralLabel(group.entityType, 2);
   const members = page.kind === 'done' ? page.data.nodes : [];
   const needle = filter.trim().toLocaleLowerCase();
-  const matching = members.filter((m) => !shown.has(m.id) && (!needle || m.name.toLocaleLowerCase().includes(needle)));
+  // A member matches by its caption in this language or by its English name, so either can be typed.
+  const matches = (m: GraphNode) => !needle || labels.caption(m).text.toLocaleLowerCase().includes(needle) || m.name.toLocaleLowerCase().includes(needle);
+  const matching = members.filter((m) => !shown.has(m.id) && matches(m));
   const ask = (what: 'all' | 'matching', count: number, run: () => void) => {
     if (count > GROUP_THRESHOLD && confirming !== what) setConfirming(what);
     else {
@@ -56,66 +64,73 @@ export function GroupPanel({ node, originName, shown, autoFocus, onDraw, onRemov
   return (
     <article className="details" aria-labelledby="details-title">
       <header>
-        <span className="type-badge" style={{ '--type-color': typeStyle(node.type).color } as React.CSSProperties}>Group</span>
+        <span className="type-badge" style={{ '--type-color': typeStyle(node.type).color } as React.CSSProperties}>{t('badge')}</span>
         <h2 id="details-title" tabIndex={-1} ref={headingRef}>
-          {group.remaining} {noun} <span className="muted">of {group.total}</span>
+          {labels.typeCount(group.entityType, group.remaining)} <span className="muted">{t('of', { total: group.total })}</span>
         </h2>
         <p className="muted">
-          Linked to <button type="button" className="link" onClick={() => onNavigate(group.origin)}>{originName}</button>
-          {group.relType !== '*' && <> by <em>{relationshipLabel(group.relType)}</em></>}; drawn as one node until you open it.
+          {t.rich('linkedTo', {
+            relType: group.relType === ANY ? 'any' : 'one',
+            relationship: labels.relationship(group.relType),
+            origin: () => <button type="button" className="link" onClick={() => onNavigate(group.origin)}>{origin ? <Caption node={origin} /> : group.origin}</button>,
+            em: (chunks) => <em>{chunks}</em>,
+          })}
         </p>
       </header>
       <div className="details-actions">
         <button type="button" className="primary" onClick={() => ask('all', group.remaining, () => onDraw('all'))}>
-          Draw all {group.remaining} {noun}
+          {t('drawAll', { what: labels.typeCount(group.entityType, group.remaining) })}
         </button>
-        <button type="button" className="danger" onClick={onRemove}>Remove group</button>
+        <button type="button" className="danger" onClick={onRemove}>{t('removeGroup')}</button>
       </div>
       {confirming && (
         <div className="confirm" role="alertdialog" aria-labelledby="confirm-text">
           <p id="confirm-text">
-            This adds {confirming === 'all' ? group.remaining : matching.length} entities to the canvas. Continue?
+            {t('confirm', { count: confirming === 'all' ? group.remaining : matching.length })}
           </p>
           <div className="row">
             <button type="button" className="primary" autoFocus
               onClick={() => (confirming === 'all' ? ask('all', group.remaining, () => onDraw('all')) : ask('matching', matching.length, () => onDraw(matching.map((m) => m.id))))}>
-              Yes, draw them
+              {t('confirmYes')}
             </button>
-            <button type="button" onClick={() => setConfirming(null)}>Cancel</button>
+            <button type="button" onClick={() => setConfirming(null)}>{t('cancel')}</button>
           </div>
         </div>
       )}
-      <section className="panel-section" aria-label="Members">
-        <h3>Members</h3>
-        <label className="field-label" htmlFor="group-filter">Filter by name</label>
+      <section className="panel-section" aria-label={t('members')}>
+        <h3>{t('members')}</h3>
+        <label className="field-label" htmlFor="group-filter">{t('filter')}</label>
         <input id="group-filter" className="text-input" type="search" value={filter} onChange={(e) => setFilter(e.target.value)}
-          placeholder={`e.g. ${group.entityType === 'Country' ? 'Kazakhstan' : 'a name'}`} />
-        {page.kind === 'loading' && <p className="muted" aria-busy="true">Loading members...</p>}
+          placeholder={t('filterExample', { example: members[0] ? labels.caption(members[0]).text : t('aName') })} />
+        {page.kind === 'loading' && <p className="muted" aria-busy="true">{t('loadingMembers')}</p>}
         {page.kind === 'error' && (
-          <div className="panel-error" role="alert"><p>Could not load the members: {page.message}</p><button type="button" onClick={retry}>Try again</button></div>
+          <div className="panel-error" role="alert">
+            <p>{t('membersFailed', { message: errors(page.problem.code, page.problem.values) })}</p>
+            <button type="button" onClick={retry}>{t('tryAgain')}</button>
+          </div>
         )}
         {page.kind === 'done' && (
           <>
             <div className="row member-actions">
               <button type="button" disabled={matching.length === 0}
                 onClick={() => ask('matching', matching.length, () => onDraw(matching.map((m) => m.id)))}>
-                Draw the {matching.length} {needle ? 'matching' : 'listed'}
+                {t('drawMatching', { count: matching.length, filtered: String(Boolean(needle)) })}
               </button>
-              <span className="muted" role="status">{matching.length} of {members.length} not drawn yet{needle ? ' match' : ''}</span>
+              <span className="muted" role="status">{t('notDrawn', { count: matching.length, total: members.length, filtered: String(Boolean(needle)) })}</span>
             </div>
-            <ul className="member-list" aria-label={`Members of the group: ${noun}`}>
-              {members.filter((m) => !needle || m.name.toLocaleLowerCase().includes(needle)).map((m) => (
+            <ul className="member-list" aria-label={t('membersLabel', { what: labels.typeCount(group.entityType, group.total) })}>
+              {members.filter(matches).map((m) => (
                 <li key={m.id}>
                   <TypeBadge type={m.type} />
-                  <span className="member-name">{m.name}</span>
+                  <span className="member-name"><Caption node={m} /></span>
                   {shown.has(m.id)
-                    ? <span className="muted">on the canvas</span>
-                    : <button type="button" onClick={() => onDraw([m.id])} aria-label={`Draw ${m.name}`}>Draw</button>}
+                    ? <span className="muted">{t('onCanvas')}</span>
+                    : <button type="button" onClick={() => onDraw([m.id])} aria-label={t('drawLabel', { name: labels.nodeName(m) })}>{t('draw')}</button>}
                 </li>
               ))}
             </ul>
             {page.data.total > limit && (
-              <button type="button" onClick={() => setLimit((l) => l + MAX_NEIGHBOR_PAGE)}>List more ({page.data.total - limit} more)</button>
+              <button type="button" onClick={() => setLimit((l) => l + MAX_NEIGHBOR_PAGE)}>{t('listMore', { count: page.data.total - limit })}</button>
             )}
           </>
         )}

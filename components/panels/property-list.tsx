@@ -1,4 +1,6 @@
+import { useLocale, useTranslations } from 'use-intl';
 import type { PropertyValue } from '@/lib/graph/types';
+import { FallbackBadge } from '../i18n/caption';
 
 /** "joinedBri" -> "Joined bri": property keys read as words. */
 export function propertyLabel(key: string): string {
@@ -6,19 +8,25 @@ export function propertyLabel(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function show(value: PropertyValue) {
-  if (Array.isArray(value)) return value.length === 1 ? String(value[0]) : <ul>{value.map((v, i) => <li key={i}>{String(v)}</li>)}</ul>;
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return String(value);
-}
-
+/**
+ * Properties are data, shown as recorded (keys and text in English); in another interface language
+ * the section says so. Booleans and numbers read in the interface language.
+ */
 export function PropertyList({ properties }: { properties: Record<string, PropertyValue> }) {
+  const t = useTranslations('panels');
+  const common = useTranslations('common');
+  const locale = useLocale();
   const entries = Object.entries(properties);
   if (entries.length === 0) return null;
+  const scalar = (value: string | number | boolean) => (typeof value === 'boolean' ? t(value ? 'yes' : 'no')
+    : typeof value === 'number' && !Number.isInteger(value) ? value.toLocaleString(locale) : String(value));
+  const show = (value: PropertyValue) => (Array.isArray(value)
+    ? value.length === 1 ? scalar(value[0]!) : <ul>{value.map((v, i) => <li key={i}>{scalar(v)}</li>)}</ul>
+    : scalar(value));
   return (
-    <section className="panel-section" aria-label="Properties">
-      <h3>Properties</h3>
-      <dl className="properties">
+    <section className="panel-section" aria-label={t('properties')}>
+      <h3>{t('properties')}{locale !== 'en' && <>{' '}<FallbackBadge title={common('dataInEnglish')} /></>}</h3>
+      <dl className="properties" lang="en">
         {entries.map(([key, value]) => (
           <div key={key}>
             <dt>{propertyLabel(key)}</dt>

@@ -1,33 +1,35 @@
+import { useFormatter, useTranslations } from 'use-intl';
 import type { SourceRef } from '@/lib/graph/types';
-
-const RELIABILITY: Record<SourceRef['reliability'], string> = {
-  official: 'official source',
-  media: 'news media',
-  copy: 'copy of the original',
-  low: 'low reliability: unverified',
-};
+import { sourceDate } from '@/lib/i18n/dates';
 
 /** Where a fact comes from: publisher, title, date and link, with how far the source can be trusted. */
-export function SourceList({ sources, heading = 'Sources' }: { sources: SourceRef[]; heading?: string }) {
+export function SourceList({ sources, heading }: { sources: SourceRef[]; heading?: string }) {
+  const t = useTranslations('panels');
+  const format = useFormatter();
+  const title = heading ?? t('sources');
+  const showDate = (date: string) => {
+    const parsed = sourceDate(date);
+    return parsed ? format.dateTime(parsed.at, parsed.options) : date;
+  };
   return (
-    <section className="panel-section" aria-label={heading}>
-      <h3>{heading}</h3>
+    <section className="panel-section" aria-label={title}>
+      <h3>{title}</h3>
       {sources.length === 0 ? (
-        <p className="muted">No source recorded.</p>
+        <p className="muted">{t('noSource')}</p>
       ) : (
         <ol className="sources">
           {sources.map((source) => (
             <li key={source.id} className={`source reliability-${source.reliability}`}>
               <span className="source-publisher">{source.publisher}</span>
-              {source.date && <time dateTime={source.date}>{source.date}</time>}
+              {source.date && <time dateTime={source.date}>{showDate(source.date)}</time>}
               <a href={source.url} target="_blank" rel="noopener noreferrer nofollow">{source.title}</a>
-              <span className="source-reliability">{RELIABILITY[source.reliability]}</span>
+              <span className="source-reliability">{t(`reliability.${source.reliability}`)}</span>
               {source.seenAt && (
                 <span className="source-copy">
-                  text seen at <a href={source.seenAt} target="_blank" rel="noopener noreferrer nofollow">a copy</a>
+                  {t.rich('seenAt', { link: (chunks) => <a href={source.seenAt} target="_blank" rel="noopener noreferrer nofollow">{chunks}</a> })}
                 </span>
               )}
-              {source.note && <span className="source-note">{source.note}</span>}
+              {source.note && <span className="source-note" lang="en">{source.note}</span>}
             </li>
           ))}
         </ol>

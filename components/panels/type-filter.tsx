@@ -1,11 +1,15 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useTranslations } from 'use-intl';
 import type { GraphNode } from '@/lib/graph/types';
 import { typeStyle } from '@/lib/graph/entity-style';
+import { useLabeller } from '../i18n/use-labeller';
 
 /** Legend and filter in one: each type on screen, its colour and shape, a count and a toggle. */
 export function TypeFilter({ nodes, hiddenTypes, onToggle }: { nodes: GraphNode[]; hiddenTypes: string[]; onToggle: (type: string) => void }) {
+  const t = useTranslations('panels.legend');
+  const labels = useLabeller();
   const counts = new Map<string, number>();
   for (const node of nodes) counts.set(node.type, (counts.get(node.type) ?? 0) + 1);
   for (const type of hiddenTypes) if (!counts.has(type)) counts.set(type, 0);
@@ -14,19 +18,19 @@ export function TypeFilter({ nodes, hiddenTypes, onToggle }: { nodes: GraphNode[
   useEffect(() => {
     if (window.matchMedia('(max-width: 760px)').matches) setOpen(false);
   }, []);
-  const types = [...counts].sort(([a], [b]) => typeStyle(a).label.localeCompare(typeStyle(b).label));
+  const types = [...counts].sort(([a], [b]) => labels.type(a).localeCompare(labels.type(b), labels.locale));
   return (
     <details className="legend" data-overlay="" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>Legend and filter</summary>
+      <summary>{t('summary')}</summary>
       <fieldset>
-        <legend className="visually-hidden">Show entity types</legend>
+        <legend className="visually-hidden">{t('types')}</legend>
         {types.map(([type, count]) => {
           const style = typeStyle(type);
           return (
             <label key={type} className="legend-item">
               <input type="checkbox" checked={!hiddenTypes.includes(type)} onChange={() => onToggle(type)} />
               <span className={`swatch shape-${style.shape}`} style={{ background: style.color }} aria-hidden="true" />
-              <span>{style.label}</span>
+              <span>{labels.type(type)}</span>
               <span className="muted">{count}</span>
             </label>
           );

@@ -1,8 +1,10 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '@/lib/client/api';
+import type { Problem } from '@/lib/i18n/notes';
 
-export type FetchState<T> = { kind: 'loading' } | { kind: 'done'; data: T } | { kind: 'error'; message: string };
+export type FetchState<T> = { kind: 'loading' } | { kind: 'done'; data: T } | { kind: 'error'; problem: Problem };
 
 /** Fetches when the key changes, aborting the previous request; `retry` runs it again. */
 export function useFetch<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): [FetchState<T>, () => void] {
@@ -15,7 +17,7 @@ export function useFetch<T>(key: string | null, load: (signal: AbortSignal) => P
     load(controller.signal).then(
       (data) => setState({ kind: 'done', data }),
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ kind: 'error', message: error instanceof Error ? error.message : 'Failed to load.' });
+        if (!controller.signal.aborted) setState({ kind: 'error', problem: error instanceof ApiError ? error.problem : { code: 'unknown' } });
       },
     );
     return () => controller.abort();

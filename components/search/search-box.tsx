@@ -1,8 +1,13 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import { api } from '@/lib/client/api';
+import { useTranslations } from 'use-intl';
+import { api, ApiError } from '@/lib/client/api';
 import type { SearchHit } from '@/lib/graph/types';
+import type { Problem } from '@/lib/i18n/notes';
+import { Caption } from '../i18n/caption';
+import { ProblemText } from '../i18n/note-text';
+import { useLabeller } from '../i18n/use-labeller';
 import { TypeBadge } from '../ui/type-badge';
 
 interface SearchBoxProps {
@@ -15,12 +20,14 @@ interface SearchBoxProps {
   inputRef?: React.RefObject<HTMLInputElement | null>;
 }
 
-type Results = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; query: string; hits: SearchHit[] } | { kind: 'error'; message: string };
+type Results = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; query: string; hits: SearchHit[] } | { kind: 'error'; problem: Problem };
 
 const DEBOUNCE_MS = 150;
 
 /** An as-you-type search combobox (WAI-ARIA 1.2 pattern): arrow keys move, Enter picks, Escape closes. */
 export function SearchBox({ label, placeholder, onPick, clearOnPick = true, inputRef: outerRef }: SearchBoxProps) {
+  const t = useTranslations('search');
+  const labels = useLabeller();
   const [text, setText] = useState('');
   const [results, setResults] = useState<Results>({ kind: 'idle' });
   const [open, setOpen] = useState(false);
@@ -41,7 +48,7 @@ export function SearchBox({ label, placeholder, onPick, clearOnPick = true, inpu
       api.search(query.slice(0, 200), 10, controller.signal).then(
         ({ hits }) => { setResults({ kind: 'done', query, hits }); setActive(hits.length > 0 ? 0 : -1); },
         (error: unknown) => {
-          if (!controller.signal.aborted) setResults({ kind: 'error', message: error instanceof Error ? error.message : 'Search failed.' });
+          if (!controller.signal.aborted) setResults({ kind: 'error', problem: error instanceof ApiError ? error.problem : { code: 'searchFailed' } });
         },
       );
     }, DEBOUNCE_MS);
@@ -59,7 +66,7 @@ export function SearchBox({ label, placeholder, onPick, clearOnPick = true, inpu
     onPick(hit);
     setOpen(false);
     setActive(-1);
-    setText(clearOnPick ? '' : hit.name);
+    setText(clearOnPick ? '' : labels.nodeName(hit));
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
@@ -102,7 +109,7 @@ export function SearchBox({ label, placeholder, onPick, clearOnPick = true, inpu
         aria-expanded={expanded}
         aria-controls={listId}
         aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
-        placeholder={placeholder ?? 'Search in English, Русский, 中文'}
+        placeholder={placeholder ?? t('placeholder')}
         value={text}
         maxLength={200}
         autoComplete="off"
@@ -113,14 +120,14 @@ export function SearchBox({ label, placeholder, onPick, clearOnPick = true, inpu
         onKeyDown={onKeyDown}
       />
       <span className="visually-hidden" role="status" aria-live="polite">
-        {expanded && results.kind === 'done' && results.query === text.trim() ? `${hits.length} result${hits.length === 1 ? '' : 's'}` : ''}
-        {expanded && results.kind === 'error' ? results.message : ''}
+        {expanded && results.kind === 'done' && results.query === text.trim() ? t('results', { count: hits.length }) : ''}
+        {expanded && results.kind === 'error' ? <ProblemText problem={results.problem} /> : ''}
       </span>
       {expanded && (
-        <ul id={listId} role="listbox" aria-label={`${label} results`} className="search-results">
-          {(results.kind === 'loading' || (results.kind === 'done' && results.query !== text.trim())) && <li className="search-status" role="presentation">Searching...</li>}
-          {results.kind === 'error' && <li className="search-status error" role="presentation">{results.message}</li>}
-          {results.kind === 'done' && results.query === text.trim() && hits.length === 0 && <li className="search-status" role="presentation">No matches for "{text.trim()}"</li>}
+        <ul id={listId} role="listbox" aria-label={t('resultsLabel', { label })} className="search-results">
+          {(results.kind === 'loading' || (results.kind === 'done' && results.query !== text.trim())) && <li className="search-status" role="presentation">{t('searching')}</li>}
+          {results.kind === 'error' && <li className="search-status error" role="presentation"><ProblemText problem={results.problem} /></li>}
+          {results.kind === 'done' && results.query === text.trim() && hits.length === 0 && <li className="search-status" role="presentation">{t('noMatches', { query: text.trim() })}</li>}
           {hits.map((hit, index) => (
             <li
               key={hit.id}
@@ -132,7 +139,7 @@ export function SearchBox({ label, placeholder, onPick, clearOnPick = true, inpu
               onMouseEnter={() => setActive(index)}
               onClick={() => pick(hit)}
             >
-              <span className="hit-name">{hit.name}</span>
+              <span className="hit-name"><Caption node={hit} /></span>
               <TypeBadge type={hit.type} />
             </li>
           ))}

@@ -1,11 +1,14 @@
+'use client';
+
 import { typeStyle } from '@/lib/graph/entity-style';
+import { useLabeller } from '../i18n/use-labeller';
 
 /** A small coloured label naming an entity type, matching its colour on the canvas. */
 export function TypeBadge({ type }: { type: string }) {
-  const style = typeStyle(type);
+  const labels = useLabeller();
   return (
-    <span className="type-badge" style={{ '--type-color': style.color } as React.CSSProperties}>
-      {style.label}
+    <span className="type-badge" style={{ '--type-color': typeStyle(type).color } as React.CSSProperties}>
+      {labels.type(type)}
     </span>
   );
 }

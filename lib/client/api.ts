@@ -1,10 +1,18 @@
 import type { NeighborPage, NodeDetails, PathResult, SearchHit, SubgraphResult } from '../graph/types';
+import { problemOf, type Problem } from '../i18n/notes';
 
-/** Typed fetchers for the JSON API, for client components. Errors carry the API's own message. */
+/**
+ * Typed fetchers for the JSON API, for client components. Errors carry the API's code and its own
+ * (English) message; the interface shows `problem`, translated by code.
+ */
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
     super(message);
+  }
+  /** What to tell the reader, in their language (messages/<lang>/errors.json). */
+  get problem(): Problem {
+    return problemOf(this.code, this.status);
   }
   /** The database or the server is unreachable (not merely slow): worth a banner and a retry. */
   get unavailable(): boolean {

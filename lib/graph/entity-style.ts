@@ -34,7 +34,8 @@ function hue(text: string): number {
 }
 
 export function typeStyle(type: string): TypeStyle {
-  return TYPE_STYLES[type] ?? { color: `hsl(${hue(type)} 45% 50%)`, shape: 'ellipse', label: type };
+  // Own keys only: another database's label may be `constructor`.
+  return (Object.hasOwn(TYPE_STYLES, type) ? TYPE_STYLES[type] : undefined) ?? { color: `hsl(${hue(type)} 45% 50%)`, shape: 'ellipse', label: type };
 }
 
 /** "PARTNER_OF" -> "partner of", for people rather than databases. */

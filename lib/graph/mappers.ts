@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import type { GraphEdge, GraphNode, PropertyValue, Scalar, SourceRef } from './types';
+import { LANGUAGES, type GraphEdge, type GraphNode, type Language, type PropertyValue, type Scalar, type SourceRef } from './types';
 
 /**
  * Pure conversions from what the driver returns to plain JSON. Integers become JS numbers,
@@ -62,7 +62,19 @@ export interface RawNode {
   id: unknown;
   type: unknown;
   name: unknown;
+  names?: unknown;
   degree: unknown;
+}
+
+/** `{ru: 'Москва', zh: null}` -> `{ru: 'Москва'}`; not a map (a graph without translations) -> undefined. */
+export function toNames(raw: unknown): Partial<Record<Language, string>> | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const out: Partial<Record<Language, string>> = {};
+  for (const lang of LANGUAGES) {
+    const value = (raw as Record<string, unknown>)[lang];
+    if (typeof value === 'string' && value.trim()) out[lang] = value;
+  }
+  return out;
 }
 
 const ELEMENT_ID_TAIL = /^\d+:[0-9a-f-]{36}:(\d+)$/;
@@ -76,10 +88,12 @@ function fallbackName(id: string, type: string): string {
 export function toGraphNode(raw: RawNode): GraphNode {
   const id = String(raw.id);
   const type = typeof raw.type === 'string' ? raw.type : 'Entity';
+  const names = toNames(raw.names);
   return {
     id,
     type,
     name: typeof raw.name === 'string' && raw.name ? raw.name : fallbackName(id, type),
+    ...(names ? { names } : {}),
     degree: Number(toPlain(raw.degree) ?? 0),
   };
 }

@@ -4,6 +4,9 @@ import { headers } from 'next/headers';
 import { cache } from 'react';
 import { appEnv } from '../env';
 import { serializeExplorerState, stateIds } from '../url-state';
+import { labellerFor, translatorFor } from '../i18n/translate';
+import type { Locale } from '../i18n/locales';
+import type { GraphNode } from './types';
 import { loadView, type View } from './view';
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -40,20 +43,28 @@ async function origin(): Promise<URL> {
   }
 }
 
-/** Title, description and a preview image (the same view drawn as a PNG) for link unfurls. */
-export async function viewMetadata(view: View, fallbackTitle: string): Promise<Metadata> {
+/**
+ * Title, description and a preview image (the same view drawn as a PNG) for link unfurls, in the
+ * page's language: captions in it, and the image's link carries it (a crawler has its own Accept-Language).
+ */
+export async function viewMetadata(view: View, locale: Locale, focusNode?: GraphNode): Promise<Metadata> {
+  const t = translatorFor(locale, 'share');
+  const labels = labellerFor(locale);
   const selected = view.state.selected?.kind === 'node' ? view.state.selected.id : null;
-  const focus = view.graph.nodes.find((n) => n.id === selected);
-  const title = focus?.name ?? fallbackTitle;
-  const names = view.graph.nodes.slice(0, 6).map((n) => n.name).join(', ');
-  const description = `${stateIds(view.state).length} entities from the Belt and Road S&T graph, each with its sources: ${names}${view.graph.nodes.length > 6 ? ', ...' : ''}`;
+  const focus = focusNode ?? view.graph.nodes.find((n) => n.id === selected);
+  const title = focus ? labels.nodeName(focus) : t('title');
+  const names = view.graph.nodes.slice(0, 6).map((n) => labels.nodeName(n)).join(', ');
+  const description = t('description', { count: stateIds(view.state).length, names: `${names}${view.graph.nodes.length > 6 ? ', ...' : ''}` });
   // The image is drawn from the view as resolved (unknown ids dropped, default view filled in).
-  const image = `/api/preview?${serializeExplorerState({ ...view.state, viewport: null })}`;
+  const image = `/api/preview?${serializeExplorerState({ ...view.state, viewport: null, lang: locale })}`;
+  const alt = t('imageAlt', { title });
   return {
     metadataBase: await origin(),
     title,
     description,
-    openGraph: { title, description, type: 'website', images: [{ url: image, width: 1200, height: 630, alt: `Graph: ${title}` }] },
+    openGraph: { title, description, type: 'website', locale: OG_LOCALES[locale], images: [{ url: image, width: 1200, height: 630, alt }] },
     twitter: { card: 'summary_large_image', title, description, images: [image] },
   };
 }
+
+const OG_LOCALES: Record<Locale, string> = { en: 'en_US', ru: 'ru_RU', zh: 'zh_CN' };

@@ -1,3 +1,4 @@
+import { PLAIN_LABELS, type Labeller } from '../i18n/labeller';
 import { typeStyle } from './entity-style';
 import { placeLabels, type LabelCandidate, type Obstacle } from './label-placement';
 import type { Positions } from '../layout/compute-layout';
@@ -22,13 +23,43 @@ export interface PreviewOptions {
   pathIds?: Set<string>;
   /** SVG markup drawn under the graph, covering the given model-space rectangle (the world map). */
   background?: { svg: string; x: number; y: number; width: number; height: number } | null;
+  /** Captions and group labels in the link's language (default: as the data has them). */
+  names?: Labeller;
+  /** Draw the text inside the SVG (the page), or leave it to the caller (the PNG, whose renderer has the fonts). */
+  textInSvg?: boolean;
+}
+
+/** A piece of text of the picture, in model coordinates: centred on x, baseline at y. */
+export interface PreviewText {
+  x: number;
+  y: number;
+  size: number;
+  bold: boolean;
+  text: string;
+  dim: boolean;
+}
+
+export interface PreviewScene {
+  svg: string;
+  /** The model-space rectangle the SVG shows (its viewBox). */
+  box: { x: number; y: number; width: number; height: number };
+  texts: PreviewText[];
+}
+
+/** Rough width of a label: CJK characters are a full em wide, others a little over half. */
+export function textWidth(text: string, size: number): number {
+  let ems = 0;
+  for (const ch of text) ems += /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u.test(ch) ? 1 : 0.58;
+  return ems * size;
 }
 
 const FONT = 11;
 const sizeOf = (node: GraphNode) => (node.group ? GROUP_NODE_SIZE : nodeSize(node.degree));
 
-export function previewSvg(graph: Subgraph, positions: Positions, options: PreviewOptions = {}): string {
-  const { labels = true } = options;
+/** The view as SVG: shapes always, text in the SVG or handed back as `texts` (see textInSvg). */
+export function previewScene(graph: Subgraph, positions: Positions, options: PreviewOptions = {}): PreviewScene {
+  const { labels = true, textInSvg = true, names = PLAIN_LABELS } = options;
+  const texts: PreviewText[] = [];
   const hidden = new Set(options.hiddenTypes ?? []);
   const nodes = graph.nodes.filter((n) => positions[n.id] && !hidden.has(n.type) && !(n.group && n.group.remaining === 0));
   const shown = new Set(nodes.map((n) => n.id));
@@ -78,19 +109,24 @@ export function previewSvg(graph: Subgraph, positions: Positions, options: Previ
     const ring = node.id === selected ? ' stroke="#111827" stroke-width="4"' : path.has(node.id) ? ' stroke="#d7263d" stroke-width="4"' : ' stroke="#ffffff" stroke-width="2"';
     if (node.group) {
       parts.push(`<rect x="${p.x - r}" y="${p.y - r}" width="${2 * r}" height="${2 * r}" rx="8" fill="${color}" fill-opacity="0.18" stroke="${color}" stroke-width="2" stroke-dasharray="6 4"${dim(node.id)}/>`);
-      const [count = '', ...rest] = node.name.split('\n')[0]!.split(' ');
-      parts.push(`<text x="${p.x}" y="${p.y - 2}" font-size="13" font-weight="700" text-anchor="middle" fill="#1d2433" font-family="sans-serif"${dim(node.id)}>${escapeXml(count)}</text>`);
-      parts.push(`<text x="${p.x}" y="${p.y + 13}" font-size="11" text-anchor="middle" fill="#1d2433" font-family="sans-serif"${dim(node.id)}>${escapeXml(rest.join(' '))}</text>`);
+      // "151 countries" reads as the count in bold over the noun ("151 страна", "151个国家").
+      const line = names.typeCount(node.group.entityType, node.group.remaining);
+      const count = node.group.remaining.toLocaleString(names.locale);
+      const at = line.indexOf(count);
+      const noun = at >= 0 ? `${line.slice(0, at)}${line.slice(at + count.length)}`.trim() : line;
+      const faded = Boolean(dim(node.id));
+      texts.push({ x: p.x, y: p.y - 2, size: 13, bold: true, text: at >= 0 ? count : '', dim: faded });
+      texts.push({ x: p.x, y: p.y + 13, size: 11, bold: false, text: noun, dim: faded });
     } else {
       parts.push(`<circle cx="${p.x}" cy="${p.y}" r="${r}" fill="${color}"${ring}${dim(node.id)}/>`);
     }
   }
   if (labels) {
     // The same rule as the canvas: a label shows only where it overlaps no other label or entity.
-    const label = (n: GraphNode) => (n.name.length > 28 ? `${n.name.slice(0, 26)}…` : n.name);
+    const label = (n: GraphNode) => names.captionLine(n, 27);
     const candidates: LabelCandidate[] = nodes.filter((n) => !n.group).map((n) => {
       const p = positions[n.id]!;
-      const w = label(n).length * FONT * 0.58 + 4;
+      const w = textWidth(label(n), FONT) + 4;
       const top = p.y + sizeOf(n) / 2 + 2;
       return { id: n.id, label: { x1: p.x - w / 2, y1: top, x2: p.x + w / 2, y2: top + FONT + 4 }, priority: n.degree + (path.has(n.id) ? 10_000 : 0), forced: n.id === selected };
     });
@@ -103,9 +139,20 @@ export function previewSvg(graph: Subgraph, positions: Positions, options: Previ
     for (const node of nodes) {
       if (!placed.has(node.id)) continue;
       const p = positions[node.id]!;
-      parts.push(`<text x="${p.x}" y="${p.y + sizeOf(node) / 2 + 13}" font-size="${FONT}" text-anchor="middle" fill="#1d2433" font-family="sans-serif"${dim(node.id)}>${escapeXml(label(node))}</text>`);
+      texts.push({ x: p.x, y: p.y + sizeOf(node) / 2 + 13, size: FONT, bold: false, text: label(node), dim: Boolean(dim(node.id)) });
+    }
+  }
+  if (textInSvg) {
+    for (const t of texts) {
+      if (!t.text) continue;
+      parts.push(`<text x="${t.x}" y="${t.y}" font-size="${t.size}"${t.bold ? ' font-weight="700"' : ''} text-anchor="middle" fill="#1d2433" font-family="sans-serif"${t.dim ? ' opacity="0.3"' : ''}>${escapeXml(t.text)}</text>`);
     }
   }
   parts.push('</svg>');
-  return parts.join('');
+  return { svg: parts.join(''), box: { x: minX, y: minY, width, height }, texts };
+}
+
+/** The view as SVG markup, text included (the server-drawn picture on the page). */
+export function previewSvg(graph: Subgraph, positions: Positions, options: PreviewOptions = {}): string {
+  return previewScene(graph, positions, options).svg;
 }

@@ -98,9 +98,19 @@ export function nodeFilter(schema: GraphSchema, v: string): string {
   return schema.provenance ? `NOT ${v}:${q(SOURCE_LABEL)}` : 'true';
 }
 
+/**
+ * Cypher for a node's names per interface language (`{en, ru, zh}`, absent ones null): only the
+ * seed's entities have them; a graph the app did not seed has its own names and null here.
+ */
+export function namesExpr(schema: GraphSchema, v: string): string {
+  const names = `{en: ${v}.name_en, ru: ${v}.name_ru, zh: ${v}.name_zh}`;
+  if (schema.seedOnly) return names;
+  return schema.seedShape ? `CASE WHEN ${v}:${q(SEED_LABEL)} THEN ${names} END` : 'null';
+}
+
 /** The map every endpoint returns for a node (see RawNode). */
 export function nodeProjection(schema: GraphSchema, v: string): string {
-  return `{id: ${idExpr(schema, v)}, type: ${typeExpr(schema, v)}, name: ${captionExpr(schema, v)}, degree: COUNT { (${v})--() }}`;
+  return `{id: ${idExpr(schema, v)}, type: ${typeExpr(schema, v)}, name: ${captionExpr(schema, v)}, names: ${namesExpr(schema, v)}, degree: COUNT { (${v})--() }}`;
 }
 
 /** The map every endpoint returns for a relationship (see RawEdge); sources only where the seed's provenance exists. */

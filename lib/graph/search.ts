@@ -1,7 +1,7 @@
 import 'server-only';
 import { int, readQuery } from '../neo4j/driver';
-import { toPlain } from './mappers';
-import { captionExpr, idExpr, nodeFilter, OWN_INDEXES, q, SOURCE_LABEL, typeExpr, type GraphSchema, type LabelInfo } from './schema-model';
+import { toNames, toPlain } from './mappers';
+import { captionExpr, idExpr, namesExpr, nodeFilter, OWN_INDEXES, q, SOURCE_LABEL, typeExpr, type GraphSchema, type LabelInfo } from './schema-model';
 import { buildSearchQueries, MAX_SEARCH_LENGTH } from './search-query';
 import type { SearchHit, SearchResult } from './types';
 
@@ -17,7 +17,7 @@ export const SCAN_LIMIT = 20_000;
 const MAX_FALLBACK_LABELS = 25;
 
 const hitProjection = (schema: GraphSchema, v: string) =>
-  `${idExpr(schema, v)} AS id, coalesce(${captionExpr(schema, v)}, ${idExpr(schema, v)}) AS name, ${typeExpr(schema, v)} AS type`;
+  `${idExpr(schema, v)} AS id, coalesce(${captionExpr(schema, v)}, ${idExpr(schema, v)}) AS name, ${namesExpr(schema, v)} AS names, ${typeExpr(schema, v)} AS type`;
 
 const fulltextQuery = (schema: GraphSchema) => `
   CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score
@@ -57,7 +57,10 @@ function best(hits: SearchHit[], limit: number): SearchHit[] {
   return [...byId.values()].sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.name.localeCompare(b.name)).slice(0, limit);
 }
 
-const asHits = (rows: unknown): SearchHit[] => (toPlain(rows) as SearchHit[]).map((h) => ({ ...h, id: String(h.id), name: String(h.name) }));
+const asHits = (rows: unknown): SearchHit[] => (toPlain(rows) as (SearchHit & { names: unknown })[]).map(({ names, ...h }) => {
+  const translated = toNames(names);
+  return { ...h, id: String(h.id), name: String(h.name), ...(translated ? { names: translated } : {}) };
+});
 
 /** Searches with the best method this database allows and says which one it used. */
 export async function searchGraph(schema: GraphSchema, input: string, limit: number): Promise<SearchResult> {
@@ -84,7 +87,7 @@ export async function searchGraph(schema: GraphSchema, input: string, limit: num
   if (!raw) return { hits: [], mode: 'fallback', note: FALLBACK_NOTE };
   const lower = raw.toLowerCase();
   const variants = [...new Set([raw, lower, lower.charAt(0).toUpperCase() + lower.slice(1)])];
-  const rows = await readQuery(labels.map((l) => `CALL () { ${fallbackBranch(schema, l)} } RETURN id, name, type, score`).join('\nUNION ALL\n'),
+  const rows = await readQuery(labels.map((l) => `CALL () { ${fallbackBranch(schema, l)} } RETURN id, name, names, type, score`).join('\nUNION ALL\n'),
     { lower, variants, limit: int(limit) });
   return { hits: best(asHits(rows), limit), mode: 'fallback', note: FALLBACK_NOTE };
 }

@@ -1,6 +1,6 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { Positions } from '../layout/compute-layout';
-import { relationshipLabel } from './entity-style';
+import { PLAIN_LABELS, type Labeller } from '../i18n/labeller';
 import type { GraphNode, Subgraph } from './types';
 
 export interface ElementOptions {
@@ -8,6 +8,8 @@ export interface ElementOptions {
   expanded: Record<string, number>;
   hiddenTypes: string[];
   pathIds: Set<string>;
+  /** Captions and relationship names in the interface language (default: as the data has them). */
+  labels?: Labeller;
 }
 
 /** Node size grows gently with degree, so hubs read as hubs without swallowing the view. */
@@ -25,7 +27,7 @@ export function nodeSizes(nodes: GraphNode[]): Record<string, number> {
 
 /** Subgraph -> Cytoscape elements. Pure: the canvas diffs these by id. */
 export function toElements(graph: Subgraph, options: ElementOptions): ElementDefinition[] {
-  const { positions, expanded, pathIds } = options;
+  const { positions, expanded, pathIds, labels = PLAIN_LABELS } = options;
   const hiddenTypes = new Set(options.hiddenTypes);
   const shown = new Set(graph.nodes.map((n) => n.id));
   const visibleNeighbours = new Map<string, number>();
@@ -40,7 +42,7 @@ export function toElements(graph: Subgraph, options: ElementOptions): ElementDef
     if (node.group) {
       return {
         group: 'nodes',
-        data: { id: node.id, label: node.name, fullLabel: node.name, type: node.type, size: GROUP_NODE_SIZE, expandable: true, priority: 2_000 + node.group.remaining },
+        data: { id: node.id, label: labels.group(node.group, node.group.remaining), fullLabel: labels.group(node.group, node.group.remaining), type: node.type, size: GROUP_NODE_SIZE, expandable: true, priority: 2_000 + node.group.remaining },
         position: { ...(positions[node.id] ?? { x: 0, y: 0 }) },
         classes: ['group', hiddenTypes.has(node.type) || node.group.remaining === 0 ? 'filtered' : ''].filter(Boolean).join(' '),
       };
@@ -52,9 +54,9 @@ export function toElements(graph: Subgraph, options: ElementOptions): ElementDef
       group: 'nodes',
       data: {
         id: node.id,
-        // The count gets its own line, so a long name's ellipsis never hides it.
-        label: `${node.name.length > 30 ? `${node.name.slice(0, 28)}…` : node.name}${more}`,
-        fullLabel: `${node.name}${more}`,
+        // The count gets its own line, so a long name's ellipsis never hides it (nor the fallback marker).
+        label: `${labels.captionLine(node, 29)}${more}`,
+        fullLabel: `${labels.captionLine(node, Infinity)}${more}`,
         type: node.type,
         size: nodeSize(node.degree),
         expandable: hidden > 0,
@@ -69,7 +71,7 @@ export function toElements(graph: Subgraph, options: ElementOptions): ElementDef
     .filter((edge) => shown.has(edge.source) && shown.has(edge.target))
     .map((edge) => ({
       group: 'edges',
-      data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type, label: edge.type === 'GROUP' ? '' : relationshipLabel(edge.type) },
+      data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type, label: edge.type === 'GROUP' ? '' : labels.relationship(edge.type) },
       classes: [pathIds.has(edge.id) ? 'path' : '', edge.id.endsWith('->') && edge.target.startsWith('\u0001') ? 'group-edge' : ''].filter(Boolean).join(' '),
     }));
   return [...nodes, ...edges];

@@ -19,7 +19,14 @@ export interface SourceRef {
 export interface GraphNode {
   id: string;
   type: string;
+  /** The caption as the database has it (English for the seed's entities). */
   name: string;
+  /**
+   * The entity's names by language, where the data has names per language (the seed's entities:
+   * English always, Russian and Chinese where the sources give them); absent or without `en` for a
+   * graph whose names are in no particular language.
+   */
+  names?: Partial<Record<Language, string>>;
   /** All relationships of this entity in the database, whether shown or not. */
   degree: number;
   /** Set on group nodes ("151 countries"), which stand for neighbours not drawn one by one. */
@@ -98,6 +105,8 @@ export interface NeighborPage extends Subgraph {
 export interface SearchHit {
   id: string;
   name: string;
+  /** As GraphNode.names. */
+  names?: Partial<Record<Language, string>>;
   type: string;
   score: number;
 }

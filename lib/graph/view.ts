@@ -4,6 +4,7 @@ import { pooledLayout } from '../workers/heavy';
 import { basemapSvg } from '../geo/basemap';
 import type { PreviewOptions } from './preview-svg';
 import { DataError } from '../neo4j/errors';
+import { note, type Note } from '../i18n/notes';
 import { EMPTY_STATE, parseExplorerState, stateIds, type ExplorerState } from '../url-state';
 import { groupFilters, isGroupKey, parseGroupKey, planExpansion, withGroups, type GroupTotal } from './groups';
 import { MAX_NEIGHBOR_PAGE } from './limits';
@@ -31,7 +32,7 @@ export interface View {
   graph: Subgraph;
   positions: Positions;
   path: PathResult | null;
-  notes: string[];
+  notes: Note[];
   /** The database did not answer: the page still renders, with a banner, and retries. */
   unavailable: boolean;
 }
@@ -50,12 +51,12 @@ export async function focusState(id: string): Promise<ExplorerState | null> {
  * The starting view: the seed's starting entity, or on another graph a well-connected entity of it;
  * on an empty database an empty view with a note saying so.
  */
-async function startState(fallbackId: string, notes: string[]): Promise<ExplorerState> {
+async function startState(fallbackId: string, notes: Note[]): Promise<ExplorerState> {
   const seeded = await focusState(fallbackId);
   if (seeded) return seeded;
   const start = await getStartEntity();
   const state = start === null ? null : await focusState(start);
-  if (!state) notes.push('The database is empty: there is nothing to explore yet. Load data (for example `npm run db:seed`) and reload.');
+  if (!state) notes.push(note('emptyDatabase'));
   return state ?? EMPTY_STATE;
 }
 
@@ -101,18 +102,18 @@ export async function loadView(params: Record<string, string | string[] | undefi
     const entityIds = (s: ExplorerState) => stateIds(s).filter((id) => !isGroupKey(id));
     let sub = await getSubgraph(entityIds(state));
     if (sub.missing.length > 0) {
-      notes.push(`Not found in the database, so left out: ${sub.missing.slice(0, 8).join(', ')}${sub.missing.length > 8 ? `, and ${sub.missing.length - 8} more` : ''}.`);
+      notes.push(note('notFound', { ids: sub.missing.slice(0, 8).join(', '), more: Math.max(0, sub.missing.length - 8) }));
       state = withoutMissing(state, new Set(sub.missing));
     }
     if (parsed.hasView && state.batches.length === 0) {
-      notes.push('Nothing in this link could be shown; here is the starting view instead.');
+      notes.push(note('nothingShown'));
       state = { ...(await startState(fallbackId, notes)), lang: parsed.state.lang };
       sub = await getSubgraph(entityIds(state));
     }
     if (state.selected?.kind === 'edge') {
       const { source, type, target } = state.selected;
       if (!sub.edges.some((e) => e.source === source && e.target === target && e.type === type)) {
-        notes.push('The selected relationship no longer exists.');
+        notes.push(note('relationshipGone'));
         state = { ...state, selected: null };
       }
     }
@@ -122,7 +123,7 @@ export async function loadView(params: Record<string, string | string[] | undefi
       const outcome = await getShortestPath(state.path.from, state.path.to, 6).catch(() => null);
       path = outcome?.kind === 'ok' ? outcome.result : null;
       if (!path || path.length === null) {
-        notes.push('The path named in the link could not be drawn.');
+        notes.push(note('pathUnavailable'));
         state = { ...state, path: null };
         path = null;
       }
@@ -138,7 +139,7 @@ export async function loadView(params: Record<string, string | string[] | undefi
     if (!(error instanceof DataError) || error.code === 'database_error') throw error;
     // Down: the client shows a banner and reloads when the database is back. Too slow: say so once.
     const unavailable = error.code === 'database_unavailable';
-    if (!unavailable) notes.push('The database took too long to answer for this view; try a smaller one.');
+    if (!unavailable) notes.push(note('tooSlow'));
     return { state: parsed.state, graph: { nodes: [], edges: [] }, positions: {}, path: null, notes, unavailable };
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseExplorerState, serializeExplorerState, EMPTY_STATE } from '../url-state';
 import { negotiateLocale, requestedLocale } from './locales';
+import { noteText } from './translate';
 
 describe('choosing the interface language', () => {
   it("follows the browser's preference by weight, ignoring regions", () => {
@@ -25,6 +26,6 @@ describe('choosing the interface language', () => {
     expect(parseExplorerState(new URLSearchParams(text)).state.lang).toBe('zh');
     const odd = parseExplorerState(new URLSearchParams('n=org:most&lang=klingon'));
     expect(odd.state.lang).toBeNull();
-    expect(odd.ignored.join(' ')).toMatch(/Unknown language "klingon"/);
+    expect(odd.ignored.map((n) => noteText(n)).join(' ')).toMatch(/Unknown language "klingon"/);
   });
 });

@@ -1,6 +1,33 @@
 import enCommon from '../../messages/en/common.json';
+import enExplorer from '../../messages/en/explorer.json';
+import enToolbar from '../../messages/en/toolbar.json';
+import enPanels from '../../messages/en/panels.json';
+import enSearch from '../../messages/en/search.json';
+import enNotes from '../../messages/en/notes.json';
+import enErrors from '../../messages/en/errors.json';
+import enShare from '../../messages/en/share.json';
+import enTypes from '../../messages/en/types.json';
+import enRelations from '../../messages/en/relations.json';
 import ruCommon from '../../messages/ru/common.json';
+import ruExplorer from '../../messages/ru/explorer.json';
+import ruToolbar from '../../messages/ru/toolbar.json';
+import ruPanels from '../../messages/ru/panels.json';
+import ruSearch from '../../messages/ru/search.json';
+import ruNotes from '../../messages/ru/notes.json';
+import ruErrors from '../../messages/ru/errors.json';
+import ruShare from '../../messages/ru/share.json';
+import ruTypes from '../../messages/ru/types.json';
+import ruRelations from '../../messages/ru/relations.json';
 import zhCommon from '../../messages/zh/common.json';
+import zhExplorer from '../../messages/zh/explorer.json';
+import zhToolbar from '../../messages/zh/toolbar.json';
+import zhPanels from '../../messages/zh/panels.json';
+import zhSearch from '../../messages/zh/search.json';
+import zhNotes from '../../messages/zh/notes.json';
+import zhErrors from '../../messages/zh/errors.json';
+import zhShare from '../../messages/zh/share.json';
+import zhTypes from '../../messages/zh/types.json';
+import zhRelations from '../../messages/zh/relations.json';
 import type { Locale } from './locales';
 
 /**
@@ -12,9 +39,9 @@ import type { Locale } from './locales';
  * one language from the page, through LocaleProvider, never this whole catalogue.
  */
 export const CATALOG = {
-  en: { common: enCommon },
-  ru: { common: ruCommon },
-  zh: { common: zhCommon },
+  en: { common: enCommon, explorer: enExplorer, toolbar: enToolbar, panels: enPanels, search: enSearch, notes: enNotes, errors: enErrors, share: enShare, types: enTypes, relations: enRelations },
+  ru: { common: ruCommon, explorer: ruExplorer, toolbar: ruToolbar, panels: ruPanels, search: ruSearch, notes: ruNotes, errors: ruErrors, share: ruShare, types: ruTypes, relations: ruRelations },
+  zh: { common: zhCommon, explorer: zhExplorer, toolbar: zhToolbar, panels: zhPanels, search: zhSearch, notes: zhNotes, errors: zhErrors, share: zhShare, types: zhTypes, relations: zhRelations },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof CATALOG)['en'];

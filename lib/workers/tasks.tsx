@@ -1,8 +1,11 @@
 import { ImageResponse } from 'next/og';
-import { previewSvg, type PreviewOptions } from '../graph/preview-svg';
+import { previewScene, type PreviewOptions } from '../graph/preview-svg';
 import type { Subgraph } from '../graph/types';
+import type { Locale } from '../i18n/locales';
+import { labellerFor } from '../i18n/translate';
 import { computeLayout, provideMapLayout, type LayoutInput, type Positions } from '../layout/compute-layout';
 import { mapLayout } from '../layout/map-layout';
+import { fontsFor, PRIMARY_FONT } from './preview-fonts';
 
 provideMapLayout(mapLayout);
 
@@ -15,29 +18,62 @@ provideMapLayout(mapLayout);
 export const PREVIEW_WIDTH = 1200;
 export const PREVIEW_HEIGHT = 630;
 const HEADER = 90;
+const PICTURE_HEIGHT = PREVIEW_HEIGHT - HEADER;
+const INK = '#1d2433';
 
 export interface PreviewCard {
   graph: Subgraph;
   positions: Positions;
   title: string;
   subtitle: string;
+  /** The link's language: captions and group labels in it. */
+  locale?: Locale;
   /** What the link says about hidden types, the selection, a path and the map. */
   options?: PreviewOptions;
 }
 
-export async function renderPreview({ graph, positions, title, subtitle, options }: PreviewCard): Promise<Uint8Array> {
-  const svg = previewSvg(graph, positions, { ...options, width: PREVIEW_WIDTH, height: PREVIEW_HEIGHT - HEADER, labels: graph.nodes.length <= 200 });
+/**
+ * The graph's shapes are an SVG image; its text (captions, group counts), the title and subtitle are
+ * drawn by satori with fonts the app ships, so Chinese and Russian read the same on any server,
+ * whatever fonts it has installed.
+ */
+export async function renderPreview({ graph, positions, title, subtitle, locale = 'en', options }: PreviewCard): Promise<Uint8Array> {
+  const scene = previewScene(graph, positions, {
+    ...options, names: labellerFor(locale), textInSvg: false, width: PREVIEW_WIDTH, height: PICTURE_HEIGHT, labels: graph.nodes.length <= 200,
+  });
+  const scale = PREVIEW_WIDTH / scene.box.width;
+  const shownTitle = [...title].length > 70 ? `${[...title].slice(0, 68).join('')}…` : title;
+  const texts = scene.texts.filter((t) => t.text && t.size * scale >= 6);
+  const fonts = fontsFor([
+    { text: shownTitle, weight: 700 },
+    { text: subtitle, weight: 400 },
+    ...texts.map((t) => ({ text: t.text, weight: t.bold ? 700 as const : 400 as const })),
+  ]);
   const image = new ImageResponse(
     (
-      <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#f7f8fb', fontFamily: 'sans-serif' }}>
+      <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#f7f8fb', fontFamily: PRIMARY_FONT }}>
         <div style={{ height: HEADER, display: 'flex', flexDirection: 'column', justifyContent: 'center', padding: '0 36px', background: '#ffffff', borderBottom: '2px solid #dde3ec' }}>
-          <div style={{ fontSize: 34, fontWeight: 700, color: '#1d2433', display: 'flex' }}>{title.length > 70 ? `${title.slice(0, 68)}…` : title}</div>
+          <div style={{ fontSize: 34, fontWeight: 700, color: INK, display: 'flex' }}>{shownTitle}</div>
           <div style={{ fontSize: 20, color: '#5e6a7d', display: 'flex' }}>{subtitle}</div>
         </div>
-        <img src={`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`} width={PREVIEW_WIDTH} height={PREVIEW_HEIGHT - HEADER} alt="" />
+        <div style={{ position: 'relative', display: 'flex', width: PREVIEW_WIDTH, height: PICTURE_HEIGHT }}>
+          <img src={`data:image/svg+xml;base64,${Buffer.from(scene.svg).toString('base64')}`} width={PREVIEW_WIDTH} height={PICTURE_HEIGHT} alt="" />
+          {texts.map((t, i) => {
+            const size = t.size * scale;
+            const x = (t.x - scene.box.x) * scale;
+            const baseline = (t.y - scene.box.y) * scale;
+            // A wide box centred on the anchor; the baseline sits about 0.8 em below the box's top.
+            return (
+              <div key={i} style={{
+                position: 'absolute', left: x - 300, top: baseline - size * 0.95, width: 600, display: 'flex', justifyContent: 'center',
+                fontSize: size, lineHeight: 1.2, fontWeight: t.bold ? 700 : 400, color: INK, opacity: t.dim ? 0.3 : 1, whiteSpace: 'nowrap',
+              }}>{t.text}</div>
+            );
+          })}
+        </div>
       </div>
     ),
-    { width: PREVIEW_WIDTH, height: PREVIEW_HEIGHT },
+    { width: PREVIEW_WIDTH, height: PREVIEW_HEIGHT, fonts },
   );
   return new Uint8Array(await image.arrayBuffer());
 }

@@ -1,5 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { cachedRead } from '@/lib/cache/read-cache';
+import { requestedLocale } from '@/lib/i18n/locales';
+import { labellerFor, translatorFor } from '@/lib/i18n/translate';
 import { loadView, previewOptions } from '@/lib/graph/view';
 import { cachedResponse } from '@/lib/http/cache-headers';
 import { toErrorResponse } from '@/lib/http/error-response';
@@ -11,10 +13,14 @@ import { pooledPreview } from '@/lib/workers/heavy';
  * The Open Graph / Twitter card image of a shared view: the same query string as the page, the
  * same server-side layout, drawn as a PNG in a worker thread. Bad links still get an image (of what
  * was valid). Images are cached by dataset version; when the database does not answer, or every
- * worker is busy, the answer is 503 with Retry-After and nothing is cached.
+ * worker is busy, the answer is 503 with Retry-After and nothing is cached. The text is in the link's
+ * `lang` (pages always put it in the image's link), else in the language the client asks for.
  */
 export async function GET(request: NextRequest) {
   const params = new URLSearchParams(request.nextUrl.searchParams);
+  const locale = requestedLocale(params.get('lang'), request.headers.get('accept-language'));
+  const fromLink = params.get('lang') === locale;
+  params.set('lang', locale);
   params.sort();
   try {
     const cached = await cachedRead(`preview\u0000${params.toString()}`, async () => {
@@ -22,15 +28,20 @@ export async function GET(request: NextRequest) {
       if (view.unavailable) throw new DataError('database_unavailable', 'The graph database is not reachable.');
       if (view.graph.nodes.length === 0 && stateIds(view.state).length > 0) throw new DataError('query_timeout', 'The graph database took too long to answer for this view.');
       const selected = view.state.selected?.kind === 'node' ? view.state.selected.id : null;
+      const focus = view.graph.nodes.find((n) => n.id === selected);
+      const t = translatorFor(locale, 'share');
       return pooledPreview({
         graph: view.graph,
         positions: view.positions,
-        title: view.graph.nodes.find((n) => n.id === selected)?.name ?? 'Belt and Road S&T graph',
-        subtitle: `${view.graph.nodes.filter((n) => !n.group && !view.state.hiddenTypes.includes(n.type)).length} entities · every fact sourced`,
+        title: focus ? labellerFor(locale).nodeName(focus) : t('previewTitle'),
+        subtitle: t('previewSubtitle', { count: view.graph.nodes.filter((n) => !n.group && !view.state.hiddenTypes.includes(n.type)).length }),
+        locale,
         options: previewOptions(view),
       });
     }, (png) => png);
-    return cachedResponse(request, cached, 'image/png', 300);
+    const response = cachedResponse(request, cached, 'image/png', 300);
+    if (!fromLink) response.headers.append('Vary', 'Accept-Language');
+    return response;
   } catch (error) {
     return toErrorResponse(error);
   }

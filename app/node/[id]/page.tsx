@@ -3,9 +3,8 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Explorer } from '@/components/explorer/explorer';
 import { GraphPreview } from '@/components/graph/graph-preview';
-import { LocaleProvider } from '@/components/i18n/locale-provider';
-import { messagesFor } from '@/lib/i18n/messages';
-import { pageLocale } from '@/lib/i18n/server';
+import { labellerFor } from '@/lib/i18n/translate';
+import { pageLocale, translator } from '@/lib/i18n/server';
 import { getNode } from '@/lib/graph/queries';
 import { DataError } from '@/lib/neo4j/errors';
 import { pageView, queryText, viewMetadata } from '@/lib/graph/page-view';
@@ -46,11 +45,14 @@ async function entity(params: Props['params']) {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { id, node, unavailable } = await entity(params);
-  if (!node) return { title: unavailable ? id : 'Not found' };
+  const locale = await pageLocale();
+  if (!node) return { title: unavailable ? id : translator(locale, 'share')('notFound') };
   const query = queryText(await searchParams);
-  const metadata = await viewMetadata(await pageView(query, id), node.name);
-  const description = node.description ?? metadata.description ?? undefined;
-  return { ...metadata, title: node.name, description, openGraph: { ...metadata.openGraph, title: node.name, description } };
+  const metadata = await viewMetadata(await pageView(query, id), locale, node);
+  // The description is the data's, in English: other languages keep the view's own (translated) summary.
+  const description = (locale === 'en' ? node.description : null) ?? metadata.description ?? undefined;
+  const title = labellerFor(locale).caption(node).text;
+  return { ...metadata, title, description, openGraph: { ...metadata.openGraph, title, description } };
 }
 
 /** An entity's own page: the explorer opened on it, with a title and description for sharing. */
@@ -60,8 +62,7 @@ export default async function NodePage({ params, searchParams }: Props) {
   const view = await pageView(queryText(await searchParams), id);
   const locale = await pageLocale();
   return (
-    <LocaleProvider locale={locale} messages={messagesFor(locale)}>
-      <Explorer init={{ ...view, state: { ...view.state, lang: locale } }} preview={<GraphPreview graph={view.graph} positions={view.positions} options={previewOptions(view)} />} />
-    </LocaleProvider>
+    <Explorer init={{ ...view, state: { ...view.state, lang: locale } }}
+      preview={<GraphPreview graph={view.graph} positions={view.positions} options={previewOptions(view)} locale={locale} />} />
   );
 }
