@@ -1,11 +1,21 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { GraphNode } from '@/lib/graph/types';
 import { typeStyle } from '@/lib/graph/entity-style';
 
-/** Legend and filter in one: each type on screen, its colour and shape, a count and a toggle. */
-export function TypeFilter({ nodes, hiddenTypes, onToggle }: { nodes: GraphNode[]; hiddenTypes: string[]; onToggle: (type: string) => void }) {
+/**
+ * Legend and filter in one: each type on screen, its colour and shape, a count and a toggle; above
+ * them (children) how sizes and colours are chosen. When colours show communities, the type
+ * swatches keep their shape in a neutral tone, so no colour means two things.
+ */
+export function TypeFilter({ nodes, hiddenTypes, onToggle, typeColours = true, children }: {
+  nodes: GraphNode[];
+  hiddenTypes: string[];
+  onToggle: (type: string) => void;
+  typeColours?: boolean;
+  children?: ReactNode;
+}) {
   const counts = new Map<string, number>();
   for (const node of nodes) counts.set(node.type, (counts.get(node.type) ?? 0) + 1);
   for (const type of hiddenTypes) if (!counts.has(type)) counts.set(type, 0);
@@ -18,6 +28,7 @@ export function TypeFilter({ nodes, hiddenTypes, onToggle }: { nodes: GraphNode[
   return (
     <details className="legend" data-overlay="" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Legend and filter</summary>
+      {children}
       <fieldset>
         <legend className="visually-hidden">Show entity types</legend>
         {types.map(([type, count]) => {
@@ -25,7 +36,7 @@ export function TypeFilter({ nodes, hiddenTypes, onToggle }: { nodes: GraphNode[
           return (
             <label key={type} className="legend-item">
               <input type="checkbox" checked={!hiddenTypes.includes(type)} onChange={() => onToggle(type)} />
-              <span className={`swatch shape-${style.shape}`} style={{ background: style.color }} aria-hidden="true" />
+              <span className={`swatch shape-${style.shape}`} style={{ background: typeColours ? style.color : '#98a2b3' }} aria-hidden="true" />
               <span>{style.label}</span>
               <span className="muted">{count}</span>
             </label>

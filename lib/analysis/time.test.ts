@@ -13,6 +13,8 @@ describe('reading dates from properties', () => {
     expect(dateText('population', 2000)).toBeNull();
     expect(dateText('foundingYear', 1998)).toBe('1998');
     expect(dateText('foundingYear', 98)).toBeNull();
+    expect(dateText('born', 1964)).toBe('1964');
+    expect(dateText('birthyear', 1964)).toBe('1964');
     expect(dateText('date', true)).toBeNull();
   });
 

@@ -35,12 +35,13 @@ const SEED_ROLES = new Map(SEED_TIME_KEYS);
  * Cypher regex (Java syntax) for keys that may hold dates in a graph the app did not seed: wide on
  * purpose, since isDateKey then decides word by word (so `legend` is not an end date).
  */
-export const DATE_KEY_PATTERN = '.*(?i:date|year|time|since|until|asof|as_of|founded|established|created|born|died|start|end|begin).*|.*(On|At|From|To|_on|_at|_from|_to)';
+export const DATE_KEY_PATTERN = '.*(?i:date|year|time|since|until|asof|as_of|founded|established|created|opened|launched|joined|born|birth|died|death|start|end|begin|released|published|issued|signed).*|.*(On|At|From|To|_on|_at|_from|_to)';
 
 const END_WORDS = new Set(['end', 'ends', 'ended', 'until', 'till', 'to', 'exit', 'exited', 'expires', 'expiry', 'expired', 'closed', 'dissolved', 'died', 'death']);
 const START_WORDS = new Set(['start', 'starts', 'started', 'begin', 'begins', 'from']);
 const SINCE_WORDS = new Set(['since', 'founded', 'established', 'created', 'opened', 'launched', 'joined', 'born', 'birth']);
-const DATE_WORDS = new Set(['date', 'dated', 'dates', 'year', 'time', 'asof', ...END_WORDS, ...START_WORDS, ...SINCE_WORDS]);
+const POINT_WORDS = new Set(['date', 'dated', 'dates', 'year', 'time', 'asof', 'released', 'published', 'issued', 'signed']);
+const DATE_WORDS = new Set([...POINT_WORDS, ...END_WORDS, ...START_WORDS, ...SINCE_WORDS]);
 
 /** `validFrom` -> [valid, from], `start_date` -> [start, date]. */
 function words(key: string): string[] {
@@ -66,14 +67,12 @@ export function isDateKey(key: string): boolean {
   return w.some((x) => DATE_WORDS.has(x)) || (w.length > 1 && (last === 'on' || last === 'at')) || w.join(' ').includes('as of');
 }
 
-const YEAR_KEY = /year/i;
-
 const ISO_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?(?:[T ][0-9:.]+(?:Z|[+-][0-9:]+)?(?:\[[^\]]+\])?)?$/;
 
 /**
  * A value as a date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or null when it does not look like one.
- * Temporal values arrive as their ISO strings; a bare integer counts as a year only in a key that
- * names a year or is in the seed's table.
+ * Temporal values arrive as their ISO strings; a bare integer counts as a year only in a
+ * date-named key (`born: 1964`, `foundingYear: 1998`, the seed's `joinedBri: 2013`).
  */
 export function dateText(key: string, value: unknown): string | null {
   if (typeof value === 'string') {
@@ -81,7 +80,7 @@ export function dateText(key: string, value: unknown): string | null {
     if (!match) return null;
     return [match[1], match[2], match[3]].filter(Boolean).join('-');
   }
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 2999 && (YEAR_KEY.test(key) || SEED_ROLES.has(key))) {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 2999 && (isDateKey(key) || /year/i.test(key))) {
     return String(value);
   }
   return null;

@@ -29,6 +29,8 @@ export interface TimeSummary {
   outside: { entities: number; relationships: number };
   /** Which properties the dates were read from, most used first. */
   keys: { key: string; count: number }[];
+  /** Dated entities and relationships by the year they begin (open starts left out): the timeline's bars. */
+  starts: Record<number, number>;
   /** Ids (entities and relationships) the time filter hides. */
   hidden: Set<string>;
 }
@@ -68,6 +70,7 @@ export function timeSummary(graph: Subgraph, filter: TimeFilter): TimeSummary {
     undated: { entities: 0, relationships: 0 },
     outside: { entities: 0, relationships: 0 },
     keys: [],
+    starts: {},
     hidden: new Set(),
   };
   const keys = new Map<string, number>();
@@ -80,6 +83,8 @@ export function timeSummary(graph: Subgraph, filter: TimeFilter): TimeSummary {
     }
     summary.dated[kind]++;
     if (timeKey) keys.set(timeKey, (keys.get(timeKey) ?? 0) + 1);
+    const from = spanYears(time)!.from;
+    if (Number.isFinite(from)) summary.starts[from] = (summary.starts[from] ?? 0) + 1;
     if (filter.range && !overlaps(time, filter.range)) {
       summary.outside[kind]++;
       summary.hidden.add(id);

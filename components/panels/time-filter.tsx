@@ -1,0 +1,85 @@
+'use client';
+
+import { useState } from 'react';
+import type { TimeSummary, UndatedChoice, YearRange } from '@/lib/analysis/visibility';
+
+/** Past this many years the bars would be thinner than a pixel: the timeline shows none. */
+const MAX_BAR_YEARS = 150;
+
+/**
+ * The time filter: a range of years with two thumbs (native range inputs, so arrows, Page keys,
+ * Home and End work and screen readers hear the year), a bar per year of what begins then, what is
+ * shown of the dated entities and relationships, which properties the dates come from, and what
+ * to do with what has no date (kept by default, never given one).
+ */
+export function TimeFilter({ summary, range, undated, onRange, onUndated }: {
+  summary: TimeSummary;
+  range: YearRange | null;
+  undated: UndatedChoice;
+  onRange: (range: YearRange | null) => void;
+  onUndated: (choice: UndatedChoice) => void;
+}) {
+  // Folded until wanted (it would cover part of the graph), except when the link carries a range.
+  const [open, setOpen] = useState(range !== null || undated === 'hide');
+
+  const extent = summary.extent;
+  const min = Math.min(extent?.from ?? Infinity, range?.from ?? Infinity);
+  const max = Math.max(extent?.to ?? -Infinity, range?.to ?? -Infinity);
+  const hasScale = Number.isFinite(min) && Number.isFinite(max);
+  const from = range?.from ?? min;
+  const to = range?.to ?? max;
+  const undatedTotal = summary.undated.entities + summary.undated.relationships;
+
+  // A range that covers every year in the view filters nothing: the link then says nothing either.
+  const choose = (next: YearRange) => onRange(extent && next.from <= extent.from && next.to >= extent.to ? null : next);
+
+  const title = !hasScale ? 'nothing dated' : range ? `${range.from}–${range.to}` : `all years (${min}–${max})`;
+  const shownEntities = summary.dated.entities - summary.outside.entities;
+  const shownRelationships = summary.dated.relationships - summary.outside.relationships;
+  const percent = (year: number) => (max === min ? 0 : ((year - min) / (max - min)) * 100);
+  const years = hasScale && max - min < MAX_BAR_YEARS ? Array.from({ length: max - min + 1 }, (_, i) => min + i) : [];
+  const tallest = Math.max(1, ...years.map((y) => summary.starts[y] ?? 0));
+
+  return (
+    <details className="time-panel" data-overlay="" data-testid="time-filter" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Time: {title}</summary>
+      {!hasScale ? (
+        <p className="time-line">Nothing in this view has a date.</p>
+      ) : (
+        <>
+          <div className="timeline" aria-hidden="true" style={{ '--bar': `calc(100% / ${years.length} - 1px)` } as React.CSSProperties}>
+            {years.map((y) => (
+              <span key={y} className={`timeline-bar${y < from || y > to ? ' outside' : ''}`}
+                style={{ left: `${percent(y)}%`, height: `${Math.round(((summary.starts[y] ?? 0) / tallest) * 100)}%` }} />
+            ))}
+          </div>
+          <div className="range-slider" style={{ '--from': `${percent(from)}%`, '--to': `${percent(to)}%` } as React.CSSProperties}>
+            <span className="range-track" aria-hidden="true"><span className="range-fill" /></span>
+            <input type="range" min={min} max={max} step={1} value={from} aria-label="From year" aria-valuetext={String(from)}
+              // The upper thumb sits on top; when both meet at the end, the lower one must stay reachable.
+              style={{ zIndex: from >= max - (max - min) / 2 ? 3 : 2 }}
+              onChange={(e) => choose({ from: Math.min(Number(e.target.value), to), to })} />
+            <input type="range" min={min} max={max} step={1} value={to} aria-label="To year" aria-valuetext={String(to)}
+              onChange={(e) => choose({ from, to: Math.max(Number(e.target.value), from) })} />
+          </div>
+          <div className="range-years" aria-hidden="true"><span>{min}</span><output>{from === to ? from : `${from} – ${to}`}</output><span>{max}</span></div>
+          <p className="time-line" data-testid="time-shown">
+            Shown: {shownEntities} of {summary.dated.entities} dated entities and {shownRelationships} of {summary.dated.relationships} dated relationships
+            {' '}(what happened or was in force in these years).
+          </p>
+          {range && <button type="button" className="link-button" onClick={() => onRange(null)}>All years</button>}
+          <p className="time-line muted" data-testid="time-keys">
+            Dates from {summary.keys.slice(0, 6).map((k) => `${k.key} (${k.count})`).join(', ')}
+            {summary.keys.length > 6 ? `, and ${summary.keys.length - 6} more` : ''}.
+          </p>
+        </>
+      )}
+      {(undatedTotal > 0 || undated === 'hide') && (
+        <label className="time-undated">
+          <input type="checkbox" checked={undated === 'show'} onChange={(e) => onUndated(e.target.checked ? 'show' : 'hide')} />
+          <span>Show what has no date: {summary.undated.entities} entities, {summary.undated.relationships} relationships</span>
+        </label>
+      )}
+    </details>
+  );
+}
