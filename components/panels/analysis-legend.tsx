@@ -3,9 +3,9 @@
 import { COLOUR_MODES, SIZE_MODES, SMALLER_COLOUR, UNLINKED_COLOUR, type AnalysisSettings, type ColourMode, type SizeMode, type ViewStyle } from '@/lib/analysis/settings';
 
 const SIZE_LABELS: Record<SizeMode, string> = {
-  links: 'Relationships in the database',
-  degree: 'Relationships in this view',
-  pagerank: 'PageRank in this view',
+  links: 'All relationships',
+  degree: 'Relationships in view',
+  pagerank: 'PageRank in view',
 };
 const COLOUR_LABELS: Record<ColourMode, string> = {
   type: 'Entity type',

@@ -1,7 +1,12 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TimeSummary, UndatedChoice, YearRange } from '@/lib/analysis/visibility';
+
+/** A year's bar: none for nothing, and a square-root scale so one event shows next to a hundred partnerships. */
+function barHeight(count: number, tallest: number): string {
+  return count === 0 ? '0' : `${Math.round(12 + 88 * Math.sqrt(count / tallest))}%`;
+}
 
 /** Past this many years the bars would be thinner than a pixel: the timeline shows none. */
 const MAX_BAR_YEARS = 150;
@@ -19,8 +24,12 @@ export function TimeFilter({ summary, range, undated, onRange, onUndated }: {
   onRange: (range: YearRange | null) => void;
   onUndated: (choice: UndatedChoice) => void;
 }) {
-  // Folded until wanted (it would cover part of the graph), except when the link carries a range.
+  // Folded until wanted (it would cover part of the graph), except when the link carries a range
+  // on a wide screen; on a phone the summary line says the range and the graph keeps the screen.
   const [open, setOpen] = useState(range !== null || undated === 'hide');
+  useEffect(() => {
+    if (window.matchMedia('(max-width: 760px)').matches) setOpen(false);
+  }, []);
 
   const extent = summary.extent;
   const min = Math.min(extent?.from ?? Infinity, range?.from ?? Infinity);
@@ -33,7 +42,7 @@ export function TimeFilter({ summary, range, undated, onRange, onUndated }: {
   // A range that covers every year in the view filters nothing: the link then says nothing either.
   const choose = (next: YearRange) => onRange(extent && next.from <= extent.from && next.to >= extent.to ? null : next);
 
-  const title = !hasScale ? 'nothing dated' : range ? `${range.from}–${range.to}` : `all years (${min}–${max})`;
+  const title = !hasScale ? 'nothing dated' : range ? `${range.from}–${range.to}` : 'all years';
   const shownEntities = summary.dated.entities - summary.outside.entities;
   const shownRelationships = summary.dated.relationships - summary.outside.relationships;
   const percent = (year: number) => (max === min ? 0 : ((year - min) / (max - min)) * 100);
@@ -50,7 +59,7 @@ export function TimeFilter({ summary, range, undated, onRange, onUndated }: {
           <div className="timeline" aria-hidden="true" style={{ '--bar': `calc(100% / ${years.length} - 1px)` } as React.CSSProperties}>
             {years.map((y) => (
               <span key={y} className={`timeline-bar${y < from || y > to ? ' outside' : ''}`}
-                style={{ left: `${percent(y)}%`, height: `${Math.round(((summary.starts[y] ?? 0) / tallest) * 100)}%` }} />
+                style={{ left: `${percent(y)}%`, height: barHeight(summary.starts[y] ?? 0, tallest) }} />
             ))}
           </div>
           <div className="range-slider" style={{ '--from': `${percent(from)}%`, '--to': `${percent(to)}%` } as React.CSSProperties}>
@@ -64,8 +73,8 @@ export function TimeFilter({ summary, range, undated, onRange, onUndated }: {
           </div>
           <div className="range-years" aria-hidden="true"><span>{min}</span><output>{from === to ? from : `${from} – ${to}`}</output><span>{max}</span></div>
           <p className="time-line" data-testid="time-shown">
-            Shown: {shownEntities} of {summary.dated.entities} dated entities and {shownRelationships} of {summary.dated.relationships} dated relationships
-            {' '}(what happened or was in force in these years).
+            Shown: {shownEntities} of {summary.dated.entities} dated entities and {shownRelationships} of {summary.dated.relationships} dated
+            relationships, those that happened or were in force in these years.
           </p>
           {range && <button type="button" className="link-button" onClick={() => onRange(null)}>All years</button>}
           <p className="time-line muted" data-testid="time-keys">

@@ -115,7 +115,9 @@ export async function loadView(params: Record<string, string | string[] | undefi
   const notes = [...parsed.ignored];
   try {
     let state = parsed.state;
-    if (!parsed.hasView) state = await startState(fallbackId, notes);
+    // How to draw (size, colour, time range) applies to the starting view too.
+    const drawing = { size: parsed.state.size, colour: parsed.state.colour, time: parsed.state.time, undated: parsed.state.undated };
+    if (!parsed.hasView) state = { ...(await startState(fallbackId, notes)), ...drawing };
     const entityIds = (s: ExplorerState) => stateIds(s).filter((id) => !isGroupKey(id));
     let sub = await getSubgraph(entityIds(state));
     if (sub.missing.length > 0) {
@@ -124,7 +126,7 @@ export async function loadView(params: Record<string, string | string[] | undefi
     }
     if (parsed.hasView && state.batches.length === 0) {
       notes.push('Nothing in this link could be shown; here is the starting view instead.');
-      state = await startState(fallbackId, notes);
+      state = { ...(await startState(fallbackId, notes)), ...drawing };
       sub = await getSubgraph(entityIds(state));
     }
     if (state.selected?.kind === 'edge') {
