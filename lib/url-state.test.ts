@@ -15,6 +15,7 @@ const full: ExplorerState = {
   colour: 'community',
   time: { from: 2015, to: 2020 },
   undated: 'hide',
+  lang: 'ru',
 };
 
 describe('the deep-link format', () => {
@@ -23,7 +24,7 @@ describe('the deep-link format', () => {
     expect(ignored).toEqual([]);
     expect(hasView).toBe(true);
     expect(state.batches.map((b) => [...b].sort())).toEqual(full.batches.map((b) => [...b].sort()));
-    expect(state).toMatchObject({ expanded: full.expanded, selected: full.selected, hiddenTypes: full.hiddenTypes, layout: 'circle', viewport: full.viewport, path: full.path });
+    expect(state).toMatchObject({ expanded: full.expanded, selected: full.selected, hiddenTypes: full.hiddenTypes, layout: 'circle', viewport: full.viewport, path: full.path, lang: 'ru' });
     expect(state).toMatchObject({ size: 'pagerank', colour: 'community', time: { from: 2015, to: 2020 }, undated: 'hide' });
   });
 

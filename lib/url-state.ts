@@ -2,6 +2,7 @@ import { COLOUR_MODES, SIZE_MODES, type ColourMode, type SizeMode } from './anal
 import type { UndatedChoice, YearRange } from './analysis/visibility';
 import { groupKey, isGroupKey, parseGroupKey } from './graph/groups';
 import type { LayoutName } from './layout/compute-layout';
+import { isLocale, type Locale } from './i18n/locales';
 
 /**
  * The deep-link format: the URL *is* the view. Shared by the server (first render) and the client
@@ -19,6 +20,7 @@ import type { LayoutName } from './layout/compute-layout';
  *   size  entity size: `degree` (relationships in this view) or `pagerank`; default: relationships in the database
  *   colour  `community` (Louvain in this view); default: by type
  *   t     years shown, `2015-2020` (both included);  undated  `hide` hides what has no date
+ *   lang  the interface language (en, ru, zh); captions follow it
  *
  * Parsing never throws: whatever is malformed is dropped and described in `ignored`.
  */
@@ -53,11 +55,13 @@ export interface ExplorerState {
   /** Years shown; null: all. */
   time: YearRange | null;
   undated: UndatedChoice;
+  /** The interface language the link was made in; null: the reader's browser decides. */
+  lang: Locale | null;
 }
 
 export const EMPTY_STATE: ExplorerState = {
   batches: [], expanded: {}, selected: null, hiddenTypes: [], layout: 'force', viewport: null, path: null,
-  size: 'links', colour: 'type', time: null, undated: 'show',
+  size: 'links', colour: 'type', time: null, undated: 'show', lang: null,
 };
 
 /** `2015-2020` or `2020` -> a range; null when malformed or reversed. */
@@ -305,6 +309,11 @@ export function parseExplorerState(params: RawParams): ParsedState {
     if (undated === 'hide' || undated === 'show') state.undated = undated;
     else ignored.push(`Unknown choice for undated entities "${short(undated)}"; showing them.`);
   }
+  const lang = read(params, 'lang');
+  if (lang !== undefined) {
+    if (isLocale(lang)) state.lang = lang;
+    else ignored.push(`Unknown language "${short(lang)}"; showing the interface in your browser's language.`);
+  }
 
   if (bad.length > 0) {
     ignored.push(`Ignored ${bad.length} malformed part${bad.length === 1 ? '' : 's'} of the link: ${bad.slice(0, 5).map((b) => `"${short(b)}"`).join(', ')}${bad.length > 5 ? ', ...' : ''}.`);
@@ -337,6 +346,7 @@ export function serializeExplorerState(state: ExplorerState): string {
   if (state.undated !== 'show') parts.push(`undated=${state.undated}`);
   // Zoom to 4 decimals: framing gives any zoom, and 0.01 of it is 2 px at the edge of a wide screen.
   if (state.viewport) parts.push(`z=${String(Math.round(state.viewport.zoom * 10_000) / 10_000)}`, `c=${num(state.viewport.x)},${num(state.viewport.y)}`);
+  if (state.lang) parts.push(`lang=${state.lang}`);
   return parts.join('&');
 }
 

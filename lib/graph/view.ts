@@ -115,8 +115,8 @@ export async function loadView(params: Record<string, string | string[] | undefi
   const notes = [...parsed.ignored];
   try {
     let state = parsed.state;
-    // How to draw (size, colour, time range) applies to the starting view too.
-    const drawing = { size: parsed.state.size, colour: parsed.state.colour, time: parsed.state.time, undated: parsed.state.undated };
+    // How to draw (size, colour, time range) and the language apply to the starting view too.
+    const drawing = { size: parsed.state.size, colour: parsed.state.colour, time: parsed.state.time, undated: parsed.state.undated, lang: parsed.state.lang };
     if (!parsed.hasView) state = { ...(await startState(fallbackId, notes)), ...drawing };
     const entityIds = (s: ExplorerState) => stateIds(s).filter((id) => !isGroupKey(id));
     let sub = await getSubgraph(entityIds(state));
