@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useFormatter, useTranslations } from 'use-intl';
 import type { TimeSummary, UndatedChoice, YearRange } from '@/lib/analysis/visibility';
 
 /** A year's bar: none for nothing, and a square-root scale so one event shows next to a hundred partnerships. */
@@ -24,6 +25,8 @@ export function TimeFilter({ summary, range, undated, onRange, onUndated }: {
   onRange: (range: YearRange | null) => void;
   onUndated: (choice: UndatedChoice) => void;
 }) {
+  const t = useTranslations('time');
+  const format = useFormatter();
   // Folded until wanted (it would cover part of the graph), except when the link carries a range
   // on a wide screen; on a phone the summary line says the range and the graph keeps the screen.
   const [open, setOpen] = useState(range !== null || undated === 'hide');
@@ -42,18 +45,20 @@ export function TimeFilter({ summary, range, undated, onRange, onUndated }: {
   // A range that covers every year in the view filters nothing: the link then says nothing either.
   const choose = (next: YearRange) => onRange(extent && next.from <= extent.from && next.to >= extent.to ? null : next);
 
-  const title = !hasScale ? 'nothing dated' : range ? `${range.from}–${range.to}` : 'all years';
+  // Years are written as they are (2013, never 2,013).
+  const title = !hasScale ? t('summaryNone') : range ? t('summaryRange', { from: String(range.from), to: String(range.to) }) : t('summaryAll');
   const shownEntities = summary.dated.entities - summary.outside.entities;
   const shownRelationships = summary.dated.relationships - summary.outside.relationships;
   const percent = (year: number) => (max === min ? 0 : ((year - min) / (max - min)) * 100);
   const years = hasScale && max - min < MAX_BAR_YEARS ? Array.from({ length: max - min + 1 }, (_, i) => min + i) : [];
+  const keyList = format.list(summary.keys.slice(0, 6).map((k) => `${k.key} (${format.number(k.count)})`), { type: 'unit' });
   const tallest = Math.max(1, ...years.map((y) => summary.starts[y] ?? 0));
 
   return (
     <details className="time-panel" data-overlay="" data-testid="time-filter" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Time: {title}</summary>
+      <summary>{title}</summary>
       {!hasScale ? (
-        <p className="time-line">Nothing in this view has a date.</p>
+        <p className="time-line">{t('nothingDated')}</p>
       ) : (
         <>
           <div className="timeline" aria-hidden="true" style={{ '--bar': `calc(100% / ${years.length} - 1px)` } as React.CSSProperties}>
@@ -64,29 +69,31 @@ export function TimeFilter({ summary, range, undated, onRange, onUndated }: {
           </div>
           <div className="range-slider" style={{ '--from': `${percent(from)}%`, '--to': `${percent(to)}%` } as React.CSSProperties}>
             <span className="range-track" aria-hidden="true"><span className="range-fill" /></span>
-            <input type="range" min={min} max={max} step={1} value={from} aria-label="From year" aria-valuetext={String(from)}
+            <input type="range" min={min} max={max} step={1} value={from} aria-label={t('from')} aria-valuetext={String(from)}
               // The upper thumb sits on top; when both meet at the end, the lower one must stay reachable.
               style={{ zIndex: from >= max - (max - min) / 2 ? 3 : 2 }}
               onChange={(e) => choose({ from: Math.min(Number(e.target.value), to), to })} />
-            <input type="range" min={min} max={max} step={1} value={to} aria-label="To year" aria-valuetext={String(to)}
+            <input type="range" min={min} max={max} step={1} value={to} aria-label={t('to')} aria-valuetext={String(to)}
               onChange={(e) => choose({ from, to: Math.max(Number(e.target.value), from) })} />
           </div>
           <div className="range-years" aria-hidden="true"><span>{min}</span><output>{from === to ? from : `${from} – ${to}`}</output><span>{max}</span></div>
           <p className="time-line" data-testid="time-shown">
-            Shown: {shownEntities} of {summary.dated.entities} dated entities and {shownRelationships} of {summary.dated.relationships} dated
-            relationships, those that happened or were in force in these years.
+            {t('shown', {
+              entities: shownEntities, datedEntities: summary.dated.entities, relationships: shownRelationships, datedRelationships: summary.dated.relationships,
+            })}
           </p>
-          {range && <button type="button" className="link-button" onClick={() => onRange(null)}>All years</button>}
+          {range && <button type="button" className="link-button" onClick={() => onRange(null)}>{t('allYears')}</button>}
           <p className="time-line muted" data-testid="time-keys">
-            Dates from {summary.keys.slice(0, 6).map((k) => `${k.key} (${k.count})`).join(', ')}
-            {summary.keys.length > 6 ? `, and ${summary.keys.length - 6} more` : ''}.
+            {summary.keys.length > 6
+              ? t('keysMore', { keys: keyList, more: summary.keys.length - 6 })
+              : t('keys', { keys: keyList })}
           </p>
         </>
       )}
       {(undatedTotal > 0 || undated === 'hide') && (
         <label className="time-undated">
           <input type="checkbox" checked={undated === 'show'} onChange={(e) => onUndated(e.target.checked ? 'show' : 'hide')} />
-          <span>Show what has no date: {summary.undated.entities} entities, {summary.undated.relationships} relationships</span>
+          <span>{t('undated', { entities: summary.undated.entities, relationships: summary.undated.relationships })}</span>
         </label>
       )}
     </details>

@@ -1,6 +1,12 @@
+import enAnalysis from '../../messages/en/analysis.json';
 import enCommon from '../../messages/en/common.json';
+import enTime from '../../messages/en/time.json';
+import ruAnalysis from '../../messages/ru/analysis.json';
 import ruCommon from '../../messages/ru/common.json';
+import ruTime from '../../messages/ru/time.json';
+import zhAnalysis from '../../messages/zh/analysis.json';
 import zhCommon from '../../messages/zh/common.json';
+import zhTime from '../../messages/zh/time.json';
 import type { Locale } from './locales';
 
 /**
@@ -12,9 +18,9 @@ import type { Locale } from './locales';
  * one language from the page, through LocaleProvider, never this whole catalogue.
  */
 export const CATALOG = {
-  en: { common: enCommon },
-  ru: { common: ruCommon },
-  zh: { common: zhCommon },
+  en: { common: enCommon, analysis: enAnalysis, time: enTime },
+  ru: { common: ruCommon, analysis: ruAnalysis, time: ruTime },
+  zh: { common: zhCommon, analysis: zhAnalysis, time: zhTime },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof CATALOG)['en'];
