@@ -39,33 +39,10 @@ const isEntity = (node: GraphNode) => !node.group;
 // A group node's edge stands for the group, not for a relationship of the data.
 const isRelationship = (edge: GraphEdge) => !isGroupKey(edge.target) && !isGroupKey(edge.source);
 
-/** Years covered by the dated entities and relationships of a view (open ends do not stretch it). */
-export function timeExtent(graph: Subgraph): YearRange | null {
-  let from = Infinity;
-  let to = -Infinity;
-  const items = [...graph.nodes.filter(isEntity), ...graph.edges.filter(isRelationship)];
-  for (const item of items) {
-    const span = item.time ? spanYears(item.time) : null;
-    if (!span) continue;
-    for (const year of [span.from, span.to]) {
-      if (!Number.isFinite(year)) continue;
-      from = Math.min(from, year);
-      to = Math.max(to, year);
-    }
-  }
-  return Number.isFinite(from) ? { from, to } : null;
-}
-
-/** Whether a span of years meets the range: something in force during it, or that happened in it. */
-export function overlaps(time: string, range: YearRange): boolean {
-  const span = spanYears(time);
-  return span !== null && span.from <= range.to && span.to >= range.from;
-}
-
-/** The time filter applied to a view: what it hides, and the counts the legend reports. */
+/** The time filter applied to a view: what it hides, and the counts the legend reports. One pass. */
 export function timeSummary(graph: Subgraph, filter: TimeFilter): TimeSummary {
   const summary: TimeSummary = {
-    extent: timeExtent(graph),
+    extent: null,
     dated: { entities: 0, relationships: 0 },
     undated: { entities: 0, relationships: 0 },
     outside: { entities: 0, relationships: 0 },
@@ -74,24 +51,35 @@ export function timeSummary(graph: Subgraph, filter: TimeFilter): TimeSummary {
     hidden: new Set(),
   };
   const keys = new Map<string, number>();
+  let first = Infinity;
+  let last = -Infinity;
+  const range = filter.range;
   const visit = (id: string, time: string | undefined, timeKey: string | undefined, kind: 'entities' | 'relationships') => {
-    const dated = time !== undefined && spanYears(time) !== null;
-    if (!dated) {
+    const span = time === undefined ? null : spanYears(time);
+    if (!span) {
       summary.undated[kind]++;
       if (filter.undated === 'hide') summary.hidden.add(id);
       return;
     }
     summary.dated[kind]++;
     if (timeKey) keys.set(timeKey, (keys.get(timeKey) ?? 0) + 1);
-    const from = spanYears(time)!.from;
-    if (Number.isFinite(from)) summary.starts[from] = (summary.starts[from] ?? 0) + 1;
-    if (filter.range && !overlaps(time, filter.range)) {
+    if (Number.isFinite(span.from)) {
+      summary.starts[span.from] = (summary.starts[span.from] ?? 0) + 1;
+      first = Math.min(first, span.from);
+      last = Math.max(last, span.from);
+    }
+    if (Number.isFinite(span.to)) {
+      first = Math.min(first, span.to);
+      last = Math.max(last, span.to);
+    }
+    if (range && !(span.from <= range.to && span.to >= range.from)) {
       summary.outside[kind]++;
       summary.hidden.add(id);
     }
   };
   for (const node of graph.nodes) if (isEntity(node)) visit(node.id, node.time, node.timeKey, 'entities');
   for (const edge of graph.edges) if (isRelationship(edge)) visit(edge.id, edge.time, edge.timeKey, 'relationships');
+  summary.extent = Number.isFinite(first) ? { from: first, to: last } : null;
   summary.keys = [...keys].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
   return summary;
 }
@@ -123,6 +111,17 @@ export function filterView(graph: Subgraph, filter: ViewFilter, settings: Analys
   const time = timeSummary(graph, { range: filter.time, undated: filter.undated });
   const visible = visibleEntities(graph, filter.hiddenTypes, time.hidden);
   const input: MetricsInput = { nodes: visible.nodes.map((n) => n.id), edges: visible.edges.map(({ source, target }) => ({ source, target })) };
-  const text = [settings.size, settings.colour, ...input.nodes, '', ...visible.edges.map((e) => e.id)].join('\n');
-  return { time, input, key: `${input.nodes.length}.${input.edges.length}.${hashString(text).toString(36)}` };
+  // The key hashes every id shown (FNV-1a, one pass, no joined copy of 25,000 ids).
+  let hash = hashString(`${settings.size}\n${settings.colour}`);
+  const add = (text: string) => {
+    hash ^= 10; // a separator no id contains
+    hash = Math.imul(hash, 0x01000193);
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+  };
+  for (const node of visible.nodes) add(node.id);
+  for (const edge of visible.edges) add(edge.id);
+  return { time, input, key: `${input.nodes.length}.${input.edges.length}.${(hash >>> 0).toString(36)}` };
 }
