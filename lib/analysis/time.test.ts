@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateText, describeSpan, isDateKey, spanYears, timeOf, timeRole } from './time';
+import { DATE_PROPERTIES, YEAR_PROPERTIES } from '../../graph-seed/schema';
+import { dateText, describeSpan, isDateKey, SEED_TIME_KEYS, SEED_TIME_LEFT_OUT, spanYears, timeOf, timeRole } from './time';
 
 describe('reading dates from properties', () => {
   it('keeps the precision the data has, and rejects what is not a date', () => {
@@ -59,5 +60,15 @@ describe('the time of an entity or relationship', () => {
     expect(spanYears('../..')).toBeNull();
     expect(spanYears('garbage')).toBeNull();
     expect(describeSpan('2016-05/..')).toBe('since 2016-05');
+  });
+});
+
+describe('the seed\'s date properties', () => {
+  it('are each either used to place things in time or left out for a stated reason', () => {
+    const declared = [...DATE_PROPERTIES, ...YEAR_PROPERTIES].sort();
+    const used = SEED_TIME_KEYS.map(([key]) => key);
+    expect(declared.filter((key) => !used.includes(key) && !(key in SEED_TIME_LEFT_OUT))).toEqual([]);
+    expect(used.filter((key) => !declared.includes(key))).toEqual([]);
+    expect(used.filter((key) => key in SEED_TIME_LEFT_OUT)).toEqual([]);
   });
 });

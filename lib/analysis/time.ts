@@ -15,19 +15,38 @@ export type TimeRole = 'start' | 'since' | 'point' | 'end';
 /**
  * The seed's date properties, in the order they are preferred, with what each means. A "since"
  * stays in force until an end key says otherwise (a partnership since a year, a lab since its
- * approval); a "point" is when something happened or was stated. Left out on purpose: `born`
- * (a person's birth is not what this graph is about), `reported` and `claimedApproval` (when it
- * was reported, not when it happened), `gfdcMouDate` (a different fact, sometimes a placeholder).
+ * approval); a "point" is when something happened or was stated. `briDocumentDate` and
+ * `documentDate` date a partnership that rests on a document other than a memorandum (Russia's
+ * joint statement of 2015), after the joining dates.
  */
 export const SEED_TIME_KEYS: readonly (readonly [string, TimeRole])[] = [
   ['startDate', 'start'], ['date', 'point'], ['asOf', 'point'], ['statedOn', 'point'],
   ['since', 'since'], ['municipalitySince', 'since'], ['joinedBriDate', 'since'], ['joinedBri', 'since'],
-  ['joinedDate', 'since'], ['joined', 'since'], ['signed', 'since'], ['signedYear', 'since'],
-  ['founded', 'since'], ['launched', 'since'], ['opened', 'since'], ['approved', 'since'], ['approvedYear', 'since'],
-  ['proposedYear', 'since'], ['published', 'point'], ['releasedOn', 'point'], ['announced', 'point'],
-  ['firstPutForward', 'point'], ['year', 'point'], ['plannedYear', 'point'],
+  ['joinedDate', 'since'], ['joined', 'since'], ['briDocumentDate', 'since'], ['documentDate', 'since'],
+  ['signed', 'since'], ['signedYear', 'since'], ['founded', 'since'], ['foundedYear', 'since'], ['launched', 'since'],
+  ['opened', 'since'], ['approved', 'since'], ['approvedYear', 'since'], ['proposedYear', 'since'],
+  ['published', 'point'], ['releasedOn', 'point'], ['announced', 'point'], ['firstPutForward', 'point'],
+  ['year', 'point'], ['plannedYear', 'point'],
   ['endDate', 'end'], ['until', 'end'], ['exitedBri', 'end'], ['exited', 'end'],
 ];
+
+/**
+ * The seed's date properties that do not place their owner in time, and why. A test checks that
+ * every date property the seed declares (graph-seed/schema.ts) is in one list or the other.
+ */
+export const SEED_TIME_LEFT_OUT: Readonly<Record<string, string>> = {
+  born: 'a person\'s birth is not what this graph is about',
+  reported: 'when it was reported, not when it happened',
+  claimedApproval: 'a claim about an approval, kept apart from the approval itself',
+  gfdcMouDate: 'a different fact from joining, and sometimes a placeholder',
+  restructured: 'a change to an organisation that existed before',
+  sourcedDates: 'a list of dates sources gave, not one date of the relationship',
+  unveiled: 'a ceremony, not when the laboratory began',
+  nameplateUnveiled: 'a ceremony, not when the laboratory began',
+  samarkandBaseUnveiledYear: 'a ceremony for one site of a laboratory',
+  joinedBriOtherDates: 'other dates sources give for joining, kept as they are; the joining date is used',
+  joinedOtherDates: 'other dates sources give for joining, kept as they are; the joining date is used',
+};
 
 const SEED_ROLES = new Map(SEED_TIME_KEYS);
 
