@@ -161,12 +161,3 @@ export function spanYears(time: string): { from: number; to: number } | null {
   if (Number.isNaN(from) || Number.isNaN(to) || (from === -Infinity && to === Infinity)) return null;
   return { from, to };
 }
-
-/** A span as people read it: "2016-05 – ongoing", "until 2023-10-24", "2023-06". */
-export function describeSpan(time: string): string {
-  const [a = '', b] = time.split('/');
-  if (b === undefined) return a;
-  if (a === '..') return `until ${b}`;
-  if (b === '..') return `since ${a}`;
-  return `${a} – ${b}`;
-}
