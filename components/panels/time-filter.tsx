@@ -51,7 +51,7 @@ export function TimeFilter({ summary, range, undated, onRange, onUndated }: {
   const shownRelationships = summary.dated.relationships - summary.outside.relationships;
   const percent = (year: number) => (max === min ? 0 : ((year - min) / (max - min)) * 100);
   const years = hasScale && max - min < MAX_BAR_YEARS ? Array.from({ length: max - min + 1 }, (_, i) => min + i) : [];
-  const keyList = format.list(summary.keys.slice(0, 6).map((k) => `${k.key} (${format.number(k.count)})`), { type: 'unit' });
+  const keyList = format.list(summary.keys.slice(0, 6).map((k) => `${k.key} (${format.number(k.count)})`));
   const tallest = Math.max(1, ...years.map((y) => summary.starts[y] ?? 0));
 
   return (
