@@ -80,6 +80,8 @@ export class ExplorerPage {
     nodeIds: () => this.page.evaluate(() => window.__graph?.nodeIds() ?? []),
     visibleNodeIds: () => this.page.evaluate(() => window.__graph?.visibleNodeIds() ?? []),
     edgeIds: () => this.page.evaluate(() => window.__graph?.edgeIds() ?? []),
+    visibleEdgeIds: () => this.page.evaluate(() => window.__graph?.visibleEdgeIds() ?? []),
+    nodeStyle: (id: string) => this.page.evaluate((x) => window.__graph?.nodeStyle(x) ?? null, id),
     selectedIds: () => this.page.evaluate(() => window.__graph?.selectedIds() ?? []),
     classes: (id: string) => this.page.evaluate((x) => window.__graph?.classes(x) ?? [], id),
     position: (id: string) => this.page.evaluate((x) => window.__graph?.position(x) ?? null, id),

@@ -12,6 +12,10 @@ const full: ExplorerState = {
   layout: 'circle',
   viewport: { zoom: 1.25, x: 120.5, y: -40.25 },
   path: { from: 'country:KAZ', to: 'person:yin-hejun' },
+  size: 'pagerank',
+  colour: 'community',
+  time: { from: 2015, to: 2020 },
+  undated: 'hide',
   lang: 'ru',
 };
 
@@ -22,6 +26,7 @@ describe('the deep-link format', () => {
     expect(hasView).toBe(true);
     expect(state.batches.map((b) => [...b].sort())).toEqual(full.batches.map((b) => [...b].sort()));
     expect(state).toMatchObject({ expanded: full.expanded, selected: full.selected, hiddenTypes: full.hiddenTypes, layout: 'circle', viewport: full.viewport, path: full.path, lang: 'ru' });
+    expect(state).toMatchObject({ size: 'pagerank', colour: 'community', time: { from: 2015, to: 2020 }, undated: 'hide' });
   });
 
   it('round-trips a selected relationship and ids with unusual characters', () => {
@@ -126,5 +131,35 @@ describe('group nodes and the map layout in links', () => {
     const parsed = parseExplorerState(new URLSearchParams('v=1&n=event:brst-2023;*:only-origin'));
     expect(parsed.state.batches).toEqual([['event:brst-2023']]);
     expect(parsed.ignored.map((n) => noteText(n)).join(' ')).toMatch(/malformed/);
+  });
+});
+
+describe('analysis and time settings in links', () => {
+  const base = 'v=1&n=initiative:bri~country:KAZ,UZB';
+
+  it('writes only what differs from the defaults', () => {
+    const state = { ...EMPTY_STATE, batches: [['initiative:bri']] };
+    expect(serializeExplorerState(state)).toBe('v=1&n=initiative:bri');
+    const text = serializeExplorerState({ ...state, size: 'degree', colour: 'community', time: { from: 2013, to: 2019 }, undated: 'hide' });
+    expect(text).toBe('v=1&n=initiative:bri&size=degree&colour=community&t=2013-2019&undated=hide');
+  });
+
+  it('reads a range of years, a single year, and the American spelling of colour', () => {
+    expect(parseExplorerState(new URLSearchParams(`${base}&t=2016-2018`)).state.time).toEqual({ from: 2016, to: 2018 });
+    expect(parseExplorerState(new URLSearchParams(`${base}&t=2017`)).state.time).toEqual({ from: 2017, to: 2017 });
+    expect(parseExplorerState(new URLSearchParams(`${base}&color=community`)).state.colour).toBe('community');
+  });
+
+  it('drops unknown sizes, colours, ranges and choices with a note each, keeping the rest of the view', () => {
+    const { state, ignored } = parseExplorerState(new URLSearchParams(`${base}&size=betweenness&colour=rainbow&t=2020-2015&undated=maybe`));
+    expect(state).toMatchObject({ size: 'links', colour: 'type', time: null, undated: 'show' });
+    expect(state.batches).toEqual([['initiative:bri'], ['country:KAZ', 'country:UZB']]);
+    expect(ignored).toHaveLength(4);
+    expect(ignored.join(' ')).toMatch(/betweenness.*rainbow.*2020-2015.*maybe/s);
+    for (const t of ['20x5', '2015-', '-2015', '12345', '2015..2020', '']) {
+      const parsed = parseExplorerState(new URLSearchParams(`${base}&t=${encodeURIComponent(t)}`));
+      expect(parsed.state.time).toBeNull();
+      expect(parsed.ignored).toHaveLength(1);
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { COLOUR_MODES, SIZE_MODES, type ColourMode, type SizeMode } from './analysis/settings';
+import type { UndatedChoice, YearRange } from './analysis/visibility';
 import { groupKey, isGroupKey, parseGroupKey } from './graph/groups';
 import type { LayoutName } from './layout/compute-layout';
 import { isLocale, type Locale } from './i18n/locales';
@@ -16,6 +18,9 @@ import { note, type Note } from './i18n/notes';
  *   s     selected entity, or r = selected relationship `from,TYPE,to`
  *   hide  entity types filtered out;  l  layout (force, circle, grid);  z, c  zoom and centre
  *   p     a "how are these connected" pair `from,to`
+ *   size  entity size: `degree` (relationships in this view) or `pagerank`; default: relationships in the database
+ *   colour  `community` (Louvain in this view); default: by type
+ *   t     years shown, `2015-2020` (both included);  undated  `hide` hides what has no date
  *   lang  the interface language (en, ru, zh); captions follow it
  *
  * Parsing never throws: whatever is malformed is dropped and described in `ignored`.
@@ -46,13 +51,28 @@ export interface ExplorerState {
   layout: LayoutName;
   viewport: Viewport | null;
   path: { from: string; to: string } | null;
+  size: SizeMode;
+  colour: ColourMode;
+  /** Years shown; null: all. */
+  time: YearRange | null;
+  undated: UndatedChoice;
   /** The interface language the link was made in; null: the reader's browser decides. */
   lang: Locale | null;
 }
 
 export const EMPTY_STATE: ExplorerState = {
-  batches: [], expanded: {}, selected: null, hiddenTypes: [], layout: 'force', viewport: null, path: null, lang: null,
+  batches: [], expanded: {}, selected: null, hiddenTypes: [], layout: 'force', viewport: null, path: null,
+  size: 'links', colour: 'type', time: null, undated: 'show', lang: null,
 };
+
+/** `2015-2020` or `2020` -> a range; null when malformed or reversed. */
+export function parseYearRange(text: string): YearRange | null {
+  const match = /^(\d{1,4})(?:-(\d{1,4}))?$/.exec(text);
+  if (!match) return null;
+  const from = Number(match[1]);
+  const to = Number(match[2] ?? match[1]);
+  return from <= to ? { from, to } : null;
+}
 
 export interface ParsedState {
   state: ExplorerState;
@@ -269,6 +289,27 @@ export function parseExplorerState(params: RawParams): ParsedState {
     else ignored.push(note('pathNotInView'));
   }
 
+  const size = read(params, 'size');
+  if (size !== undefined) {
+    if ((SIZE_MODES as readonly string[]).includes(size)) state.size = size as SizeMode;
+    else ignored.push(`Unknown size "${short(size)}"; sizing entities by their relationships in the database.`);
+  }
+  const colour = read(params, 'colour') ?? read(params, 'color');
+  if (colour !== undefined) {
+    if ((COLOUR_MODES as readonly string[]).includes(colour)) state.colour = colour as ColourMode;
+    else ignored.push(`Unknown colour "${short(colour)}"; colouring entities by type.`);
+  }
+  const t = read(params, 't');
+  if (t !== undefined) {
+    const range = parseYearRange(t);
+    if (range) state.time = range;
+    else ignored.push(`The time range "${short(t)}" could not be read (write it as 2015-2020); showing all years.`);
+  }
+  const undated = read(params, 'undated');
+  if (undated !== undefined) {
+    if (undated === 'hide' || undated === 'show') state.undated = undated;
+    else ignored.push(`Unknown choice for undated entities "${short(undated)}"; showing them.`);
+  }
   const lang = read(params, 'lang');
   if (lang !== undefined) {
     if (isLocale(lang)) state.lang = lang;
@@ -300,6 +341,10 @@ export function serializeExplorerState(state: ExplorerState): string {
   if (state.hiddenTypes.length > 0) parts.push(`hide=${[...state.hiddenTypes].sort().join(',')}`);
   if (state.layout !== 'force') parts.push(`l=${state.layout}`);
   if (state.path) parts.push(`p=${escapeItem(state.path.from)},${escapeItem(state.path.to)}`);
+  if (state.size !== 'links') parts.push(`size=${state.size}`);
+  if (state.colour !== 'type') parts.push(`colour=${state.colour}`);
+  if (state.time) parts.push(`t=${state.time.from}-${state.time.to}`);
+  if (state.undated !== 'show') parts.push(`undated=${state.undated}`);
   // Zoom to 4 decimals: framing gives any zoom, and 0.01 of it is 2 px at the edge of a wide screen.
   if (state.viewport) parts.push(`z=${String(Math.round(state.viewport.zoom * 10_000) / 10_000)}`, `c=${num(state.viewport.x)},${num(state.viewport.y)}`);
   if (state.lang) parts.push(`lang=${state.lang}`);

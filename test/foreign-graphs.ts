@@ -16,7 +16,7 @@ import { startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
  */
 
 export interface ForeignGraph {
-  name: 'films' | 'lab';
+  name: 'films' | 'lab' | 'events';
   statements: string[];
 }
 

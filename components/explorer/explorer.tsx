@@ -14,16 +14,19 @@ import { readViewport } from '../graph/viewport';
 import { LanguageSwitcher } from '../i18n/language-switcher';
 import { NoteText, ProblemText } from '../i18n/note-text';
 import { useLabeller } from '../i18n/use-labeller';
+import { AnalysisLegend } from '../panels/analysis-legend';
 import { EdgeDetailsPanel, NodeDetailsPanel } from '../panels/details-panel';
 import { GroupPanel } from '../panels/group-panel';
 import { InViewList } from '../panels/in-view-list';
 import { PathFinder } from '../panels/path-finder';
+import { TimeFilter } from '../panels/time-filter';
 import { TypeFilter } from '../panels/type-filter';
 import { SearchBox } from '../search/search-box';
 import { useBasemap } from './use-basemap';
 import { useShortcuts, SHORTCUTS } from './use-shortcuts';
 import { Toolbar } from './toolbar';
 import { useExplorer, type ExplorerInit } from './use-explorer';
+import { useViewAnalysis } from './use-view-analysis';
 
 // The canvas (Cytoscape and its layouts) loads after the page is interactive: until then the
 // server-drawn picture of the same view stays on screen.
@@ -49,15 +52,18 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
   const basemap = useBasemap(state.layout === 'map');
 
   const nodesById = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph.nodes]);
+  const nodeNames = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n.name])), [graph.nodes]);
   // The path drawn is the one the URL names; a later search that found nothing leaves it as it was.
   const drawnPath = path && path.length !== null && state.path && path.from === state.path.from && path.to === state.path.to ? path : null;
   const pathIds = useMemo(() => new Set(drawnPath ? [...drawnPath.nodes.map((n) => n.id), ...drawnPath.edges.map((e) => e.id)] : []), [drawnPath]);
   const types = useMemo(() => [...new Set(graph.nodes.map((n) => n.type))].sort(), [graph.nodes]);
+  const analysis = useViewAnalysis(graph, state, init);
+  const timeHidden = analysis.time.hidden;
   const elements = useMemo(
-    () => toElements(graph, { positions, expanded: state.expanded, hiddenTypes: state.hiddenTypes, pathIds, labels }),
-    [graph, positions, state.expanded, state.hiddenTypes, pathIds, labels],
+    () => toElements(graph, { positions, expanded: state.expanded, hiddenTypes: state.hiddenTypes, pathIds, labels, hiddenIds: timeHidden, style: analysis.style }),
+    [graph, positions, state.expanded, state.hiddenTypes, pathIds, labels, timeHidden, analysis.style],
   );
-  const entityCount = graph.nodes.filter((n) => !n.group).length;
+  const entityCount = graph.nodes.filter((n) => !n.group && !timeHidden.has(n.id)).length;
   // The renderer is fixed per canvas instance (keyed by its mode): a view that becomes big gets a new one.
   const [webgl, setWebgl] = useState(false);
   useEffect(() => setWebgl(webglAvailable()), []);
@@ -160,12 +166,17 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
             onViewportChange={actions.onViewportChange}
             onReady={(cy) => { cyRef.current = cy; setCanvasReady(true); }}
           />
-          <TypeFilter nodes={graph.nodes} hiddenTypes={state.hiddenTypes} onToggle={actions.toggleType} />
+          <TypeFilter nodes={graph.nodes.filter((n) => !timeHidden.has(n.id))} hiddenTypes={state.hiddenTypes} onToggle={actions.toggleType}
+            typeColours={state.colour === 'type'}>
+            <AnalysisLegend settings={analysis.settings} style={analysis.style} pending={analysis.pending} failed={analysis.failed}
+              names={nodeNames} onChange={actions.setAnalysis} />
+          </TypeFilter>
+          <TimeFilter summary={analysis.time} range={state.time} undated={state.undated} onRange={actions.setTime} onUndated={actions.setUndated} />
           <div className="status-line" role="status" aria-live="polite" aria-busy={status.kind === 'busy'} data-overlay="">
             {status.kind === 'busy' && <span className="busy">{tx(`busy.${status.label}`)}</span>}
             {status.kind === 'idle' && (
               <span className="muted">
-                {tx('statusLine', { entities: entityCount, relationships: graph.edges.filter((e) => !isGroupKey(e.target)).length, touch: String(touch) })}
+                {tx('statusLine', { entities: entityCount, relationships: graph.edges.filter((e) => !isGroupKey(e.target) && !timeHidden.has(e.id) && !timeHidden.has(e.source) && !timeHidden.has(e.target)).length, touch: String(touch) })}
               </span>
             )}
           </div>
@@ -192,7 +203,7 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
             onConnect={(from, to) => void actions.connect(from, to)}
             onClear={actions.clearPath}
           />
-          <InViewList nodes={graph.nodes.filter((n) => !n.group || n.group.remaining > 0)} hiddenTypes={state.hiddenTypes} selectedId={selected?.kind === 'node' ? selected.id : null}
+          <InViewList nodes={graph.nodes.filter((n) => (!n.group || n.group.remaining > 0) && !timeHidden.has(n.id))} hiddenTypes={state.hiddenTypes} selectedId={selected?.kind === 'node' ? selected.id : null}
             onSelect={fromPanel((id: string) => actions.select({ kind: 'node', id }))} />
           {selectedNode?.group ? (
             <GroupPanel

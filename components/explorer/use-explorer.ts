@@ -6,6 +6,8 @@ import { groupFilters, isGroupKey, parseGroupKey, planExpansion, withGroups } fr
 import { MAX_NEIGHBOR_PAGE, NEIGHBOR_PAGE_SIZE } from '@/lib/graph/limits';
 import { nodeSizes } from '@/lib/graph/to-elements';
 import type { GraphNode, PathResult, Subgraph } from '@/lib/graph/types';
+import type { AnalysisSettings, ViewStyle } from '@/lib/analysis/settings';
+import type { UndatedChoice, YearRange } from '@/lib/analysis/visibility';
 import type { LayoutName, Positions } from '@/lib/layout/compute-layout';
 import { layoutOffThread, rememberLayoutOffThread } from '@/lib/layout/layout-client';
 import { note, type Note, type Problem } from '@/lib/i18n/notes';
@@ -35,6 +37,9 @@ export interface ExplorerInit {
   notes: Note[];
   /** The server could not reach the database for the first render. */
   unavailable: boolean;
+  /** The server's analysis of the first view, when the link asks for one (see useViewAnalysis). */
+  style: ViewStyle | null;
+  styleKey: string | null;
 }
 
 const idsKey = (ids: string[]) => [...new Set(ids)].sort().join('\n');
@@ -174,7 +179,9 @@ export function useExplorer(init: ExplorerInit) {
       const nextGraph = await loadGraph(next);
       if (!isLatest(token)) return;
       const present = new Set(nextGraph.nodes.map((n) => n.id));
-      const cleaned: ExplorerState = { ...next, batches: next.batches.map((b) => b.filter((id) => present.has(id))).filter((b) => b.length > 0) };
+      // How the view is drawn may have changed while this step loaded (redraw): that choice stays.
+      const { size, colour, time, undated } = stateRef.current;
+      const cleaned: ExplorerState = { ...next, size, colour, time, undated, batches: next.batches.map((b) => b.filter((id) => present.has(id))).filter((b) => b.length > 0) };
       const before = new Set(stateIds(stateRef.current));
       const added = stateIds(cleaned).filter((id) => !before.has(id));
       const toFrame = options.frame ?? (added.length > 0 ? [...added, ...(options.growFrom ? [options.growFrom] : [])] : []);
@@ -355,6 +362,22 @@ export function useExplorer(init: ExplorerInit) {
     void commit({ ...stateRef.current, path: null }, { path: null });
   }, [commit]);
 
+  /**
+   * A change of how the same entities are drawn (size, colour, time range): no loading, no layout.
+   * A choice in the legend is a step of its own in history; moving the time slider is not (each
+   * arrow press would be one), it only rewrites the address.
+   */
+  const redraw = useCallback((patch: Partial<ExplorerState>, mode: 'push' | 'replace') => {
+    const next = { ...stateRef.current, ...patch };
+    stateRef.current = next;
+    setState(next);
+    writeUrl(next, mode);
+  }, [writeUrl]);
+
+  const setAnalysis = useCallback((settings: Partial<AnalysisSettings>) => redraw(settings, 'push'), [redraw]);
+  const setTime = useCallback((time: YearRange | null) => redraw({ time }, 'replace'), [redraw]);
+  const setUndated = useCallback((undated: UndatedChoice) => redraw({ undated }, 'push'), [redraw]);
+
   const onViewportChange = useCallback((viewport: Viewport) => {
     viewportRef.current = viewport;
     writeUrl(stateRef.current, 'replace');
@@ -428,6 +451,7 @@ export function useExplorer(init: ExplorerInit) {
   return {
     state, graph, positions, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, frame,
     actions: { currentUrl, expand, drawGroup, focus, remove, collapse, select, reveal, toggleType, setLayout, connect, clearPath, onViewportChange, dismissNote,
+      setAnalysis, setTime, setUndated,
       clearError: () => setStatus({ kind: 'idle' }) },
   };
 }

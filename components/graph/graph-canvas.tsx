@@ -184,6 +184,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
         const id = String(el.data.id);
         const existing = cy.$id(id);
         if (existing.nonempty()) {
+          // Data a new view no longer has (a community colour switched off) is removed, not kept.
+          const gone = Object.keys(existing.data()).filter((key) => !(key in el.data) && key !== 'id' && key !== 'source' && key !== 'target');
+          if (gone.length > 0) existing.removeData(gone.join(' '));
           existing.data(el.data);
           existing.classes(el.classes ?? '');
         } else {

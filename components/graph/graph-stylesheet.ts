@@ -43,6 +43,8 @@ export function graphStylesheet(types: string[], scale = 1): StylesheetJson {
       selector: `node[type = "${type.replace(/["\\]/g, '')}"]`,
       style: { 'background-color': typeStyle(type).color, shape: typeStyle(type).shape },
     })),
+    // An analysis colours entities by community (lib/analysis): over the type's colour, under the states below.
+    { selector: 'node[colour]', style: { 'background-color': 'data(colour)' } },
     { selector: 'node[?expandable]', style: { 'border-style': 'dashed', 'border-color': '#51607a' } },
     {
       selector: 'node.group',

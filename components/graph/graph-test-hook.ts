@@ -8,7 +8,11 @@ export interface GraphTestHook {
   nodeIds(): string[];
   visibleNodeIds(): string[];
   edgeIds(): string[];
+  /** Relationships drawn (not hidden by a filter, both ends shown). */
+  visibleEdgeIds(): string[];
   selectedIds(): string[];
+  /** How an entity is drawn: its diameter in model units and its fill colour (rgb(...)). */
+  nodeStyle(id: string): { size: number; colour: string } | null;
   /** Style classes of an element (path, filtered, expanded). */
   classes(id: string): string[];
   /** Model position (layout coordinates) of an entity. */
@@ -37,6 +41,11 @@ export function exposeGraphForTests(cy: Core): () => void {
     nodeIds: () => cy.nodes().map((n) => n.id()).sort(),
     visibleNodeIds: () => cy.nodes(':visible').map((n) => n.id()).sort(),
     edgeIds: () => cy.edges().map((e) => e.id()).sort(),
+    visibleEdgeIds: () => cy.edges(':visible').map((e) => e.id()).sort(),
+    nodeStyle: (id) => {
+      const node = cy.$id(id);
+      return node.nonempty() ? { size: node.width(), colour: String(node.style('background-color')) } : null;
+    },
     selectedIds: () => cy.elements(':selected').map((e) => e.id()),
     classes: (id) => cy.$id(id).classes(),
     position: (id) => {

@@ -1,13 +1,23 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import type { GraphNode } from '@/lib/graph/types';
 import { typeStyle } from '@/lib/graph/entity-style';
 import { useLabeller } from '../i18n/use-labeller';
 
-/** Legend and filter in one: each type on screen, its colour and shape, a count and a toggle. */
-export function TypeFilter({ nodes, hiddenTypes, onToggle }: { nodes: GraphNode[]; hiddenTypes: string[]; onToggle: (type: string) => void }) {
+/**
+ * Legend and filter in one: each type on screen, its colour and shape, a count and a toggle; above
+ * them (children) how sizes and colours are chosen. When colours show communities, the type
+ * swatches keep their shape in a neutral tone, so no colour means two things.
+ */
+export function TypeFilter({ nodes, hiddenTypes, onToggle, typeColours = true, children }: {
+  nodes: GraphNode[];
+  hiddenTypes: string[];
+  onToggle: (type: string) => void;
+  typeColours?: boolean;
+  children?: ReactNode;
+}) {
   const t = useTranslations('panels.legend');
   const labels = useLabeller();
   const counts = new Map<string, number>();
@@ -22,6 +32,7 @@ export function TypeFilter({ nodes, hiddenTypes, onToggle }: { nodes: GraphNode[
   return (
     <details className="legend" data-overlay="" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('summary')}</summary>
+      {children}
       <fieldset>
         <legend className="visually-hidden">{t('types')}</legend>
         {types.map(([type, count]) => {
@@ -29,7 +40,7 @@ export function TypeFilter({ nodes, hiddenTypes, onToggle }: { nodes: GraphNode[
           return (
             <label key={type} className="legend-item">
               <input type="checkbox" checked={!hiddenTypes.includes(type)} onChange={() => onToggle(type)} />
-              <span className={`swatch shape-${style.shape}`} style={{ background: style.color }} aria-hidden="true" />
+              <span className={`swatch shape-${style.shape}`} style={{ background: typeColours ? style.color : '#98a2b3' }} aria-hidden="true" />
               <span>{labels.type(type)}</span>
               <span className="muted">{count}</span>
             </label>

@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { isDateKey, timeOf } from '../analysis/time';
 import { LANGUAGES, type GraphEdge, type GraphNode, type Language, type PropertyValue, type Scalar, type SourceRef } from './types';
 
 /**
@@ -64,6 +65,8 @@ export interface RawNode {
   name: unknown;
   names?: unknown;
   degree: unknown;
+  /** Candidate date properties as [key, value] pairs (see timeCandidates in schema-model.ts). */
+  time?: unknown;
 }
 
 /** `{ru: 'Москва', zh: null}` -> `{ru: 'Москва'}`; not a map (a graph without translations) -> undefined. */
@@ -85,6 +88,20 @@ function fallbackName(id: string, type: string): string {
   return tail === undefined ? id : `${type} #${tail}`;
 }
 
+const isTemporalDate = (value: unknown) => neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value);
+
+/**
+ * The time of a node or relationship from its candidate [key, value] pairs (temporal values of any
+ * key, other values only under a date-named key); {} when undated.
+ */
+export function toTime(raw: unknown): { time?: string; timeKey?: string } {
+  if (!Array.isArray(raw)) return {};
+  const pairs = raw.filter((p): p is [string, unknown] => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string')
+    .filter(([key, value]) => isTemporalDate(value) || isDateKey(key))
+    .map(([key, value]) => [key, toPlain(value)] as const);
+  return timeOf(pairs) ?? {};
+}
+
 export function toGraphNode(raw: RawNode): GraphNode {
   const id = String(raw.id);
   const type = typeof raw.type === 'string' ? raw.type : 'Entity';
@@ -95,6 +112,7 @@ export function toGraphNode(raw: RawNode): GraphNode {
     name: typeof raw.name === 'string' && raw.name ? raw.name : fallbackName(id, type),
     ...(names ? { names } : {}),
     degree: Number(toPlain(raw.degree) ?? 0),
+    ...toTime(raw.time),
   };
 }
 
@@ -107,6 +125,7 @@ export interface RawEdge {
   type: unknown;
   properties: unknown;
   sources: unknown;
+  time?: unknown;
 }
 
 export function edgeId(source: string, type: string, target: string): string {
@@ -118,7 +137,9 @@ export function toGraphEdge(raw: RawEdge): GraphEdge {
   const target = String(raw.target);
   const type = String(raw.type);
   const props = raw.properties !== null && typeof raw.properties === 'object' ? (raw.properties as Record<string, unknown>) : {};
-  return { id: edgeId(source, type, target), source, target, type, properties: toProperties(props, EDGE_OMIT), sources: toSources(raw.sources) };
+  return {
+    id: edgeId(source, type, target), source, target, type, properties: toProperties(props, EDGE_OMIT), sources: toSources(raw.sources), ...toTime(raw.time),
+  };
 }
 
 /** Nodes and edges by id, each once, in a stable order (so the same view always serialises the same). */

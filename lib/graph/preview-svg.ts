@@ -1,8 +1,9 @@
 import { PLAIN_LABELS, type Labeller } from '../i18n/labeller';
+import { GROUP_COLOUR, type ViewStyle } from '../analysis/settings';
 import { typeStyle } from './entity-style';
 import { placeLabels, type LabelCandidate, type Obstacle } from './label-placement';
 import type { Positions } from '../layout/compute-layout';
-import { GROUP_NODE_SIZE, nodeSize } from './to-elements';
+import { GROUP_NODE_SIZE, labelWeight, nodeSize } from './to-elements';
 import type { GraphNode, Subgraph } from './types';
 
 /**
@@ -18,6 +19,10 @@ export interface PreviewOptions {
   height?: number;
   labels?: boolean;
   hiddenTypes?: string[];
+  /** Entities and relationships the time filter hides. */
+  hiddenIds?: Set<string>;
+  /** Sizes and colours of an analysis (lib/analysis), as the canvas draws them. */
+  style?: ViewStyle | null;
   selectedId?: string | null;
   /** Ids of the entities and relationships of a drawn path. */
   pathIds?: Set<string>;
@@ -54,16 +59,18 @@ export function textWidth(text: string, size: number): number {
 }
 
 const FONT = 11;
-const sizeOf = (node: GraphNode) => (node.group ? GROUP_NODE_SIZE : nodeSize(node.degree));
 
 /** The view as SVG: shapes always, text in the SVG or handed back as `texts` (see textInSvg). */
 export function previewScene(graph: Subgraph, positions: Positions, options: PreviewOptions = {}): PreviewScene {
-  const { labels = true, textInSvg = true, names = PLAIN_LABELS } = options;
+  const { labels = true, textInSvg = true, names = PLAIN_LABELS, style } = options;
   const texts: PreviewText[] = [];
   const hidden = new Set(options.hiddenTypes ?? []);
-  const nodes = graph.nodes.filter((n) => positions[n.id] && !hidden.has(n.type) && !(n.group && n.group.remaining === 0));
+  const hiddenIds = options.hiddenIds ?? new Set<string>();
+  const sizeOf = (node: GraphNode) => (node.group ? GROUP_NODE_SIZE : style?.sizes[node.id] ?? nodeSize(node.degree));
+  const colourOf = (node: GraphNode) => (style?.settings.colour === 'community' ? (node.group ? GROUP_COLOUR : style.colours[node.id]) : undefined) ?? typeStyle(node.type).color;
+  const nodes = graph.nodes.filter((n) => positions[n.id] && !hidden.has(n.type) && !hiddenIds.has(n.id) && !(n.group && n.group.remaining === 0));
   const shown = new Set(nodes.map((n) => n.id));
-  const edges = graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target));
+  const edges = graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target) && !hiddenIds.has(e.id));
   const selected = options.selectedId && shown.has(options.selectedId) ? options.selectedId : null;
   const near = new Set(selected ? [selected, ...edges.filter((e) => e.source === selected || e.target === selected).flatMap((e) => [e.source, e.target])] : []);
   const dim = (id: string) => (selected && !near.has(id) ? ' opacity="0.3"' : '');
@@ -105,7 +112,7 @@ export function previewScene(graph: Subgraph, positions: Positions, options: Pre
   for (const node of nodes) {
     const p = positions[node.id]!;
     const r = sizeOf(node) / 2;
-    const color = typeStyle(node.type).color;
+    const color = colourOf(node);
     const ring = node.id === selected ? ' stroke="#111827" stroke-width="4"' : path.has(node.id) ? ' stroke="#d7263d" stroke-width="4"' : ' stroke="#ffffff" stroke-width="2"';
     if (node.group) {
       parts.push(`<rect x="${p.x - r}" y="${p.y - r}" width="${2 * r}" height="${2 * r}" rx="8" fill="${color}" fill-opacity="0.18" stroke="${color}" stroke-width="2" stroke-dasharray="6 4"${dim(node.id)}/>`);
@@ -128,7 +135,7 @@ export function previewScene(graph: Subgraph, positions: Positions, options: Pre
       const p = positions[n.id]!;
       const w = textWidth(label(n), FONT) + 4;
       const top = p.y + sizeOf(n) / 2 + 2;
-      return { id: n.id, label: { x1: p.x - w / 2, y1: top, x2: p.x + w / 2, y2: top + FONT + 4 }, priority: n.degree + (path.has(n.id) ? 10_000 : 0), forced: n.id === selected };
+      return { id: n.id, label: { x1: p.x - w / 2, y1: top, x2: p.x + w / 2, y2: top + FONT + 4 }, priority: labelWeight(n, style) + (path.has(n.id) ? 10_000 : 0), forced: n.id === selected };
     });
     const obstacles: Obstacle[] = nodes.map((n) => {
       const p = positions[n.id]!;

@@ -1,3 +1,5 @@
+import { DATE_KEY_PATTERN, SEED_TIME_KEYS } from '../analysis/time';
+
 /**
  * What the explorer knows about a database's shape, and the Cypher fragments that follow from it.
  * Pure (no driver): discovery in schema.ts fills a GraphSchema; the queries read it. Names of labels,
@@ -108,9 +110,29 @@ export function namesExpr(schema: GraphSchema, v: string): string {
   return schema.seedShape ? `CASE WHEN ${v}:${q(SEED_LABEL)} THEN ${names} END` : 'null';
 }
 
+const SEED_TIME_LIST = `[${SEED_TIME_KEYS.map(([key]) => JSON.stringify(key)).join(', ')}]`;
+
+/**
+ * Cypher for the [key, value] pairs a node's or relationship's time is read from (lib/analysis/time.ts
+ * chooses among them). The seed's own keys on the seed's entities and their relationships; elsewhere
+ * temporal values of any key and short values of date-named keys. Key names are fixed text or the
+ * database's own, never user input.
+ */
+export function timeCandidates(schema: GraphSchema, v: string, kind: 'node' | 'relationship'): string {
+  const seed = `[k IN ${SEED_TIME_LIST} WHERE ${v}[k] IS NOT NULL | [k, ${v}[k]]]`;
+  if (schema.seedOnly) return seed;
+  const value = `${v}[k]`;
+  const generic = `[k IN keys(${v}) WHERE (k =~ ${JSON.stringify(DATE_KEY_PATTERN)} AND (${value} IS :: INTEGER OR (${value} IS :: STRING AND size(${value}) <= 40)))
+    OR ${value} IS :: DATE OR ${value} IS :: LOCAL DATETIME OR ${value} IS :: ZONED DATETIME | [k, ${value}]]`;
+  if (!schema.seedShape) return generic;
+  const label = q(SEED_LABEL);
+  const isSeed = kind === 'node' ? `${v}:${label}` : `startNode(${v}):${label} AND endNode(${v}):${label}`;
+  return `CASE WHEN ${isSeed} THEN ${seed} ELSE ${generic} END`;
+}
+
 /** The map every endpoint returns for a node (see RawNode). */
 export function nodeProjection(schema: GraphSchema, v: string): string {
-  return `{id: ${idExpr(schema, v)}, type: ${typeExpr(schema, v)}, name: ${captionExpr(schema, v)}, names: ${namesExpr(schema, v)}, degree: COUNT { (${v})--() }}`;
+  return `{id: ${idExpr(schema, v)}, type: ${typeExpr(schema, v)}, name: ${captionExpr(schema, v)}, names: ${namesExpr(schema, v)}, degree: COUNT { (${v})--() }, time: ${timeCandidates(schema, v, 'node')}}`;
 }
 
 /** The map every endpoint returns for a relationship (see RawEdge); sources only where the seed's provenance exists. */
@@ -119,7 +141,7 @@ export function edgeProjection(schema: GraphSchema, r: string): string {
     ? `COLLECT { MATCH (s:${q(SOURCE_LABEL)}) WHERE s.id IN coalesce(${r}.sourceIds, []) RETURN properties(s) }`
     : '[]';
   return `{source: ${idExpr(schema, `startNode(${r})`)}, target: ${idExpr(schema, `endNode(${r})`)}, type: type(${r}),
-    properties: properties(${r}), sources: ${sources}}`;
+    properties: properties(${r}), sources: ${sources}, time: ${timeCandidates(schema, r, 'relationship')}}`;
 }
 
 export type IdLookup = { kind: 'key'; label: string; key: string; value: string | number } | { kind: 'element'; value: string };

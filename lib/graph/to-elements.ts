@@ -1,4 +1,5 @@
 import type { ElementDefinition } from 'cytoscape';
+import { GROUP_COLOUR, type ViewStyle } from '../analysis/settings';
 import type { Positions } from '../layout/compute-layout';
 import { PLAIN_LABELS, type Labeller } from '../i18n/labeller';
 import type { GraphNode, Subgraph } from './types';
@@ -10,6 +11,10 @@ export interface ElementOptions {
   pathIds: Set<string>;
   /** Captions and relationship names in the interface language (default: as the data has them). */
   labels?: Labeller;
+  /** Entities and relationships the time filter hides. */
+  hiddenIds?: Set<string>;
+  /** Sizes and colours of an analysis; null or absent: by database degree and by type. */
+  style?: ViewStyle | null;
 }
 
 /** Node size grows gently with degree, so hubs read as hubs without swallowing the view. */
@@ -25,9 +30,17 @@ export function nodeSizes(nodes: GraphNode[]): Record<string, number> {
   return Object.fromEntries(nodes.map((n) => [n.id, n.group ? GROUP_NODE_SIZE : nodeSize(n.degree)]));
 }
 
+/** Which label wins a collision: the bigger entity as drawn (by the analysis when there is one), else more relationships. */
+export function labelWeight(node: GraphNode, style?: ViewStyle | null): number {
+  const size = style?.sizes[node.id];
+  return size === undefined ? node.degree : size * 100;
+}
+
 /** Subgraph -> Cytoscape elements. Pure: the canvas diffs these by id. */
 export function toElements(graph: Subgraph, options: ElementOptions): ElementDefinition[] {
-  const { positions, expanded, pathIds, labels = PLAIN_LABELS } = options;
+  const { positions, expanded, pathIds, style, labels = PLAIN_LABELS } = options;
+  const hiddenIds = options.hiddenIds ?? new Set<string>();
+  const community = style?.settings.colour === 'community';
   const hiddenTypes = new Set(options.hiddenTypes);
   const shown = new Set(graph.nodes.map((n) => n.id));
   const visibleNeighbours = new Map<string, number>();
@@ -42,7 +55,10 @@ export function toElements(graph: Subgraph, options: ElementOptions): ElementDef
     if (node.group) {
       return {
         group: 'nodes',
-        data: { id: node.id, label: labels.group(node.group, node.group.remaining), fullLabel: labels.group(node.group, node.group.remaining), type: node.type, size: GROUP_NODE_SIZE, expandable: true, priority: 2_000 + node.group.remaining },
+        data: {
+          id: node.id, label: labels.group(node.group, node.group.remaining), fullLabel: labels.group(node.group, node.group.remaining), type: node.type, size: GROUP_NODE_SIZE, expandable: true, priority: 2_000 + node.group.remaining,
+          ...(community ? { colour: GROUP_COLOUR } : {}),
+        },
         position: { ...(positions[node.id] ?? { x: 0, y: 0 }) },
         classes: ['group', hiddenTypes.has(node.type) || node.group.remaining === 0 ? 'filtered' : ''].filter(Boolean).join(' '),
       };
@@ -58,13 +74,14 @@ export function toElements(graph: Subgraph, options: ElementOptions): ElementDef
         label: `${labels.captionLine(node, 29)}${more}`,
         fullLabel: `${labels.captionLine(node, Infinity)}${more}`,
         type: node.type,
-        size: nodeSize(node.degree),
+        size: style?.sizes[node.id] ?? nodeSize(node.degree),
+        ...(community && style.colours[node.id] ? { colour: style.colours[node.id] } : {}),
         expandable: hidden > 0,
         // Which labels win when they would collide: hubs and path members first.
-        priority: node.degree + (pathIds.has(node.id) ? 10_000 : 0) + (expanded[node.id] ? 1_000 : 0),
+        priority: labelWeight(node, style) + (pathIds.has(node.id) ? 10_000 : 0) + (expanded[node.id] ? 1_000 : 0),
       },
       position: { ...(positions[node.id] ?? { x: 0, y: 0 }) },
-      classes: [hiddenTypes.has(node.type) ? 'filtered' : '', pathIds.has(node.id) ? 'path' : '', expanded[node.id] ? 'expanded' : ''].filter(Boolean).join(' '),
+      classes: [hiddenTypes.has(node.type) || hiddenIds.has(node.id) ? 'filtered' : '', pathIds.has(node.id) ? 'path' : '', expanded[node.id] ? 'expanded' : ''].filter(Boolean).join(' '),
     };
   });
   const edges: ElementDefinition[] = graph.edges
@@ -72,7 +89,8 @@ export function toElements(graph: Subgraph, options: ElementOptions): ElementDef
     .map((edge) => ({
       group: 'edges',
       data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type, label: edge.type === 'GROUP' ? '' : labels.relationship(edge.type) },
-      classes: [pathIds.has(edge.id) ? 'path' : '', edge.id.endsWith('->') && edge.target.startsWith('\u0001') ? 'group-edge' : ''].filter(Boolean).join(' '),
+      classes: [pathIds.has(edge.id) ? 'path' : '', edge.id.endsWith('->') && edge.target.startsWith('\u0001') ? 'group-edge' : '',
+        hiddenIds.has(edge.id) ? 'filtered' : ''].filter(Boolean).join(' '),
     }));
   return [...nodes, ...edges];
 }

@@ -31,6 +31,10 @@ export interface GraphNode {
   degree: number;
   /** Set on group nodes ("151 countries"), which stand for neighbours not drawn one by one. */
   group?: GroupInfo;
+  /** When it happened or was in force, as an ISO 8601 interval (lib/analysis/time.ts); absent: undated. */
+  time?: string;
+  /** The properties `time` was read from, e.g. `startDate/endDate`. */
+  timeKey?: string;
 }
 
 export interface GroupInfo {
@@ -53,6 +57,9 @@ export interface GraphEdge {
   type: string;
   properties: Record<string, PropertyValue>;
   sources: SourceRef[];
+  /** As on GraphNode: the relationship's own time, from its properties; absent: undated. */
+  time?: string;
+  timeKey?: string;
 }
 
 export interface Subgraph {

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { Positions } from '../layout/compute-layout';
-import { pooledLayout } from '../workers/heavy';
+import { DEFAULT_ANALYSIS, type ViewStyle } from '../analysis/settings';
+import { filterView } from '../analysis/visibility';
+import { pooledAnalysis, pooledLayout } from '../workers/heavy';
 import { basemapSvg } from '../geo/basemap';
 import type { PreviewOptions } from './preview-svg';
 import { DataError } from '../neo4j/errors';
@@ -16,8 +18,11 @@ import type { PathResult, Subgraph } from './types';
 export function previewOptions(view: View): PreviewOptions {
   const selected = view.state.selected;
   const edgeId = selected?.kind === 'edge' ? `${selected.source}-${selected.type}->${selected.target}` : null;
+  const { time } = filterView(view.graph, view.state, DEFAULT_ANALYSIS);
   return {
     hiddenTypes: view.state.hiddenTypes,
+    hiddenIds: time.hidden,
+    style: view.style,
     selectedId: selected?.kind === 'node' ? selected.id : edgeId,
     pathIds: new Set(view.path ? [...view.path.nodes.map((n) => n.id), ...view.path.edges.map((e) => e.id)] : []),
     background: view.state.layout === 'map' ? basemapSvg() : null,
@@ -35,6 +40,19 @@ export interface View {
   notes: Note[];
   /** The database did not answer: the page still renders, with a banner, and retries. */
   unavailable: boolean;
+  /** Sizes and colours when the link asks for an analysis (null: by type and database degree, or not computed). */
+  style: ViewStyle | null;
+  /** Names the input `style` was computed from (see filterView), so the browser can reuse it. */
+  styleKey: string | null;
+}
+
+/** The analysis a state asks for, computed off the event loop; null for the defaults or when it fails (the browser then computes it). */
+async function analyse(state: ExplorerState, graph: Subgraph): Promise<{ style: ViewStyle | null; styleKey: string | null }> {
+  const settings = { size: state.size, colour: state.colour };
+  if (settings.size === DEFAULT_ANALYSIS.size && settings.colour === DEFAULT_ANALYSIS.colour) return { style: null, styleKey: null };
+  const { input, key } = filterView(graph, state, settings);
+  const style = await pooledAnalysis(key, input, settings).catch(() => null);
+  return { style, styleKey: style ? key : null };
 }
 
 /** A view centred on one entity: it and its neighbours (big types as group nodes), selected. */
@@ -98,7 +116,9 @@ export async function loadView(params: Record<string, string | string[] | undefi
   const notes = [...parsed.ignored];
   try {
     let state = parsed.state;
-    if (!parsed.hasView) state = { ...(await startState(fallbackId, notes)), lang: parsed.state.lang };
+    // How to draw (size, colour, time range) and the language apply to the starting view too.
+    const drawing = { size: parsed.state.size, colour: parsed.state.colour, time: parsed.state.time, undated: parsed.state.undated, lang: parsed.state.lang };
+    if (!parsed.hasView) state = { ...(await startState(fallbackId, notes)), ...drawing };
     const entityIds = (s: ExplorerState) => stateIds(s).filter((id) => !isGroupKey(id));
     let sub = await getSubgraph(entityIds(state));
     if (sub.missing.length > 0) {
@@ -107,7 +127,7 @@ export async function loadView(params: Record<string, string | string[] | undefi
     }
     if (parsed.hasView && state.batches.length === 0) {
       notes.push(note('nothingShown'));
-      state = { ...(await startState(fallbackId, notes)), lang: parsed.state.lang };
+      state = { ...(await startState(fallbackId, notes)), ...drawing };
       sub = await getSubgraph(entityIds(state));
     }
     if (state.selected?.kind === 'edge') {
@@ -130,16 +150,16 @@ export async function loadView(params: Record<string, string | string[] | undefi
     }
     const graph = withGroups(sub, await groupTotals(stateIds(state)));
     state = withoutGoneGroups(state, graph);
-    const positions = await pooledLayout({
+    const [positions, analysis] = await Promise.all([pooledLayout({
       batches: state.batches, edges: graph.edges, layout: state.layout, sizes: nodeSizes(graph.nodes),
       nodes: graph.nodes.map(({ id, name, type }) => ({ id, name, type })),
-    });
-    return { state, graph, positions, path, notes, unavailable: false };
+    }), analyse(state, graph)]);
+    return { state, graph, positions, path, notes, unavailable: false, ...analysis };
   } catch (error) {
     if (!(error instanceof DataError) || error.code === 'database_error') throw error;
     // Down: the client shows a banner and reloads when the database is back. Too slow: say so once.
     const unavailable = error.code === 'database_unavailable';
     if (!unavailable) notes.push(note('tooSlow'));
-    return { state: parsed.state, graph: { nodes: [], edges: [] }, positions: {}, path: null, notes, unavailable };
+    return { state: parsed.state, graph: { nodes: [], edges: [] }, positions: {}, path: null, notes, unavailable, style: null, styleKey: null };
   }
 }

@@ -8,6 +8,9 @@ import enErrors from '../../messages/en/errors.json';
 import enShare from '../../messages/en/share.json';
 import enTypes from '../../messages/en/types.json';
 import enRelations from '../../messages/en/relations.json';
+import enAnalysis from '../../messages/en/analysis.json';
+import enTime from '../../messages/en/time.json';
+import enExport from '../../messages/en/export.json';
 import ruCommon from '../../messages/ru/common.json';
 import ruExplorer from '../../messages/ru/explorer.json';
 import ruToolbar from '../../messages/ru/toolbar.json';
@@ -18,6 +21,9 @@ import ruErrors from '../../messages/ru/errors.json';
 import ruShare from '../../messages/ru/share.json';
 import ruTypes from '../../messages/ru/types.json';
 import ruRelations from '../../messages/ru/relations.json';
+import ruAnalysis from '../../messages/ru/analysis.json';
+import ruTime from '../../messages/ru/time.json';
+import ruExport from '../../messages/ru/export.json';
 import zhCommon from '../../messages/zh/common.json';
 import zhExplorer from '../../messages/zh/explorer.json';
 import zhToolbar from '../../messages/zh/toolbar.json';
@@ -28,6 +34,9 @@ import zhErrors from '../../messages/zh/errors.json';
 import zhShare from '../../messages/zh/share.json';
 import zhTypes from '../../messages/zh/types.json';
 import zhRelations from '../../messages/zh/relations.json';
+import zhAnalysis from '../../messages/zh/analysis.json';
+import zhTime from '../../messages/zh/time.json';
+import zhExport from '../../messages/zh/export.json';
 import type { Locale } from './locales';
 
 /**
@@ -39,9 +48,9 @@ import type { Locale } from './locales';
  * one language from the page, through LocaleProvider, never this whole catalogue.
  */
 export const CATALOG = {
-  en: { common: enCommon, explorer: enExplorer, toolbar: enToolbar, panels: enPanels, search: enSearch, notes: enNotes, errors: enErrors, share: enShare, types: enTypes, relations: enRelations },
-  ru: { common: ruCommon, explorer: ruExplorer, toolbar: ruToolbar, panels: ruPanels, search: ruSearch, notes: ruNotes, errors: ruErrors, share: ruShare, types: ruTypes, relations: ruRelations },
-  zh: { common: zhCommon, explorer: zhExplorer, toolbar: zhToolbar, panels: zhPanels, search: zhSearch, notes: zhNotes, errors: zhErrors, share: zhShare, types: zhTypes, relations: zhRelations },
+  en: { common: enCommon, explorer: enExplorer, toolbar: enToolbar, panels: enPanels, search: enSearch, notes: enNotes, errors: enErrors, share: enShare, types: enTypes, relations: enRelations, analysis: enAnalysis, time: enTime, export: enExport },
+  ru: { common: ruCommon, explorer: ruExplorer, toolbar: ruToolbar, panels: ruPanels, search: ruSearch, notes: ruNotes, errors: ruErrors, share: ruShare, types: ruTypes, relations: ruRelations, analysis: ruAnalysis, time: ruTime, export: ruExport },
+  zh: { common: zhCommon, explorer: zhExplorer, toolbar: zhToolbar, panels: zhPanels, search: zhSearch, notes: zhNotes, errors: zhErrors, share: zhShare, types: zhTypes, relations: zhRelations, analysis: zhAnalysis, time: zhTime, export: zhExport },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof CATALOG)['en'];

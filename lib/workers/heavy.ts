@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { appEnv } from '../env';
 import { onShutdown } from '../http/shutdown';
+import type { AnalysisSettings, MetricsInput, ViewStyle } from '../analysis/settings';
 import type { LayoutInput, Positions } from '../layout/compute-layout';
 import { WorkerPool } from './pool';
 import { tasks, type PreviewCard } from './tasks';
@@ -65,6 +66,25 @@ export function pooledLayout(input: LayoutInput): Promise<Positions> {
   layouts.set(key, result);
   result.catch(() => layouts.delete(key));
   while (layouts.size > LAYOUT_CACHE_SIZE) layouts.delete(layouts.keys().next().value!);
+  return result;
+}
+
+const ANALYSIS_CACHE_SIZE = 200;
+const analyses = new Map<string, Promise<ViewStyle>>();
+
+/**
+ * A view's sizes and colours (lib/analysis/view-style.ts) in a worker: PageRank and Louvain on
+ * 5,000 entities take a few hundred milliseconds, too long for the event loop. Cached by the
+ * input's key (filterView), so a page and its preview image compute it once.
+ */
+export function pooledAnalysis(key: string, input: MetricsInput, settings: AnalysisSettings): Promise<ViewStyle> {
+  const hit = analyses.get(key);
+  if (hit) return hit;
+  const { pool } = state();
+  const result = pool ? pool.run<ViewStyle>('analysis', { input, settings }) : Promise.resolve().then(() => tasks.analysis({ input, settings }));
+  analyses.set(key, result);
+  result.catch(() => analyses.delete(key));
+  while (analyses.size > ANALYSIS_CACHE_SIZE) analyses.delete(analyses.keys().next().value!);
   return result;
 }
 

@@ -1,4 +1,6 @@
 import { ImageResponse } from 'next/og';
+import type { AnalysisSettings, MetricsInput, ViewStyle } from '../analysis/settings';
+import { styleView } from '../analysis/view-style';
 import { previewScene, type PreviewOptions } from '../graph/preview-svg';
 import type { Subgraph } from '../graph/types';
 import type { Locale } from '../i18n/locales';
@@ -10,8 +12,8 @@ import { fontsFor, PRIMARY_FONT } from './preview-fonts';
 provideMapLayout(mapLayout);
 
 /**
- * The CPU-heavy work the server does: a view's layout (headless Cytoscape + fCoSE) and a share
- * preview (SVG of the view, rasterised to PNG by next/og). Pure functions of their input, so they
+ * The CPU-heavy work the server does: a view's layout (headless Cytoscape + fCoSE), a share
+ * preview (SVG of the view, rasterised to PNG by next/og) and a view's analysis (PageRank, Louvain). Pure functions of their input, so they
  * run in a worker thread (heavy.worker.ts) and, where no worker is available, in-process.
  */
 
@@ -81,6 +83,7 @@ export async function renderPreview({ graph, positions, title, subtitle, locale 
 export const tasks = {
   layout: (input: LayoutInput): Positions => computeLayout(input),
   preview: renderPreview,
+  analysis: ({ input, settings }: { input: MetricsInput; settings: AnalysisSettings }): ViewStyle => styleView(input, settings),
 };
 
 export type TaskName = keyof typeof tasks;
