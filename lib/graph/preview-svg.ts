@@ -1,6 +1,7 @@
 import { typeStyle } from './entity-style';
 import { placeLabels, type LabelCandidate, type Obstacle } from './label-placement';
 import type { Positions } from '../layout/compute-layout';
+import { xmlText as escapeXml } from '../export/xml';
 import { GROUP_NODE_SIZE, nodeSize } from './to-elements';
 import type { GraphNode, Subgraph } from './types';
 
@@ -10,7 +11,6 @@ import type { GraphNode, Subgraph } from './types';
  * link says: hidden types stay hidden, the selection is ringed and its neighbourhood stands out,
  * a path is drawn in red, group nodes look like groups, and the map layout has its map.
  */
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export interface PreviewOptions {
   width?: number;
@@ -22,6 +22,18 @@ export interface PreviewOptions {
   pathIds?: Set<string>;
   /** SVG markup drawn under the graph, covering the given model-space rectangle (the world map). */
   background?: { svg: string; x: number; y: number; width: number; height: number } | null;
+  /** The model-space rectangle to show (an export of the canvas's viewport); default: the whole graph. */
+  frame?: { x: number; y: number; width: number; height: number };
+  /** Labels this many times their base size (the canvas enlarges them when zoomed out). */
+  fontScale?: number;
+}
+
+/** Base64 in the server (Buffer) and in the browser (btoa over UTF-8 bytes). */
+function base64(text: string): string {
+  if (typeof Buffer !== 'undefined') return Buffer.from(text).toString('base64');
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 const FONT = 11;
@@ -29,6 +41,7 @@ const sizeOf = (node: GraphNode) => (node.group ? GROUP_NODE_SIZE : nodeSize(nod
 
 export function previewSvg(graph: Subgraph, positions: Positions, options: PreviewOptions = {}): string {
   const { labels = true } = options;
+  const font = FONT * (options.fontScale ?? 1);
   const hidden = new Set(options.hiddenTypes ?? []);
   const nodes = graph.nodes.filter((n) => positions[n.id] && !hidden.has(n.type) && !(n.group && n.group.remaining === 0));
   const shown = new Set(nodes.map((n) => n.id));
@@ -44,7 +57,9 @@ export function previewSvg(graph: Subgraph, positions: Positions, options: Previ
   let minY = Math.min(0, ...points.map((p) => p.y)) - pad;
   let width = Math.max(0, ...points.map((p) => p.x)) + pad - minX;
   let height = Math.max(0, ...points.map((p) => p.y)) + pad - minY;
-  if (options.width && options.height) {
+  if (options.frame) {
+    ({ x: minX, y: minY, width, height } = options.frame);
+  } else if (options.width && options.height) {
     // Widen the box to the picture's aspect ratio, so no renderer has to stretch it.
     const aspect = options.width / options.height;
     if (width / height < aspect) {
@@ -62,7 +77,7 @@ export function previewSvg(graph: Subgraph, positions: Positions, options: Previ
   ];
   const bg = options.background;
   if (bg) {
-    parts.push(`<image x="${bg.x}" y="${bg.y}" width="${bg.width}" height="${bg.height}" href="data:image/svg+xml;base64,${Buffer.from(bg.svg).toString('base64')}"/>`);
+    parts.push(`<image x="${bg.x}" y="${bg.y}" width="${bg.width}" height="${bg.height}" href="data:image/svg+xml;base64,${base64(bg.svg)}"/>`);
   }
   for (const edge of edges) {
     const a = positions[edge.source]!;
@@ -90,9 +105,9 @@ export function previewSvg(graph: Subgraph, positions: Positions, options: Previ
     const label = (n: GraphNode) => (n.name.length > 28 ? `${n.name.slice(0, 26)}…` : n.name);
     const candidates: LabelCandidate[] = nodes.filter((n) => !n.group).map((n) => {
       const p = positions[n.id]!;
-      const w = label(n).length * FONT * 0.58 + 4;
+      const w = label(n).length * font * 0.58 + 4;
       const top = p.y + sizeOf(n) / 2 + 2;
-      return { id: n.id, label: { x1: p.x - w / 2, y1: top, x2: p.x + w / 2, y2: top + FONT + 4 }, priority: n.degree + (path.has(n.id) ? 10_000 : 0), forced: n.id === selected };
+      return { id: n.id, label: { x1: p.x - w / 2, y1: top, x2: p.x + w / 2, y2: top + font + 4 }, priority: n.degree + (path.has(n.id) ? 10_000 : 0), forced: n.id === selected };
     });
     const obstacles: Obstacle[] = nodes.map((n) => {
       const p = positions[n.id]!;
@@ -103,7 +118,7 @@ export function previewSvg(graph: Subgraph, positions: Positions, options: Previ
     for (const node of nodes) {
       if (!placed.has(node.id)) continue;
       const p = positions[node.id]!;
-      parts.push(`<text x="${p.x}" y="${p.y + sizeOf(node) / 2 + 13}" font-size="${FONT}" text-anchor="middle" fill="#1d2433" font-family="sans-serif"${dim(node.id)}>${escapeXml(label(node))}</text>`);
+      parts.push(`<text x="${p.x}" y="${p.y + sizeOf(node) / 2 + 2 + font}" font-size="${font}" text-anchor="middle" fill="#1d2433" font-family="sans-serif"${dim(node.id)}>${escapeXml(label(node))}</text>`);
     }
   }
   parts.push('</svg>');
