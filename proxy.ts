@@ -2,11 +2,12 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { appEnv } from '@/lib/env';
 import { clientAddress, RateLimiter } from '@/lib/http/rate-limit';
 import { apiCsp, newNonce, pageCsp, securityHeaders } from '@/lib/http/security-headers';
+import { LOCALE_HEADER, requestedLocale } from '@/lib/i18n/locales';
 
 /**
  * Runs before every request (Next.js 16 "proxy", formerly middleware): refuses malformed addresses
  * with 400, applies the per-client rate limit (429 + Retry-After), and sets the security headers,
- * including a Content-Security-Policy with a fresh nonce for pages.
+ * including a Content-Security-Policy with a fresh nonce for pages, and tells pages their language.
  */
 
 const KEY = Symbol.for('graph-explorer.rate-limiter');
@@ -75,6 +76,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
+  // The page's language: the link's `lang` when it names one of ours, else the browser's preference.
+  requestHeaders.set(LOCALE_HEADER, requestedLocale(request.nextUrl.searchParams.get('lang'), request.headers.get('accept-language')));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(common)) response.headers.set(name, value);
   response.headers.set('Content-Security-Policy', csp);

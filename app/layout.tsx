@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { pageLocale } from '@/lib/i18n/server';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -18,7 +19,7 @@ const CYTOSCAPE_RULE = '.__________cytoscape_container { position: relative; }';
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
-    <html lang="en">
+    <html lang={await pageLocale()}>
       <head>
         <style id={CYTOSCAPE_STYLESHEET_ID} nonce={nonce}>{CYTOSCAPE_RULE}</style>
       </head>

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { Explorer } from '@/components/explorer/explorer';
 import { GraphPreview } from '@/components/graph/graph-preview';
+import { LocaleProvider } from '@/components/i18n/locale-provider';
+import { messagesFor } from '@/lib/i18n/messages';
+import { pageLocale } from '@/lib/i18n/server';
 import { pageView, queryText, viewMetadata } from '@/lib/graph/page-view';
 import { previewOptions } from '@/lib/graph/view';
 
@@ -16,5 +19,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 /** The explorer. The URL says what to show; the server loads and lays it out for the first paint. */
 export default async function HomePage({ searchParams }: Props) {
   const view = await pageView(queryText(await searchParams));
-  return <Explorer init={view} preview={<GraphPreview graph={view.graph} positions={view.positions} options={previewOptions(view)} />} />;
+  const locale = await pageLocale();
+  return (
+    <LocaleProvider locale={locale} messages={messagesFor(locale)}>
+      <Explorer init={{ ...view, state: { ...view.state, lang: locale } }} preview={<GraphPreview graph={view.graph} positions={view.positions} options={previewOptions(view)} />} />
+    </LocaleProvider>
+  );
 }

@@ -11,6 +11,7 @@ const full: ExplorerState = {
   layout: 'circle',
   viewport: { zoom: 1.25, x: 120.5, y: -40.25 },
   path: { from: 'country:KAZ', to: 'person:yin-hejun' },
+  lang: 'ru',
 };
 
 describe('the deep-link format', () => {
@@ -19,7 +20,7 @@ describe('the deep-link format', () => {
     expect(ignored).toEqual([]);
     expect(hasView).toBe(true);
     expect(state.batches.map((b) => [...b].sort())).toEqual(full.batches.map((b) => [...b].sort()));
-    expect(state).toMatchObject({ expanded: full.expanded, selected: full.selected, hiddenTypes: full.hiddenTypes, layout: 'circle', viewport: full.viewport, path: full.path });
+    expect(state).toMatchObject({ expanded: full.expanded, selected: full.selected, hiddenTypes: full.hiddenTypes, layout: 'circle', viewport: full.viewport, path: full.path, lang: 'ru' });
   });
 
   it('round-trips a selected relationship and ids with unusual characters', () => {

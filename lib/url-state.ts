@@ -1,5 +1,6 @@
 import { groupKey, isGroupKey, parseGroupKey } from './graph/groups';
 import type { LayoutName } from './layout/compute-layout';
+import { isLocale, type Locale } from './i18n/locales';
 
 /**
  * The deep-link format: the URL *is* the view. Shared by the server (first render) and the client
@@ -14,6 +15,7 @@ import type { LayoutName } from './layout/compute-layout';
  *   s     selected entity, or r = selected relationship `from,TYPE,to`
  *   hide  entity types filtered out;  l  layout (force, circle, grid);  z, c  zoom and centre
  *   p     a "how are these connected" pair `from,to`
+ *   lang  the interface language (en, ru, zh); captions follow it
  *
  * Parsing never throws: whatever is malformed is dropped and described in `ignored`.
  */
@@ -43,10 +45,12 @@ export interface ExplorerState {
   layout: LayoutName;
   viewport: Viewport | null;
   path: { from: string; to: string } | null;
+  /** The interface language the link was made in; null: the reader's browser decides. */
+  lang: Locale | null;
 }
 
 export const EMPTY_STATE: ExplorerState = {
-  batches: [], expanded: {}, selected: null, hiddenTypes: [], layout: 'force', viewport: null, path: null,
+  batches: [], expanded: {}, selected: null, hiddenTypes: [], layout: 'force', viewport: null, path: null, lang: null,
 };
 
 export interface ParsedState {
@@ -264,6 +268,12 @@ export function parseExplorerState(params: RawParams): ParsedState {
     else ignored.push('The "how are these connected" pair in the link is not in the view.');
   }
 
+  const lang = read(params, 'lang');
+  if (lang !== undefined) {
+    if (isLocale(lang)) state.lang = lang;
+    else ignored.push(`Unknown language "${short(lang)}"; showing the interface in your browser's language.`);
+  }
+
   if (bad.length > 0) {
     ignored.push(`Ignored ${bad.length} malformed part${bad.length === 1 ? '' : 's'} of the link: ${bad.slice(0, 5).map((b) => `"${short(b)}"`).join(', ')}${bad.length > 5 ? ', ...' : ''}.`);
   }
@@ -291,6 +301,7 @@ export function serializeExplorerState(state: ExplorerState): string {
   if (state.path) parts.push(`p=${escapeItem(state.path.from)},${escapeItem(state.path.to)}`);
   // Zoom to 4 decimals: framing gives any zoom, and 0.01 of it is 2 px at the edge of a wide screen.
   if (state.viewport) parts.push(`z=${String(Math.round(state.viewport.zoom * 10_000) / 10_000)}`, `c=${num(state.viewport.x)},${num(state.viewport.y)}`);
+  if (state.lang) parts.push(`lang=${state.lang}`);
   return parts.join('&');
 }
 

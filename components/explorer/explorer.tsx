@@ -3,6 +3,7 @@
 import type { Core } from 'cytoscape';
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslations } from 'use-intl';
 import { relationshipLabel, typeStyle } from '@/lib/graph/entity-style';
 import { isGroupKey } from '@/lib/graph/groups';
 import { renderOptions, webglAvailable } from '@/lib/graph/render-options';
@@ -26,6 +27,7 @@ const GraphCanvas = dynamic(() => import('../graph/graph-canvas').then((m) => m.
 
 /** The client shell: owns the explorer state and lays out search, canvas and panels around it. */
 export function Explorer({ init, preview }: { init: ExplorerInit; preview?: ReactNode }) {
+  const t = useTranslations('common');
   const { state, graph, positions, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, frame, actions } = useExplorer(init);
   const cyRef = useRef<Core | null>(null);
   const [canvasReady, setCanvasReady] = useState(false);
@@ -101,7 +103,7 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
       <header className="topbar">
         <a className="brand" href="/" aria-label="Belt and Road S&T graph: start over">
           <span className="brand-mark" aria-hidden="true">◈</span>
-          <span className="brand-name">Belt &amp; Road S&amp;T graph</span>
+          <span className="brand-name">{t('brand')}</span>
         </a>
         <SearchBox label="Search entities" inputRef={searchRef} onPick={(hit) => void actions.focus(hit.id)} />
         <Toolbar cy={canvasReady ? cyRef.current : null} layout={state.layout} onLayout={actions.setLayout} currentUrl={actions.currentUrl} />

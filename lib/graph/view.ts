@@ -97,7 +97,7 @@ export async function loadView(params: Record<string, string | string[] | undefi
   const notes = [...parsed.ignored];
   try {
     let state = parsed.state;
-    if (!parsed.hasView) state = await startState(fallbackId, notes);
+    if (!parsed.hasView) state = { ...(await startState(fallbackId, notes)), lang: parsed.state.lang };
     const entityIds = (s: ExplorerState) => stateIds(s).filter((id) => !isGroupKey(id));
     let sub = await getSubgraph(entityIds(state));
     if (sub.missing.length > 0) {
@@ -106,7 +106,7 @@ export async function loadView(params: Record<string, string | string[] | undefi
     }
     if (parsed.hasView && state.batches.length === 0) {
       notes.push('Nothing in this link could be shown; here is the starting view instead.');
-      state = await startState(fallbackId, notes);
+      state = { ...(await startState(fallbackId, notes)), lang: parsed.state.lang };
       sub = await getSubgraph(entityIds(state));
     }
     if (state.selected?.kind === 'edge') {

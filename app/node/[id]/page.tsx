@@ -3,6 +3,9 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Explorer } from '@/components/explorer/explorer';
 import { GraphPreview } from '@/components/graph/graph-preview';
+import { LocaleProvider } from '@/components/i18n/locale-provider';
+import { messagesFor } from '@/lib/i18n/messages';
+import { pageLocale } from '@/lib/i18n/server';
 import { getNode } from '@/lib/graph/queries';
 import { DataError } from '@/lib/neo4j/errors';
 import { pageView, queryText, viewMetadata } from '@/lib/graph/page-view';
@@ -55,5 +58,10 @@ export default async function NodePage({ params, searchParams }: Props) {
   const { id, node, unavailable } = await entity(params);
   if (!node && !unavailable) notFound();
   const view = await pageView(queryText(await searchParams), id);
-  return <Explorer init={view} preview={<GraphPreview graph={view.graph} positions={view.positions} options={previewOptions(view)} />} />;
+  const locale = await pageLocale();
+  return (
+    <LocaleProvider locale={locale} messages={messagesFor(locale)}>
+      <Explorer init={{ ...view, state: { ...view.state, lang: locale } }} preview={<GraphPreview graph={view.graph} positions={view.positions} options={previewOptions(view)} />} />
+    </LocaleProvider>
+  );
 }

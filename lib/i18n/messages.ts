@@ -1,0 +1,25 @@
+import enCommon from '../../messages/en/common.json';
+import ruCommon from '../../messages/ru/common.json';
+import zhCommon from '../../messages/zh/common.json';
+import type { Locale } from './locales';
+
+/**
+ * Every interface message, by language and namespace (one JSON file per namespace and language under
+ * `messages/`, ICU message syntax: plurals, numbers, dates). English is the reference: a test checks
+ * that Russian and Chinese have every English key and the same placeholders.
+ *
+ * Server code only (pages, routes, the preview image): a client component gets the messages of its
+ * one language from the page, through LocaleProvider, never this whole catalogue.
+ */
+export const CATALOG = {
+  en: { common: enCommon },
+  ru: { common: ruCommon },
+  zh: { common: zhCommon },
+} satisfies Record<Locale, Record<string, unknown>>;
+
+export type Messages = (typeof CATALOG)['en'];
+export type Namespace = keyof Messages;
+
+export function messagesFor(locale: Locale): Messages {
+  return CATALOG[locale] as Messages;
+}
