@@ -4,12 +4,11 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { entitiesCsv, exportCsvZip, relationshipsCsv } from './csv-zip';
 import { csvField } from './csv';
-import { GRAPH, LINK, NOW, ODD_ID, RECORDS, SOURCE_A, SOURCE_B } from './test-view';
+import { ENGLISH_TEXTS, GRAPH, LINK, NOW, ODD_ID, RECORDS, SOURCE_A, SOURCE_B, textsIn } from './test-view';
 import { exportGexf } from './gexf';
 import { exportGraphml, graphmlIds } from './graphml';
 import { exportJson, JSON_FORMAT } from './json';
 import { buildExportView, shownEntityIds } from './model';
-import { ENGLISH_TEXTS } from './texts';
 import { xmlAttr, xmlText } from './xml';
 
 const view = buildExportView({ graph: GRAPH, hiddenTypes: ['Country'], records: RECORDS, link: LINK, now: NOW });
@@ -29,7 +28,10 @@ describe('what an export holds', () => {
     expect(view.groups).toEqual([]);
     const shown = buildExportView({ graph: GRAPH, hiddenTypes: [], records: RECORDS, link: LINK, now: NOW });
     expect(shown.groups).toEqual([{ origin: 'initiative:bri', originName: 'Belt and Road Initiative', relationshipType: 'PARTNER_OF', entityType: 'Country', total: 151, notDrawn: 150 }]);
-    expect(ENGLISH_TEXTS.group(shown.groups[0]!)).toBe('150 countries linked to Belt and Road Initiative by “partner of”, drawn as one group (151 in the database)');
+    expect(ENGLISH_TEXTS.group(shown.groups[0]!)).toBe('One group stands for 150 of the 151 neighbours of Belt and Road Initiative of type Country, linked by “partner of”');
+    expect(textsIn('ru').group(shown.groups[0]!)).toBe('Одна группа обозначает 150 из 151 соседей «Belt and Road Initiative» типа «Country», связь «partner of»');
+    expect(textsIn('zh').summary(5, 2)).toBe('5 个实体 · 2 条关系');
+    expect(textsIn('ru').summary(21, 3)).toBe('21 сущность · 3 связи');
   });
 
   it('marks an entity the database no longer holds instead of inventing its record', () => {

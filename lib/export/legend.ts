@@ -79,7 +79,7 @@ export function layoutLegend(view: ExportView, texts: ExportTexts, width: number
   // Types flow along lines: swatch, label and count.
   let x = PAD;
   for (const t of view.types) {
-    const text = `${t.label} ${t.count.toLocaleString('en-US')}`;
+    const text = t.count > 0 ? `${texts.typeLabel(t.type)} ${texts.count(t.count)}` : texts.typeLabel(t.type);
     const w = SWATCH + 6 + measure(text, SIZE, false);
     if (x > PAD && x + w > width - PAD) {
       x = PAD;

@@ -51,7 +51,7 @@ export interface ExportView {
   entities: ExportEntity[];
   relationships: ExportRelationship[];
   groups: ExportGroup[];
-  /** Entity types on screen, with how many entities (and group nodes) of each: the legend. */
+  /** Entity types on screen (as entities or groups), with how many entities of each: the legend. */
   types: ExportTypeCount[];
   /** Types the filter hides, with how many entities of each were left out. */
   hidden: ExportTypeCount[];
@@ -70,9 +70,10 @@ export interface ExportInput {
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Entities per type; a type drawn only as a group counts 0 entities. */
 function typeCounts(nodes: GraphNode[]): ExportTypeCount[] {
   const counts = new Map<string, number>();
-  for (const node of nodes) counts.set(node.type, (counts.get(node.type) ?? 0) + 1);
+  for (const node of nodes) counts.set(node.type, (counts.get(node.type) ?? 0) + (node.group ? 0 : 1));
   return [...counts].map(([type, count]) => ({ type, label: typeStyle(type).label, color: typeStyle(type).color, count }))
     .sort((a, b) => a.label.localeCompare(b.label));
 }

@@ -7,8 +7,7 @@ import { estimateWidth, layoutLegend, MAX_PRINTED_LINK, wrap } from './legend';
 import { buildExportView } from './model';
 import { pngSize, readPngText, withPngText } from './png-text';
 import { exportSvg } from './svg';
-import { ENGLISH_TEXTS } from './texts';
-import { GRAPH, LINK, NOW, RECORDS } from './test-view';
+import { ENGLISH_TEXTS, GRAPH, LINK, NOW, RECORDS, textsIn } from './test-view';
 
 const view = buildExportView({ graph: GRAPH, hiddenTypes: [], records: RECORDS, link: LINK, now: NOW });
 const positions = Object.fromEntries(GRAPH.nodes.map((n, i) => [n.id, { x: i * 80, y: (i % 3) * 60 }]));
@@ -18,12 +17,20 @@ describe('legend', () => {
   it('names each type shown with its count, the group, the sources and the link', () => {
     const layout = layoutLegend(view, ENGLISH_TEXTS, 800);
     const lines = texts(layout).join('\n');
-    expect(lines).toContain('Country 2');
+    expect(lines).toContain('Country 1');
     expect(lines).toContain('Initiative 1');
-    expect(lines).toMatch(/150 countries linked to Belt and Road Initiative/);
+    expect(lines).toMatch(/150 of the 151 neighbours of Belt and Road Initiative/);
     expect(lines).toMatch(/2 sources: Xinhua, МИД России/);
     expect(lines).toContain(LINK);
     expect(layout.items.filter((i) => i.kind === 'dot')).toHaveLength(view.types.length);
+  });
+
+  it('speaks the interface language', () => {
+    const lines = texts(layoutLegend(view, textsIn('ru'), 800)).join('\n');
+    expect(lines).toContain('Граф НТС «Пояса и пути» · 6 сущностей · 3 связи');
+    expect(lines).toMatch(/2 источника: Xinhua, МИД России/);
+    expect(lines).toMatch(/Экспортировано 20 ноября 2026/);
+    expect(texts(layoutLegend(view, textsIn('zh'), 800)).join('\n')).toContain('导出于 2026年11月20日');
   });
 
   it('wraps long lines within the width, cutting a link that has no spaces', () => {

@@ -1,4 +1,8 @@
+import { createTranslator } from 'use-intl/core';
 import { groupKey } from '../graph/groups';
+import { CATALOG } from '../i18n/messages';
+import type { Locale } from '../i18n/locales';
+import { exportTexts, type Translate } from './texts';
 import type { EntityRecord, GraphNode, SourceRef, Subgraph } from '../graph/types';
 
 /** A small view with every awkward case an export must carry: ids with spaces and markup, three scripts, a group, a hidden type. */
@@ -43,3 +47,9 @@ export const RECORDS: EntityRecord[] = [
 
 export const LINK = 'http://localhost/?v=1&n=initiative:bri;Person:A%20%22B%22&hide=Country';
 export const NOW = new Date('2026-11-20T10:30:00Z');
+
+/** The export texts in a language, as the interface builds them. */
+export function textsIn(locale: Locale) {
+  return exportTexts(createTranslator({ locale, messages: CATALOG[locale], namespace: 'export', timeZone: 'UTC' }) as unknown as Translate);
+}
+export const ENGLISH_TEXTS = textsIn('en');

@@ -1,57 +1,70 @@
-import { relationshipLabel } from '../graph/entity-style';
-import { pluralLabel } from '../graph/groups';
+import { relationshipLabel, typeStyle } from '../graph/entity-style';
 import type { ExportGroup, ExportTypeCount } from './model';
 
 /**
- * The human words inside exported files (legends, README.txt, descriptions), apart from the
- * builders so that the interface can hand in its own language. Field names and column headers stay
+ * The human words inside exported files (legends, README.txt, descriptions), in the interface's
+ * language: built from the `export` messages (`file.*`). Field names and column headers stay
  * English: they are for programs.
  */
 export interface ExportTexts {
   title: string;
   /** "12 entities · 15 relationships". */
   summary: (entities: number, relationships: number) => string;
-  /** "151 countries linked to Belt and Road Initiative by "partner of", not drawn one by one". */
+  /** What a group node stands for. */
   group: (group: ExportGroup) => string;
   /** "Hidden by the filter: Country (12)". */
   hidden: (types: ExportTypeCount[]) => string;
-  /** "Sources: 23, from Xinhua, MOST and 5 more". */
+  /** "23 sources: Xinhua, MOST and 5 more". */
   sources: (count: number, publishers: string[], more: number) => string;
   /** Before the link. */
   link: string;
   /** "Exported 20 November 2026". */
   exported: (isoDate: string) => string;
-  /** "2 entities are no longer in the database: exported as drawn, without properties or sources." */
+  /** Entities drawn but no longer in the database. */
   gone: (count: number) => string;
-  /** "The link is too long to print; it is in this file's metadata." */
   linkTooLong: string;
   /** What each file of the CSV zip holds (README.txt). */
   readmeFiles: string;
   /** Heading of the README's notes on groups and hidden types. */
   readmeNotes: string;
+  /** An entity type as people read it. */
+  typeLabel: (type: string) => string;
+  /** A count in the language's digits grouping. */
+  count: (n: number) => string;
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** A translator for the `export` namespace (use-intl's useTranslations or createTranslator). */
+export type Translate = (key: string, values?: Record<string, string | number | Date>) => string;
 
-export const ENGLISH_TEXTS: ExportTexts = {
-  title: 'Belt and Road S&T graph',
-  summary: (entities, relationships) => `${plural(entities, 'entity', 'entities')} · ${plural(relationships, 'relationship', 'relationships')}`,
-  group: (g) => {
-    const what = g.entityType ? pluralLabel(g.entityType, g.notDrawn) : g.notDrawn === 1 ? 'entity' : 'entities';
-    const by = g.relationshipType ? ` by “${relationshipLabel(g.relationshipType)}”` : '';
-    return `${g.notDrawn.toLocaleString('en-US')} ${what} linked to ${g.originName}${by}, drawn as one group (${g.total.toLocaleString('en-US')} in the database)`;
-  },
-  hidden: (types) => `Hidden by the filter: ${types.map((t) => `${t.label} (${t.count.toLocaleString('en-US')})`).join(', ')}`,
-  sources: (count, publishers, more) => `${plural(count, 'source', 'sources')}${publishers.length > 0 ? `: ${publishers.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : ''}`,
-  link: 'This view in the explorer:',
-  exported: (iso) => `Exported ${new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}`,
-  gone: (count) => `${plural(count, 'entity is', 'entities are')} no longer in the database: exported as drawn, without properties or sources.`,
-  linkTooLong: 'The full link is too long to print; it is in this file’s metadata.',
-  readmeFiles: [
-    'entities.csv: one row per entity shown, with its names, properties and sources (source_ids, source_urls).',
-    'relationships.csv: one row per relationship between entities shown, with its properties and sources.',
-    'sources.csv: every source cited above: publisher, title, date, address and how reliable it is.',
-    'Lists inside a cell are separated by "; ". Text that starts like a formula (=, +, -, @) has a leading apostrophe.',
-  ].join('\r\n'),
-  readmeNotes: 'What the view also showed:',
-};
+export interface Labels {
+  type: (type: string) => string;
+  relation: (type: string) => string;
+}
+
+const DEFAULT_LABELS: Labels = { type: (type) => typeStyle(type).label, relation: relationshipLabel };
+
+export function exportTexts(t: Translate, labels: Labels = DEFAULT_LABELS): ExportTexts {
+  return {
+    title: t('file.title'),
+    summary: (entities, relationships) => t('file.summary', { entities, relationships }),
+    group: (g) => t('file.group', {
+      count: g.notDrawn, total: g.total, origin: g.originName,
+      hasType: g.entityType ? 'yes' : 'no', type: g.entityType ? labels.type(g.entityType) : '',
+      hasRelation: g.relationshipType ? 'yes' : 'no', relation: g.relationshipType ? labels.relation(g.relationshipType) : '',
+    }),
+    hidden: (types) => t('file.hidden', { types: types.map((x) => t('file.hiddenType', { type: labels.type(x.type), count: x.count })).join(', ') }),
+    sources: (count, publishers, more) => t('file.sources', {
+      count,
+      hasPublishers: publishers.length > 0 ? 'yes' : 'no',
+      publishers: more > 0 ? t('file.sourcesMore', { list: publishers.join(', '), more }) : publishers.join(', '),
+    }),
+    link: t('file.link'),
+    exported: (iso) => t('file.exported', { date: new Date(iso) }),
+    gone: (count) => t('file.gone', { count }),
+    linkTooLong: t('file.linkTooLong'),
+    readmeFiles: t('file.readmeFiles').replace(/\r?\n/g, '\r\n'),
+    readmeNotes: t('file.readmeNotes'),
+    typeLabel: labels.type,
+    count: (count) => t('file.count', { count }),
+  };
+}

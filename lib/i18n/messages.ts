@@ -1,6 +1,9 @@
 import enCommon from '../../messages/en/common.json';
+import enExport from '../../messages/en/export.json';
 import ruCommon from '../../messages/ru/common.json';
+import ruExport from '../../messages/ru/export.json';
 import zhCommon from '../../messages/zh/common.json';
+import zhExport from '../../messages/zh/export.json';
 import type { Locale } from './locales';
 
 /**
@@ -12,9 +15,9 @@ import type { Locale } from './locales';
  * one language from the page, through LocaleProvider, never this whole catalogue.
  */
 export const CATALOG = {
-  en: { common: enCommon },
-  ru: { common: ruCommon },
-  zh: { common: zhCommon },
+  en: { common: enCommon, export: enExport },
+  ru: { common: ruCommon, export: ruExport },
+  zh: { common: zhCommon, export: zhExport },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof CATALOG)['en'];
