@@ -1,3 +1,5 @@
+import { typeStyle, type TypeStyle } from '../graph/entity-style';
+import { shapeSvg } from '../graph/node-shapes';
 import type { ExportView } from './model';
 import type { ExportTexts } from './texts';
 import { xmlAttr, xmlText } from './xml';
@@ -20,7 +22,7 @@ const MAX_PUBLISHERS = 5;
 
 export type LegendItem =
   | { kind: 'text'; x: number; y: number; text: string; size: number; bold: boolean; color: string }
-  | { kind: 'dot'; x: number; y: number; r: number; color: string }
+  | { kind: 'swatch'; x: number; y: number; size: number; color: string; shape: TypeStyle['shape'] }
   | { kind: 'group'; x: number; y: number; size: number; color: string };
 
 export interface LegendLayout {
@@ -85,7 +87,7 @@ export function layoutLegend(view: ExportView, texts: ExportTexts, width: number
       x = PAD;
       y += LINE;
     }
-    items.push({ kind: 'dot', x: x + SWATCH / 2, y: y + SIZE / 2 + 2, r: SWATCH / 2, color: t.color });
+    items.push({ kind: 'swatch', x: x + SWATCH / 2, y: y + SIZE / 2 + 2, size: SWATCH, color: t.color, shape: typeStyle(t.type).shape });
     items.push({ kind: 'text', x: x + SWATCH + 6, y: y + SIZE, text, size: SIZE, bold: false, color: '#1d2433' });
     x += w + 18;
   }
@@ -114,7 +116,7 @@ export function legendSvg(layout: LegendLayout): string {
   const parts = [`<rect x="0" y="0" width="${layout.width}" height="${layout.height}" fill="#ffffff"/>`,
     `<line x1="0" y1="0.5" x2="${layout.width}" y2="0.5" stroke="#dde3ec"/>`];
   for (const item of layout.items) {
-    if (item.kind === 'dot') parts.push(`<circle cx="${item.x}" cy="${item.y}" r="${item.r}" fill="${xmlAttr(item.color)}"/>`);
+    if (item.kind === 'swatch') parts.push(shapeSvg(item.shape, item.x, item.y, item.size, ` fill="${xmlAttr(item.color)}"`));
     else if (item.kind === 'group') {
       parts.push(`<rect x="${item.x}" y="${item.y}" width="${item.size}" height="${item.size}" rx="3" fill="${xmlAttr(item.color)}" fill-opacity="0.18" stroke="${xmlAttr(item.color)}" stroke-dasharray="3 2"/>`);
     } else {

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { typeStyle } from '../graph/entity-style';
 import { toRgb } from './color';
 import { exportFilename } from './filename';
 import { estimateWidth, layoutLegend, MAX_PRINTED_LINK, wrap } from './legend';
@@ -22,7 +23,7 @@ describe('legend', () => {
     expect(lines).toMatch(/150 of the 151 neighbours of Belt and Road Initiative/);
     expect(lines).toMatch(/2 sources: Xinhua, МИД России/);
     expect(lines).toContain(LINK);
-    expect(layout.items.filter((i) => i.kind === 'dot')).toHaveLength(view.types.length);
+    expect(layout.items.filter((i) => i.kind === 'swatch').map((i) => i.kind === 'swatch' && i.shape)).toEqual(view.types.map((t) => typeStyle(t.type).shape));
   });
 
   it('speaks the interface language', () => {
@@ -61,6 +62,15 @@ describe('SVG', () => {
     expect(h).toBeGreaterThan(600);
     expect(doc.svg.svg.viewBox).toBe('-50 -40 500 300');
     expect(svg).toContain('>A "B" &amp; &lt;C&gt;</text>');
+  });
+
+  it('draws each type in its own shape with arrowheads, as the canvas does', () => {
+    // Initiative is an octagon, Person a circle, Document a tag.
+    const [x, y] = [positions['initiative:bri']!.x, positions['initiative:bri']!.y];
+    expect(svg).not.toMatch(new RegExp(`<circle cx="${x}" cy="${y}"`));
+    const octagon = [...svg.matchAll(/<polygon points="([^"]+)"/g)].map((m) => m[1]!.split(' ')).find((pts) => pts.length === 8);
+    expect(octagon).toBeDefined();
+    expect(svg.match(/<polygon points="[^"]+" fill="#8a96a8"/g)?.length).toBeGreaterThanOrEqual(2);
   });
 
   it('carries the link and every source in its metadata', () => {

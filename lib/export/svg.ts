@@ -28,7 +28,7 @@ export function exportSvg(view: ExportView, texts: ExportTexts, picture: SvgFram
   const { width, height } = picture.size;
   const legend = layoutLegend(view, texts, width, measure);
   const total = height + legend.height;
-  const graph = previewSvg(picture.graph, picture.positions, { ...picture.options, width, height, frame: picture.frame })
+  const graph = previewSvg(picture.graph, picture.positions, { asDrawn: true, ...picture.options, width, height, frame: picture.frame })
     .replace(/^<svg /, '<svg x="0" y="0" ');
   const metadata = `<metadata><view xmlns="${SVG_METADATA_NS}" link="${xmlAttr(view.link)}" exported="${xmlAttr(view.exportedAt)}" entities="${view.entities.length}" relationships="${view.relationships.length}">`
     + view.sources.map((s) => xmlElement('source', { id: s.id, publisher: s.publisher, title: s.title, date: s.date ?? undefined, url: s.url, reliability: s.reliability })).join('')

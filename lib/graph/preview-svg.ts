@@ -1,4 +1,5 @@
 import { typeStyle } from './entity-style';
+import { shapeSvg } from './node-shapes';
 import { placeLabels, type LabelCandidate, type Obstacle } from './label-placement';
 import type { Positions } from '../layout/compute-layout';
 import { xmlText as escapeXml } from '../export/xml';
@@ -26,6 +27,8 @@ export interface PreviewOptions {
   frame?: { x: number; y: number; width: number; height: number };
   /** Labels this many times their base size (the canvas enlarges them when zoomed out). */
   fontScale?: number;
+  /** Each type's own shape and an arrowhead on each relationship, as the canvas draws them (exports). */
+  asDrawn?: boolean;
 }
 
 /** Base64 in the server (Buffer) and in the browser (btoa over UTF-8 bytes). */
@@ -37,6 +40,7 @@ function base64(text: string): string {
 }
 
 const FONT = 11;
+const round = (n: number) => Math.round(n * 100) / 100;
 const sizeOf = (node: GraphNode) => (node.group ? GROUP_NODE_SIZE : nodeSize(node.degree));
 
 export function previewSvg(graph: Subgraph, positions: Positions, options: PreviewOptions = {}): string {
@@ -46,6 +50,7 @@ export function previewSvg(graph: Subgraph, positions: Positions, options: Previ
   const nodes = graph.nodes.filter((n) => positions[n.id] && !hidden.has(n.type) && !(n.group && n.group.remaining === 0));
   const shown = new Set(nodes.map((n) => n.id));
   const edges = graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
   const selected = options.selectedId && shown.has(options.selectedId) ? options.selectedId : null;
   const near = new Set(selected ? [selected, ...edges.filter((e) => e.source === selected || e.target === selected).flatMap((e) => [e.source, e.target])] : []);
   const dim = (id: string) => (selected && !near.has(id) ? ' opacity="0.3"' : '');
@@ -84,7 +89,19 @@ export function previewSvg(graph: Subgraph, positions: Positions, options: Previ
     const b = positions[edge.target]!;
     const onPath = path.has(edge.id);
     const style = onPath ? 'stroke="#d7263d" stroke-width="4"' : `stroke="#b8c2d1" stroke-width="1.6"${edge.id.endsWith('->') ? ' stroke-dasharray="6 4"' : ''}`;
-    parts.push(`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" ${style}${selected && !(near.has(edge.source) && near.has(edge.target) && (edge.source === selected || edge.target === selected)) ? ' opacity="0.3"' : ''}/>`);
+    const faded = selected && !(near.has(edge.source) && near.has(edge.target) && (edge.source === selected || edge.target === selected)) ? ' opacity="0.3"' : '';
+    parts.push(`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" ${style}${faded}/>`);
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    const target = byId.get(edge.target);
+    if (options.asDrawn && target && !target.group && length > 0) {
+      // An arrowhead where the line meets the target's outline, pointing at it.
+      const [ux, uy] = [(b.x - a.x) / length, (b.y - a.y) / length];
+      const tip = { x: b.x - ux * (sizeOf(target) / 2 + 1), y: b.y - uy * (sizeOf(target) / 2 + 1) };
+      const [len, half] = onPath ? [14, 7] : [10, 5];
+      const base = { x: tip.x - ux * len, y: tip.y - uy * len };
+      const points = [[tip.x, tip.y], [base.x - uy * half, base.y + ux * half], [base.x + uy * half, base.y - ux * half]].map(([x, y]) => `${round(x!)},${round(y!)}`).join(' ');
+      parts.push(`<polygon points="${points}" fill="${onPath ? '#d7263d' : '#8a96a8'}"${faded}/>`);
+    }
   }
   for (const node of nodes) {
     const p = positions[node.id]!;
@@ -97,7 +114,8 @@ export function previewSvg(graph: Subgraph, positions: Positions, options: Previ
       parts.push(`<text x="${p.x}" y="${p.y - 2}" font-size="13" font-weight="700" text-anchor="middle" fill="#1d2433" font-family="sans-serif"${dim(node.id)}>${escapeXml(count)}</text>`);
       parts.push(`<text x="${p.x}" y="${p.y + 13}" font-size="11" text-anchor="middle" fill="#1d2433" font-family="sans-serif"${dim(node.id)}>${escapeXml(rest.join(' '))}</text>`);
     } else {
-      parts.push(`<circle cx="${p.x}" cy="${p.y}" r="${r}" fill="${color}"${ring}${dim(node.id)}/>`);
+      if (options.asDrawn) parts.push(shapeSvg(typeStyle(node.type).shape, p.x, p.y, 2 * r, ` fill="${color}"${ring}${dim(node.id)}`));
+      else parts.push(`<circle cx="${p.x}" cy="${p.y}" r="${r}" fill="${color}"${ring}${dim(node.id)}/>`);
     }
   }
   if (labels) {
