@@ -69,6 +69,7 @@ export class ExplorerPage {
     nodeIds: () => this.page.evaluate(() => window.__graph?.nodeIds() ?? []),
     visibleNodeIds: () => this.page.evaluate(() => window.__graph?.visibleNodeIds() ?? []),
     edgeIds: () => this.page.evaluate(() => window.__graph?.edgeIds() ?? []),
+    visibleEdgeIds: () => this.page.evaluate(() => window.__graph?.visibleEdgeIds() ?? []),
     selectedIds: () => this.page.evaluate(() => window.__graph?.selectedIds() ?? []),
     classes: (id: string) => this.page.evaluate((x) => window.__graph?.classes(x) ?? [], id),
     position: (id: string) => this.page.evaluate((x) => window.__graph?.position(x) ?? null, id),

@@ -8,6 +8,8 @@ export interface GraphTestHook {
   nodeIds(): string[];
   visibleNodeIds(): string[];
   edgeIds(): string[];
+  /** Relationships drawn (both ends shown, neither filtered out). */
+  visibleEdgeIds(): string[];
   selectedIds(): string[];
   /** Style classes of an element (path, filtered, expanded). */
   classes(id: string): string[];
@@ -35,6 +37,7 @@ export function exposeGraphForTests(cy: Core): () => void {
     nodeIds: () => cy.nodes().map((n) => n.id()).sort(),
     visibleNodeIds: () => cy.nodes(':visible').map((n) => n.id()).sort(),
     edgeIds: () => cy.edges().map((e) => e.id()).sort(),
+    visibleEdgeIds: () => cy.edges(':visible').map((e) => e.id()).sort(),
     selectedIds: () => cy.elements(':selected').map((e) => e.id()),
     classes: (id) => cy.$id(id).classes(),
     position: (id) => {
