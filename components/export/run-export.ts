@@ -111,7 +111,9 @@ function pngText(view: ExportView, texts: ExportTexts): [string, string][] {
 }
 
 async function png(cy: Core, view: ExportView, texts: ExportTexts): Promise<Uint8Array> {
-  const shot = await createImageBitmap(await cy.png({ output: 'blob-promise', bg: '#ffffff', full: false, scale: PNG_SCALE }));
+  // Twice the canvas's CSS size on every screen: given a scale, Cytoscape would also multiply by the
+  // device's pixel ratio (4x on a retina phone); given maximum dimensions, it does not.
+  const shot = await createImageBitmap(await cy.png({ output: 'blob-promise', bg: '#ffffff', full: false, maxWidth: cy.width() * PNG_SCALE, maxHeight: cy.height() * PNG_SCALE }));
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d')!;
   const legend = layoutLegend(view, texts, shot.width / PNG_SCALE, canvasMeasure(ctx));
