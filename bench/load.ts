@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { EMPTY_STATE, serializeExplorerState } from '../lib/url-state';
 import { percentile } from './stats';
@@ -12,6 +12,7 @@ import { percentile } from './stats';
  * concurrency side by side.
  *
  *   npm run build && npm run bench:load                 8 and 64 clients x 60 s (BENCH_CONCURRENCY=8,64 BENCH_DURATION_S=60)
+ *   WEB_CONCURRENCY=2 npm run bench:load                the same with two app processes on the port (scripts/serve.mjs)
  *   npm run bench:load -- previews                      16 concurrent previews of new 200-entity views,
  *                                                       and /api/health + search latency meanwhile
  *
@@ -20,7 +21,7 @@ import { percentile } from './stats';
  * address; BENCH_URL=http://host:port measures a running app instead (BENCH_APP_PID: its process,
  * for the CPU column). Loopback only, bounded loops.
  *
- * "App CPU ms/req" is the app process's CPU time (user + system, from /proc) divided by the requests
+ * "App CPU ms/req" is the app processes' CPU time (user + system, from /proc) divided by the requests
  * it answered: unlike latency, it hardly depends on what else the machine is doing.
  */
 
@@ -99,12 +100,22 @@ function describe(result: Result) {
   };
 }
 
-/** CPU time (ms) a process has used so far, or NaN when it cannot be read. */
+/** Child processes of a process (the app processes of WEB_CONCURRENCY > 1), from /proc; [] when unreadable. */
+function childPids(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+  } catch {
+    return [];
+  }
+}
+
+/** CPU time (ms) a process and its live children have used so far, or NaN when it cannot be read. */
 function cpuMs(pid: number | undefined): number {
   if (!pid) return Number.NaN;
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+    const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+    return own + childPids(pid).reduce((sum, child) => sum + cpuMs(child), 0);
   } catch {
     return Number.NaN;
   }

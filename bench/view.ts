@@ -14,7 +14,7 @@ import { summarize } from './stats';
  * WebGL where the browser has it, level of detail), and the time the app's layout takes for 1,000
  * entities, on the main thread and in the layout worker. Headless Chromium, 1280x800.
  *
- *   npm run bench:view   (CHROMIUM_PATH picks the browser; BENCH_PARTS=frames or layout runs one half; BENCH_NODES, BENCH_EDGES, BENCH_LAYOUT_NODES,
+ *   npm run bench:view   (CHROMIUM_PATH picks the browser, BENCH_FLAGS its flags for every variant; BENCH_PARTS=frames or layout runs one half; BENCH_NODES, BENCH_EDGES, BENCH_LAYOUT_NODES,
  *                         BENCH_LAYOUT_EDGES, BENCH_RUNS change the sizes and the number of layout runs)
  */
 const NODES = Number(process.env.BENCH_NODES ?? 5000);
@@ -24,8 +24,15 @@ const LAYOUT_EDGES = Number(process.env.BENCH_LAYOUT_EDGES ?? 2000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PARTS = (process.env.BENCH_PARTS ?? 'frames,layout').split(',');
 const VARIANTS = process.env.BENCH_VARIANTS?.split(',') as FrameResult['variant'][] | undefined;
-/** Chromium draws WebGL with its built-in software GPU (SwiftShader) when there is no real one. */
-const CHROMIUM_FLAGS = ['--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+/**
+ * Two browsers. The canvas renderers run in Chromium as it starts by default on a machine without a
+ * GPU: 2D canvases are drawn by the CPU. WebGL only exists here through Chromium's software GPU
+ * (SwiftShader), which must be asked for, and which would also take over 2D canvases (measured 4x
+ * slower for them), so the WebGL variant gets a browser of its own with it.
+ */
+const CANVAS_FLAGS = ['--disable-quic'];
+const WEBGL_FLAGS = ['--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+const FLAGS = process.env.BENCH_FLAGS?.split(' ');
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -72,11 +79,12 @@ async function main(): Promise<void> {
   await bundle(dir);
   const { server, url } = await serve(dir);
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+  const canvasBrowser = await chromium.launch({ executablePath, args: FLAGS ?? CANVAS_FLAGS });
+  const webglBrowser = await chromium.launch({ executablePath, args: FLAGS ?? WEBGL_FLAGS });
   const lines: string[] = [];
   const out = (line = '') => { lines.push(line); console.log(line); };
   try {
-    const open = async () => {
+    const open = async (browser = canvasBrowser) => {
       // A fresh page per measurement: the WebGL renderer changes a prototype shared by later instances.
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
@@ -86,7 +94,7 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => 'bench' in window);
       return page;
     };
-    const probe = await open();
+    const probe = await open(webglBrowser);
     const webgl = await probe.evaluate(() => window.bench.webglAvailable());
     const gpu = await probe.evaluate(() => {
       const gl = document.createElement('canvas').getContext('webgl2');
@@ -96,7 +104,7 @@ async function main(): Promise<void> {
     await probe.close();
 
     out(`Load average (1, 5, 15 min) at the start: ${loadavg().map((x) => x.toFixed(1)).join(', ')}`);
-    out(`Machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; headless Chromium ${browser.version()} (${CHROMIUM_FLAGS.join(' ')}); WebGL 2: ${webgl ? gpu : 'not available'}`);
+    out(`Machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; headless Chromium ${canvasBrowser.version()}; canvas variants: ${(FLAGS ?? CANVAS_FLAGS).join(' ')}; WebGL variant: ${(FLAGS ?? WEBGL_FLAGS).join(' ')} (WebGL 2: ${webgl ? gpu : 'not available'})`);
     if (PARTS.includes('frames')) {
     out();
     out(`Pan and zoom, ${NODES.toLocaleString('en')} entities / ${EDGES.toLocaleString('en')} relationships, 1280x800: two circular drags of 40 moves and 35 wheel steps in and out, one step per frame`);
@@ -105,7 +113,7 @@ async function main(): Promise<void> {
     out('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     const variants: FrameResult['variant'][] = VARIANTS ?? (webgl ? ['today', 'new', 'new-canvas'] : ['today', 'new']);
     for (const variant of variants) {
-      const page = await open();
+      const page = await open(variant === 'new' ? webglBrowser : canvasBrowser);
       const r = await page.evaluate(([v, n, e]) => window.bench.panZoom(v as FrameResult['variant'], n as number, e as number), [variant, NODES, EDGES] as const);
       await page.close();
       out(`| ${LABELS[variant]} | ${r.mode}${r.webgl ? '' : ' (canvas)'} | ${r.firstDrawMs} | ${r.frames} | **${r.fps}** | ${r.p95FrameMs} | ${r.worstFrameMs} | ${r.drawMs} | ${r.zoomRange[0]}–${r.zoomRange[1]} |`);
@@ -130,7 +138,8 @@ async function main(): Promise<void> {
     out();
     out(`Load average (1, 5, 15 min) at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')}`);
   } finally {
-    await browser.close();
+    await canvasBrowser.close();
+    await webglBrowser.close();
     server.close();
     await rm(dir, { recursive: true, force: true });
   }

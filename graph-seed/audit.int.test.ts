@@ -86,3 +86,57 @@ describe('re-seeding after the audit', () => {
     expect([row?.get('date'), row?.get('signed'), row?.get('until')]).toEqual(['2016-05', '1976-05-30', '2023-10-24']);
   });
 });
+
+describe('Belt and Road partner status and counts after the second pass of the audit', () => {
+  it('counts Austria, Russia and the Republic of the Congo as partners on their own sources, and leaves Niger unknown', async () => {
+    const rows = await read(`
+      UNWIND ['country:AUT', 'country:RUS', 'country:COG', 'country:NER'] AS id
+      MATCH (c:Entity {id: id})
+      OPTIONAL MATCH (c)-[p:PARTNER_OF]->(:Entity {id: 'initiative:bri'})
+      RETURN id, c.briPartner AS status, c.gfdcStatus AS gfdc, p IS NOT NULL AS edge,
+        [s IN coalesce(p.sourceIds, []) WHERE s STARTS WITH 'src:gfdc'] AS gfdcOnEdge, size(coalesce(p.sourceIds, [])) AS edgeSources
+      ORDER BY id`);
+    expect(rows.map((r) => r.toObject())).toEqual([
+      { id: 'country:AUT', status: 'yes', gfdc: 'unclear', edge: true, gfdcOnEdge: [], edgeSources: expect.any(Object) },
+      { id: 'country:COG', status: 'yes', gfdc: 'unclear', edge: true, gfdcOnEdge: [], edgeSources: expect.any(Object) },
+      { id: 'country:NER', status: 'unknown', gfdc: null, edge: false, gfdcOnEdge: [], edgeSources: expect.any(Object) },
+      { id: 'country:RUS', status: 'yes', gfdc: 'unclear', edge: true, gfdcOnEdge: [], edgeSources: expect.any(Object) },
+    ]);
+    for (const row of rows.filter((r) => r.get('edge'))) expect(row.get('edgeSources').toNumber(), row.get('id')).toBeGreaterThan(0);
+    // Each settled status rests on a dated document or statement that the database can show.
+    const [dates] = await read(`
+      MATCH (aut:Entity {id: 'country:AUT'}), (rus:Entity {id: 'country:RUS'}), (hnd:Entity {id: 'country:HND'})
+      RETURN aut.joinedBriDate AS aut, rus.briDocumentDate AS rus, hnd.joinedBriDate AS hnd, hnd.gfdcMouDate AS hndGfdc`);
+    expect(dates?.toObject()).toEqual({ aut: '2018-04-08', rus: '2015-05-08', hnd: '2023-06-12', hndGfdc: '2023-10-18' });
+  });
+
+  it('matches the official 152 of June 2023 only with Niger, and says so on the initiative', async () => {
+    // Partners (besides China) that had signed by the end of June 2023, going by their dates; undated ones count.
+    const [row] = await read(`
+      MATCH (c:Entity:Country)-[p:PARTNER_OF]->(:Entity {id: 'initiative:bri'})
+      WHERE c.id <> 'country:CHN' AND coalesce(p.joinedDate, p.documentDate, '0000') <= '2023-06-30'
+        AND coalesce(p.exited, '9999') > '2023-06-30'
+      WITH count(c) AS signed
+      MATCH (u:Entity:Country {briPartner: 'unknown'})
+      RETURN signed, collect(u.id) AS unknown`);
+    expect(row?.get('signed').toNumber()).toBe(151);
+    expect(row?.get('unknown')).toEqual(['country:NER']);
+
+    const [claim] = await read(`
+      MATCH (c:Entity {id: 'claim:bri-partners-152-2023'})-[:ABOUT]->(bri:Entity {id: 'initiative:bri'})
+      MATCH (s:Source) WHERE s.id IN c.sourceIds
+      RETURN c.figure AS figure, c.asOf AS asOf, collect(s.url) AS urls, bri.partnerCountNote AS note`);
+    expect([claim?.get('figure'), claim?.get('asOf')]).toEqual(['152', '2023-06']);
+    expect(claim?.get('urls')).toContain('http://spanish.china.org.cn/txt/2023-09/21/content_116700606.htm');
+    expect(claim?.get('note')).toMatch(/with Niger that is the 152/);
+  });
+
+  it('keeps the dated count of July 2022 and the China-Russia S&T agreement of 1992 with their sources', async () => {
+    const [row] = await read(`
+      MATCH (:Entity {id: 'person:wang-wenbin'})-[st:STATED]->(c:Entity {id: 'claim:bri-partners-149-2022'})
+      MATCH (:Entity {id: 'country:CHN'})-[a:HAS_ST_AGREEMENT_WITH]->(:Entity {id: 'country:RUS'})
+      RETURN c.asOf AS asOf, st.date AS stated, a.signed AS signed, size(a.sourceIds) AS agreementSources`);
+    expect(row?.toObject()).toMatchObject({ asOf: '2022-07-04', stated: '2022-08-18', signed: '1992-12-18' });
+    expect(row?.get('agreementSources').toNumber()).toBe(2);
+  });
+});

@@ -66,6 +66,44 @@ describe('the seed data', () => {
     expect(byId.get('country:PAK')?.properties.joinedBri).toBeUndefined();
     expect(byId.get('country:AFG')?.properties).toMatchObject({ joinedBri: 2016, gfdcMouDate: '2023-05' });
     expect(byId.get('country:JOR')?.properties).toMatchObject({ partnerWhenArticlePublished: false });
+    // Honduras signed on 12 June 2023 (Xinhua); GFDC's later date stays as GFDC's.
+    expect(byId.get('country:HND')?.properties).toMatchObject({ joinedBriDate: '2023-06-12', gfdcMouDate: '2023-10-18' });
+  });
+
+  it('settles the partner status GFDC calls unclear only where a source does, and keeps Niger unknown', () => {
+    const byId = new Map(dataset.nodes.map((n) => [n.id, n]));
+    const gfdcSources = new Set(['src:gfdc-bri-countries', 'src:gfdc-page-copy']);
+    const edgeOf = (id: string) => dataset.relationships.find((rel) => rel.type === 'PARTNER_OF' && rel.from === id);
+    for (const id of ['country:AUT', 'country:RUS', 'country:COG']) {
+      expect(byId.get(id)?.properties, id).toMatchObject({ briPartner: 'yes', gfdcStatus: 'unclear' });
+      const edge = edgeOf(id);
+      expect(edge?.properties.gfdcStatus, id).toBe('unclear');
+      // GFDC calls these unclear, so it cannot be what supports the edge.
+      expect(edge?.sources.length, id).toBeGreaterThan(0);
+      expect(edge?.sources.filter((ref) => gfdcSources.has(ref)), id).toEqual([]);
+    }
+    expect(byId.get('country:AUT')?.properties).toMatchObject({ joinedBri: 2018, joinedBriDate: '2018-04-08' });
+    expect(byId.get('country:RUS')?.properties).toMatchObject({ briDocumentDate: '2015-05-08' });
+    expect(byId.get('country:RUS')?.properties.joinedBri).toBeUndefined();
+    expect(byId.get('country:NER')?.properties.briPartner).toBe('unknown');
+    expect(edgeOf('country:NER')).toBeUndefined();
+    // Every country that is a partner has its edge, and no other country has one.
+    const countries = dataset.nodes.filter((n) => n.type === 'Country');
+    for (const country of countries) expect(Boolean(edgeOf(country.id)), country.id).toBe(country.properties.briPartner === 'yes');
+  });
+
+  it('records the official partner counts as dated claims with their sources', () => {
+    const byId = new Map(dataset.nodes.map((n) => [n.id, n]));
+    const sources = new Map(dataset.sources.map((s) => [s.id, s]));
+    const count152 = byId.get('claim:bri-partners-152-2023');
+    expect(count152?.properties).toMatchObject({ figure: '152', internationalOrganisations: 32, asOf: '2023-06' });
+    expect(count152?.sources.map((ref) => sources.get(ref)?.url)).toContain('http://spanish.china.org.cn/txt/2023-09/21/content_116700606.htm');
+    expect(byId.get('claim:bri-partners-149-2022')?.properties).toMatchObject({ figure: '149', asOf: '2022-07-04' });
+    // A date recovered from the release's own dateline.
+    expect(sources.get('src:ichongqing-brst')?.date).toBe('2023-11-07');
+    expect(byId.get('initiative:bri')?.properties.partnerCounts).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^152 countries and 32 international organisations.*June 2023/),
+    ]));
   });
 });
 

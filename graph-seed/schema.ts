@@ -28,7 +28,7 @@ export const DATE_PROPERTIES: ReadonlySet<string> = new Set([
   'date', 'startDate', 'endDate', 'since', 'until', 'born', 'announced', 'approved', 'asOf', 'exited', 'exitedBri',
   'founded', 'joinedBriDate', 'gfdcMouDate', 'launched', 'municipalitySince', 'opened', 'published', 'reported',
   'restructured', 'signed', 'statedOn', 'firstPutForward', 'releasedOn', 'sourcedDates', 'unveiled', 'claimedApproval',
-  'joinedDate', 'joinedBriOtherDates', 'joinedOtherDates', 'nameplateUnveiled',
+  'joinedDate', 'joinedBriOtherDates', 'joinedOtherDates', 'nameplateUnveiled', 'briDocumentDate', 'documentDate',
 ]);
 export const YEAR_PROPERTIES: ReadonlySet<string> = new Set([
   'year', 'joined', 'joinedBri', 'plannedYear', 'proposedYear', 'approvedYear', 'signedYear', 'foundedYear', 'samarkandBaseUnveiledYear',

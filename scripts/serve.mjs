@@ -5,71 +5,113 @@
 //    SHUTDOWN_GRACE_MS (10 s), close keep-alive connections, then close the Neo4j driver and the
 //    worker threads, and exit. (`next start` waits for idle keep-alive connections to go away by
 //    themselves, which a browser may take minutes to do.)
+//  - WEB_CONCURRENCY > 1 runs that many app processes on the one port (node:cluster): the app is
+//    stateless, so they are independent instances, each with its own read cache, rate limiter and
+//    worker threads, as behind a load balancer. The first process forwards SIGTERM/SIGINT to them
+//    and exits when they all have.
 // Plain JavaScript on purpose: it runs with `node`, no build step of its own.
-//   PORT (3000), HOST (0.0.0.0), NEXT_DIST_DIR (.next) as for `next start`.
+//   PORT (3000), HOST (0.0.0.0), NEXT_DIST_DIR (.next) as for `next start`; WEB_CONCURRENCY (1).
+import cluster from 'node:cluster';
 import http from 'node:http';
 import next from 'next';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
-
-const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
-const handle = app.getRequestHandler();
-await app.prepare();
-// Read after prepare(), which has loaded .env files like `next start` does.
-const graceMs = Number(process.env.SHUTDOWN_GRACE_MS || 10_000);
-// LOG_REQUESTS=1 prints a line as each request starts (debugging; the shutdown test waits on it).
-const logRequests = process.env.LOG_REQUESTS === '1';
-
-let inFlight = 0;
-let stopping = false;
-let drained = () => {};
-
-const server = http.createServer((req, res) => {
-  req.headers['x-client-address'] = req.socket.remoteAddress ?? 'unknown';
-  inFlight += 1;
-  if (logRequests) console.log(`[serve] request ${req.method} ${req.url}`);
-  // A request that arrives on a kept-alive connection during shutdown is still served, then closes it.
-  if (stopping) res.setHeader('Connection', 'close');
-  res.on('close', () => {
-    inFlight -= 1;
-    if (stopping && inFlight === 0) drained();
-  });
-  handle(req, res).catch((error) => {
-    console.error('[serve] unhandled error', error);
-    if (!res.headersSent) {
-      res.statusCode = 500;
-      res.setHeader('Cache-Control', 'no-store');
-      res.end();
-    }
-  });
-});
-server.keepAliveTimeout = 5_000;
-
-server.listen(port, host, () => {
-  console.log(`[serve] ready on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (pid ${process.pid})`);
-});
-
-async function shutdown(signal) {
-  if (stopping) return;
-  stopping = true;
-  const started = Date.now();
-  console.log(`[serve] ${signal}: no new connections; finishing ${inFlight} request(s) (at most ${graceMs} ms)`);
-  server.close();
-  server.closeIdleConnections();
-  if (inFlight > 0) {
-    await new Promise((resolve) => {
-      drained = resolve;
-      setTimeout(resolve, graceMs).unref();
-    });
-  }
-  server.closeAllConnections();
-  const hooks = globalThis[Symbol.for('graph-explorer.shutdown-hooks')];
-  await Promise.allSettled([...(hooks?.values() ?? [])].map((hook) => hook()));
-  await app.close?.().catch(() => {});
-  console.log(`[serve] stopped after ${Date.now() - started} ms${inFlight > 0 ? ` (${inFlight} request(s) cut off)` : ''}`);
-  process.exit(0);
+const processes = Number(process.env.WEB_CONCURRENCY || 1);
+if (!Number.isInteger(processes) || processes < 1 || processes > 64) {
+  console.error(`[serve] WEB_CONCURRENCY must be a whole number from 1 to 64, not "${process.env.WEB_CONCURRENCY}"`);
+  process.exit(1);
 }
 
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+if (processes > 1 && cluster.isPrimary) {
+  let stopping = false;
+  const live = () => Object.keys(cluster.workers ?? {}).length;
+  const listening = new Set();
+  for (let i = 0; i < processes; i++) cluster.fork();
+  cluster.on('listening', (worker) => listening.add(worker.id));
+  cluster.on('exit', (worker, code, signal) => {
+    // During shutdown the primary leaves when the last one has gone. Before, a process that died after
+    // it had served is replaced; one that never got to listen (a bad configuration, a busy port) is not.
+    if (stopping || !listening.has(worker.id)) {
+      if (!stopping) console.error(`[serve] app process ${worker.process.pid} failed to start (${signal ?? code})`);
+      if (live() === 0) process.exit(stopping ? 0 : 1);
+      return;
+    }
+    console.error(`[serve] app process ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    if (live() === 0) process.exit(0);
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+} else {
+  await serve();
+}
+
+/** One app process: Next.js's handler behind an http.Server, with graceful shutdown. */
+async function serve() {
+  const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  // Read after prepare(), which has loaded .env files like `next start` does.
+  const graceMs = Number(process.env.SHUTDOWN_GRACE_MS || 10_000);
+  // LOG_REQUESTS=1 prints a line as each request starts (debugging; the shutdown test waits on it).
+  const logRequests = process.env.LOG_REQUESTS === '1';
+
+  let inFlight = 0;
+  let stopping = false;
+  let drained = () => {};
+
+  const server = http.createServer((req, res) => {
+    req.headers['x-client-address'] = req.socket.remoteAddress ?? 'unknown';
+    inFlight += 1;
+    if (logRequests) console.log(`[serve] request ${req.method} ${req.url}`);
+    // A request that arrives on a kept-alive connection during shutdown is still served, then closes it.
+    if (stopping) res.setHeader('Connection', 'close');
+    res.on('close', () => {
+      inFlight -= 1;
+      if (stopping && inFlight === 0) drained();
+    });
+    handle(req, res).catch((error) => {
+      console.error('[serve] unhandled error', error);
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader('Cache-Control', 'no-store');
+        res.end();
+      }
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  server.listen(port, host, () => {
+    console.log(`[serve] ready on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (pid ${process.pid})`);
+  });
+
+  async function shutdown(signal) {
+    if (stopping) return;
+    stopping = true;
+    const started = Date.now();
+    console.log(`[serve] ${signal}: no new connections; finishing ${inFlight} request(s) (at most ${graceMs} ms)`);
+    server.close();
+    server.closeIdleConnections();
+    if (inFlight > 0) {
+      await new Promise((resolve) => {
+        drained = resolve;
+        setTimeout(resolve, graceMs).unref();
+      });
+    }
+    server.closeAllConnections();
+    const hooks = globalThis[Symbol.for('graph-explorer.shutdown-hooks')];
+    await Promise.allSettled([...(hooks?.values() ?? [])].map((hook) => hook()));
+    await app.close?.().catch(() => {});
+    console.log(`[serve] stopped after ${Date.now() - started} ms${inFlight > 0 ? ` (${inFlight} request(s) cut off)` : ''}`);
+    process.exit(0);
+  }
+
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}

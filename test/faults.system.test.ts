@@ -167,4 +167,40 @@ describe('graceful shutdown', () => {
       await app.stop('SIGKILL');
     }
   }, 60_000);
+
+  it('runs several app processes on one port with WEB_CONCURRENCY, and one SIGTERM stops them all', async () => {
+    const app = await startApp(BASE_PORT + 1, { RATE_LIMIT_PER_SECOND: '0', WEB_CONCURRENCY: '2', WORKER_POOL_SIZE: '0' });
+    try {
+      // startApp returns at the first "ready"; the second process announces itself the same way.
+      const readyPids = () => app.output.filter((line) => line.includes('[serve] ready')).map((line) => Number(/pid (\d+)/.exec(line)?.[1]));
+      if (readyPids().length < 2) {
+        await new Promise<void>((resolve) => {
+          const onData = () => {
+            if (readyPids().length < 2) return;
+            app.child.stdout!.off('data', onData);
+            resolve();
+          };
+          app.child.stdout!.on('data', onData);
+        });
+      }
+      const pids = readyPids();
+      expect(new Set(pids).size).toBe(2);
+      expect(pids).not.toContain(app.child.pid);
+      for (let i = 0; i < 6; i++) expect((await rawGet(app.url, '/api/health')).status).toBe(200);
+
+      expect(await app.stop('SIGTERM')).toBe(0);
+      const alive = (pid: number) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      expect(pids.filter(alive)).toEqual([]);
+      await expect(rawGet(app.url, '/api/health', { timeoutMs: 2_000 })).rejects.toThrow(/ECONNREFUSED|socket hang up|ECONNRESET/);
+    } finally {
+      await app.stop('SIGKILL');
+    }
+  }, 90_000);
 });

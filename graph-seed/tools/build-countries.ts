@@ -9,7 +9,9 @@
  * Input columns: iso3, name_en, bri_partner (yes|unknown), bri_joined (year or empty), gfdc_mou (YYYY-MM-DD or empty),
  * st_agreement, source.
  * - Partner status and joining year come from the Green Finance & Development Center (GFDC) list, read from a
- *   third-party GitHub copy; the few rows that are not in that copy carry their own source in the CSV.
+ *   third-party GitHub copy; the few rows that are not in that copy carry their own source in the CSV. Where GFDC
+ *   calls the signing unclear and Chinese official sources settle it (Austria, Russia, the Republic of the Congo),
+ *   ANNOTATIONS gives those sources (partnerFrom) and the records say gfdcStatus "unclear".
  *   GFDC gives China itself 2013-12-01, and the same date to seven other countries: for those it reads as a
  *   placeholder, not as an MoU date, so no joining year is recorded for them (the GFDC value is kept as such).
  * - Russian and Chinese names come from i18n-iso-countries; where it gives only an abbreviation or a short form
@@ -263,6 +265,123 @@ const SOURCES: SeedSource[] = [
     note: 'Xinhua, Amman, 14 December 2023: China and Jordan signed a memorandum of understanding on jointly building the '
       + 'Belt and Road on 29 November 2023.',
   },
+  {
+    id: 'src:xinhua-2023-06-13-honduras',
+    publisher: "Xinhua (via People's Daily Online)",
+    title: 'China, Honduras sign memorandum of understanding on Belt and Road cooperation',
+    date: '2023-06-13',
+    url: 'http://en.people.cn/n3/2023/0613/c90000-20031139.html',
+    reliability: 'media',
+    note: 'Beijing, 13 June 2023: the National Development and Reform Commission said on Tuesday that the Chinese government '
+      + 'had signed a memorandum of understanding with the Honduran government on jointly promoting the Belt and Road Initiative.',
+  },
+  {
+    id: 'src:brnn-de-2023-06-14-honduras',
+    publisher: 'Belt and Road News Network (German edition)',
+    title: 'China and Honduras sign a Belt and Road memorandum of understanding (German; descriptive title)',
+    date: '2023-06-14',
+    url: 'http://de.brnn.com/n3/2023/0614/c416983-20031676.html',
+    reliability: 'media',
+    note: 'Says the two governments signed the memorandum on jointly building the Silk Road Economic Belt and the 21st Century '
+      + 'Maritime Silk Road "am Montag" (on Monday, which was 12 June 2023) and that the NDRC announced it on Tuesday. Date '
+      + 'taken from the page address.',
+  },
+  {
+    id: 'src:mfa-es-2018-04-10-austria',
+    publisher: 'Ministry of Foreign Affairs of the People\'s Republic of China (Spanish edition)',
+    title: 'Xi Jinping holds talks with Austrian President Van der Bellen (Spanish; descriptive title)',
+    date: '2018-04-10',
+    url: 'https://www.mfa.gov.cn/esp/wjb/zzjg/xos/xwlb/201804/t20180410_938153.html',
+    reliability: 'official',
+    note: 'The talks took place on 8 April 2018 in the Great Hall of the People; the two presidents agreed on a friendly '
+      + 'strategic partnership, and Xi welcomed that the Austrian government programme included the Belt and Road Initiative.',
+  },
+  {
+    id: 'src:cctv-2018-04-austria',
+    publisher: 'CCTV (央视网), via a copy on a Jingmen news site',
+    title: '奥地利总统对华“历史性访问”释放什么信号',
+    date: null,
+    url: 'http://jingmen.cjyun.org/p/167469.html',
+    seenAt: 'http://jingmen.cjyun.org/p/167469.html',
+    reliability: 'copy',
+    note: 'CCTV commentary on the 8 April talks between Xi Jinping and Van der Bellen: "两国元首共同见证了“一带一路”合作文件的签署" '
+      + '(the two heads of state witnessed the signing of a Belt and Road cooperation document). Undated copy; the original '
+      + 'CCTV address was not found.',
+  },
+  {
+    id: 'src:cri-de-2019-04-27-austria',
+    publisher: 'China Radio International (via China.org.cn, German edition)',
+    title: 'Li Xiaosi: China-Besuch von Kurz fördert bilaterale Seidenstraßen-Kooperation',
+    date: '2019-04-27',
+    url: 'http://german.china.org.cn/txt/2019-04/27/content_74728970.htm',
+    reliability: 'media',
+    note: 'China\'s ambassador to Austria, Li Xiaosi, wrote that Austria welcomes and supports the Belt and Road Initiative and '
+      + 'that the two sides had already signed a corresponding cooperation document ("ein entsprechendes Kooperationsdokument").',
+  },
+  {
+    id: 'src:yidaiyilu-cn-ru-2015-joint-statement',
+    publisher: 'Belt and Road Portal (中国一带一路网), text from the Ministry of Foreign Affairs',
+    title: '中华人民共和国与俄罗斯联邦关于丝绸之路经济带建设和欧亚经济联盟建设对接合作的联合声明',
+    date: '2017-03-16',
+    url: 'http://www.yidaiyilu.gov.cn/zchj/sbwj/2427.htm',
+    reliability: 'official',
+    note: 'The official Belt and Road Portal files this joint statement in its section of bilateral documents (zchj/sbwj). '
+      + 'Issued in Moscow on 8 May: "俄方支持丝绸之路经济带建设，愿与中方密切合作，推动落实该倡议" (Russia supports the Silk Road '
+      + 'Economic Belt and will work closely with China to implement it). The date is the portal\'s publication date.',
+  },
+  {
+    id: 'src:xinhua-2015-05-08-cn-ru',
+    publisher: 'Xinhua (via China.org.cn China Gate)',
+    title: "1st LD: Beijing, Moscow agree to integrate China's Belt initiative with Russia's Eurasian vision",
+    date: '2015-05-08',
+    url: 'http://en.chinagate.cn/2015-05/08/content_35526360.htm',
+    reliability: 'media',
+    note: 'China and Russia agreed on Friday 8 May 2015, in one of two joint statements signed by Xi Jinping and Vladimir Putin '
+      + 'in Moscow, to integrate the Silk Road Economic Belt with the Eurasian Economic Union.',
+  },
+  {
+    id: 'src:cri-sw-2023-10-20-congo',
+    publisher: 'China Radio International (Swahili service)',
+    title: 'Rais Xi Jinping wa China akutana na rais wa Jamhuri ya Kongo Denis Sassou Nguesso',
+    date: '2023-10-20',
+    url: 'https://swahili.cri.cn/2023/10/20/ARTI2BOxs2nBMWG9jG8RJkva231020.shtml',
+    reliability: 'media',
+    note: 'Xi Jinping, meeting Denis Sassou Nguesso at the 3rd Belt and Road Forum, called the Republic of the Congo a partner '
+      + 'and important ally in building the Belt and Road ("mwenzi na mshirika muhimu kwenye ujenzi wa Ukanda Mmoja, Njia '
+      + 'Moja"), citing its National Road No. 1 among completed projects.',
+  },
+  {
+    id: 'src:govcn-2018-09-06-congo',
+    publisher: "Central People's Government of the PRC (gov.cn), via MarketScreener",
+    title: "Xi holds talks with Republic of the Congo's president",
+    date: '2018-09-06',
+    url: 'https://www.marketscreener.com/news/Central-People-Government-of-People-Re-Xi-holds-talks-with-Republic-of-the-Congo-rsquo-s-president--27216163/?utm_medium=RSS&utm_content=20180906',
+    seenAt: 'https://www.marketscreener.com/news/Central-People-Government-of-People-Re-Xi-holds-talks-with-Republic-of-the-Congo-rsquo-s-president--27216163/?utm_medium=RSS&utm_content=20180906',
+    reliability: 'copy',
+    note: 'Talks of 5 September 2018, after the FOCAC Beijing Summit: Xi "welcomes the Republic of the Congo to join the Belt '
+      + 'and Road construction". Republished from gov.cn; the original address was not recorded.',
+  },
+  {
+    id: 'src:matinlibre-congo-bri',
+    publisher: 'Matin Libre (Brazzaville)',
+    title: 'Congo : Denis Sassou-Nguesso se rendra bientôt en Chine',
+    date: null,
+    url: 'https://www.matinlibre.cg/congo-denis-sassou-nguesso-se-rendra-bientot-en-chine',
+    reliability: 'media',
+    note: 'A Congolese newspaper writes that the Congo joined the New Silk Roads initiative "dès 2016"; no official source read '
+      + 'gives that year.',
+  },
+  {
+    id: 'src:xinhua-jp-2019-05-29-niger',
+    publisher: 'Xinhua (Japanese service)',
+    title: 'Xi Jinping holds talks with Niger\'s President Issoufou (Japanese; descriptive title)',
+    date: '2019-05-29',
+    url: 'http://jp.xinhuanet.com/2019-05/29/c_138099104.htm',
+    reliability: 'media',
+    note: 'Talks of 28 May 2019 in Beijing: Xi called for closer links under the Belt and Road and FOCAC frameworks; Issoufou '
+      + 'said Niger wished to take an active part in jointly building the Belt and Road; the two presidents witnessed the '
+      + 'signing of bilateral cooperation documents, which the report does not name.',
+  },
 ];
 
 /** Sources defined in core.json that this file's records also cite. */
@@ -313,6 +432,15 @@ interface Annotation {
   joinedFrom?: { date: string; sources: string[] };
   /** Set when the row's remark is only about S&T agreements (covered in core.json). */
   stOnly?: true;
+  /**
+   * Partner status from other sources where the GFDC list calls the signing unclear: the country becomes a partner
+   * (with a PARTNER_OF edge citing these sources, not GFDC), and the edge says GFDC's status was unclear.
+   */
+  partnerFrom?: { sources: string[] };
+  /** The date of a Belt and Road document that is not a joining MoU (a joint statement): kept as briDocumentDate. */
+  documentDate?: string;
+  /** Set where a partner has no joining date but a source dated before the article calls it a partner. */
+  partnerWhenArticlePublished?: boolean;
 }
 
 /**
@@ -358,8 +486,17 @@ const ANNOTATIONS: Record<string, Annotation> = {
     aliases: { ru: ['Китай', 'КНР'] },
   },
   AUT: {
-    description: 'GFDC calls its signing unclear: no confirmed full MoU.',
-    notes: ['GFDC: no confirmed full Belt and Road MoU (signing "unclear")'],
+    partnerFrom: { sources: ['src:cctv-2018-04-austria', 'src:cri-de-2019-04-27-austria'] },
+    joinedFrom: { date: '2018-04-08', sources: ['src:cctv-2018-04-austria', 'src:mfa-es-2018-04-10-austria'] },
+    description: 'Presidents Xi Jinping and Van der Bellen witnessed the signing of a Belt and Road cooperation document at '
+      + 'their talks in Beijing on 8 April 2018 (CCTV; foreign ministry), and China\'s ambassador wrote in April 2019 that '
+      + 'the two sides had signed such a document (CRI). GFDC found no confirmed full memorandum of understanding; what kind '
+      + 'of document it is was not found.',
+    notes: [
+      'Belt and Road cooperation document signed at the Xi-Van der Bellen talks of 8 April 2018 (CCTV; MFA)',
+      'China\'s ambassador Li Xiaosi (April 2019): the two sides have signed a corresponding cooperation document (CRI)',
+      'GFDC: no confirmed full Belt and Road MoU (signing "unclear")',
+    ],
     sources: ['src:gfdc-page-copy'],
   },
   BRB: {
@@ -385,9 +522,18 @@ const ANNOTATIONS: Record<string, Annotation> = {
   COG: {
     dropAliases: ['Congo'],
     aliases: { en: ['Congo - Brazzaville', 'Congo (Republic)'] },
-    sources: ['src:cldr-48-territories'],
-    description: 'The GFDC list copy gives no MoU date for it.',
-    notes: ['No MoU date in the GFDC list copy'],
+    sources: ['src:cldr-48-territories', 'src:govcn-2018-09-06-congo', 'src:matinlibre-congo-bri'],
+    partnerFrom: { sources: ['src:cri-sw-2023-10-20-congo'] },
+    partnerWhenArticlePublished: true,
+    description: 'Xi Jinping called it a partner and important ally in building the Belt and Road when he met President '
+      + 'Sassou Nguesso on 19 October 2023 (CRI). When and how it signed was not found: the GFDC list copy gives no date, Xi '
+      + 'welcomed it to join the Belt and Road in September 2018 (gov.cn), and a Congolese newspaper writes that it joined in 2016.',
+    notes: [
+      'Called a partner in building the Belt and Road by Xi Jinping, 19 October 2023 (CRI)',
+      'Xi welcomed it to join the Belt and Road construction, 5 September 2018 (gov.cn)',
+      'Joined "dès 2016", per the Congolese newspaper Matin Libre (not confirmed by an official source)',
+      'No MoU date in the GFDC list copy',
+    ],
   },
   CUB: {
     notes: ['NDRC (January 2022) also named Cuba among countries signing BRI cooperation documents since December 2021, probably a cooperation plan'],
@@ -411,7 +557,14 @@ const ANNOTATIONS: Record<string, Annotation> = {
     edgeSources: ['src:cri-2021-12-brasil247'],
   },
   HND: {
-    notes: ['NDRC (December 2023) named Honduras among countries signing cooperation documents after the 3rd Belt and Road Forum'],
+    joinedFrom: { date: '2023-06-12', sources: ['src:xinhua-2023-06-13-honduras', 'src:brnn-de-2023-06-14-honduras'] },
+    description: 'The two governments signed the Belt and Road memorandum of understanding on 12 June 2023, during President '
+      + 'Xiomara Castro\'s state visit, and the NDRC announced it the next day (Xinhua; Belt and Road News Network); GFDC '
+      + 'gives 18 October 2023 instead.',
+    notes: [
+      'MoU signed on 12 June 2023, announced by the NDRC on 13 June (Xinhua; Belt and Road News Network); GFDC gives 2023-10-18',
+      'NDRC (December 2023) named Honduras among countries signing cooperation documents after the 3rd Belt and Road Forum',
+    ],
     edgeSources: ['src:peoples-daily-pt-2023-12-15'],
   },
   HUN: {
@@ -453,9 +606,13 @@ const ANNOTATIONS: Record<string, Annotation> = {
     edgeSources: ['src:ndrc-xinhua-2022-01-18'],
   },
   NER: {
-    description: 'GFDC calls its signing unclear: the MoU could not be independently confirmed.',
-    notes: ['GFDC: MoU signing not independently confirmed ("unclear")'],
-    sources: ['src:gfdc-page-copy'],
+    description: 'No source read names a Belt and Road document signed by Niger: at the talks of 28 May 2019 Presidents Xi and Issoufou spoke of jointly building '
+      + 'the Belt and Road and witnessed the signing of cooperation documents that Xinhua does not name.',
+    notes: [
+      'GFDC: MoU signing not independently confirmed ("unclear")',
+      'May 2019: Issoufou said Niger wished to take an active part in jointly building the Belt and Road; the cooperation documents signed then are not named (Xinhua)',
+    ],
+    sources: ['src:gfdc-page-copy', 'src:xinhua-jp-2019-05-29-niger'],
   },
   PSE: {
     description: "The GFDC page notes that the official Belt and Road Portal counts Palestine among the signatories; the GFDC "
@@ -474,8 +631,16 @@ const ANNOTATIONS: Record<string, Annotation> = {
   },
   PRT: { stOnly: true },
   RUS: {
-    description: 'GFDC calls its signing unclear: the MoU could not be independently confirmed.',
-    notes: ['GFDC: MoU signing not independently confirmed ("unclear")'],
+    partnerFrom: { sources: ['src:yidaiyilu-cn-ru-2015-joint-statement', 'src:xinhua-2015-05-08-cn-ru'] },
+    documentDate: '2015-05-08',
+    description: 'Its Belt and Road document is the joint statement of 8 May 2015 on aligning the Silk Road Economic Belt '
+      + 'with the Eurasian Economic Union, in which Russia supports the Belt and says it will work closely with China to '
+      + 'implement it; the official Belt and Road Portal files it among its bilateral documents. No memorandum of '
+      + 'understanding was found, so no joining year is recorded.',
+    notes: [
+      'Joint statement on aligning the Silk Road Economic Belt with the Eurasian Economic Union, Moscow, 8 May 2015 (Belt and Road Portal; Xinhua)',
+      'GFDC: MoU signing not independently confirmed ("unclear")',
+    ],
     sources: ['src:gfdc-page-copy'],
   },
   STP: {
@@ -577,9 +742,15 @@ function joiningOf(row: CountryRow, note: Annotation, placeholderDate: string | 
   return { year: row.briJoined, date: gfdcDate, gfdcDate, placeholder: false, sources: [] };
 }
 
+/** The partner status of a row: the GFDC list's, unless other sources settle a status GFDC calls unclear. */
+const statusOf = (row: CountryRow, note: Annotation): CountryRow['briPartner'] => (note.partnerFrom ? 'yes' : row.briPartner);
+
 function describe(row: CountryRow, name: string, inGfdc: boolean, note: Annotation, joining: Joining): string {
   let first: string;
-  if (row.briPartner === 'unknown') {
+  if (note.partnerFrom) {
+    first = `${name} is counted as a Belt and Road partner on the strength of Chinese official sources, although the GFDC list `
+      + 'calls its signing unclear.';
+  } else if (row.briPartner === 'unknown') {
     first = `Whether ${name} signed a Belt and Road MoU is unclear in the GFDC list.`;
   } else if (note.role === 'initiator') {
     first = `${name} is the initiator of the Belt and Road Initiative.`;
@@ -626,13 +797,19 @@ export function buildCountries(rows: CountryRow[]): SeedFile {
     const [nameZh, ...aliasZh] = namesIn('zh', row, note);
 
     const listSources = unique([...(inGfdc ? ['src:gfdc-bri-countries'] : []), ...urlSources]);
-    const properties: SeedNode['properties'] = { iso3: row.iso3, briPartner: row.briPartner, inGfdcList: inGfdc };
+    const status = statusOf(row, note);
+    const properties: SeedNode['properties'] = { iso3: row.iso3, briPartner: status, inGfdcList: inGfdc };
+    if (note.partnerFrom) properties.gfdcStatus = 'unclear';
     if (joining.year !== undefined) properties.joinedBri = joining.year;
     if (joining.date !== undefined) properties.joinedBriDate = joining.date;
     if (joining.gfdcDate !== undefined) properties.gfdcMouDate = joining.gfdcDate;
     if (joining.placeholder) properties.gfdcDateIsPlaceholder = true;
-    if (row.briPartner === 'yes' && joining.date !== undefined && note.role !== 'initiator') {
-      properties.partnerWhenArticlePublished = joining.date.slice(0, ARTICLE_DATE.length) <= ARTICLE_DATE && !(note.exited && note.exited < ARTICLE_DATE);
+    if (note.documentDate) properties.briDocumentDate = note.documentDate;
+    const partnerSince = joining.date ?? note.documentDate;
+    if (status === 'yes' && partnerSince !== undefined && note.role !== 'initiator') {
+      properties.partnerWhenArticlePublished = partnerSince.slice(0, ARTICLE_DATE.length) <= ARTICLE_DATE && !(note.exited && note.exited < ARTICLE_DATE);
+    } else if (note.partnerWhenArticlePublished !== undefined) {
+      properties.partnerWhenArticlePublished = note.partnerWhenArticlePublished;
     }
     if (note.exited) properties.exitedBri = note.exited;
     if (note.role) properties.briRole = note.role;
@@ -651,14 +828,16 @@ export function buildCountries(rows: CountryRow[]): SeedFile {
       aliases,
       description: describe(row, nameEn, inGfdc, note, joining),
       properties,
-      sources: unique([...listSources, ...joining.sources, ...(note.edgeSources ?? []), ...(note.sources ?? []),
-        'src:unicode-cldr-country-names', ...(FULL_NAMES[row.iso3]?.sources ?? [])]),
+      sources: unique([...listSources, ...(note.partnerFrom?.sources ?? []), ...joining.sources, ...(note.edgeSources ?? []),
+        ...(note.sources ?? []), 'src:unicode-cldr-country-names', ...(FULL_NAMES[row.iso3]?.sources ?? [])]),
     });
 
-    if (row.briPartner === 'yes') {
+    if (status === 'yes') {
       const edge: SeedRelationship['properties'] = { inGfdcList: inGfdc };
+      if (note.partnerFrom) edge.gfdcStatus = 'unclear';
       if (joining.year !== undefined) edge.joined = joining.year;
       if (joining.date !== undefined) edge.joinedDate = joining.date;
+      if (note.documentDate) edge.documentDate = note.documentDate;
       if (joining.placeholder) edge.gfdcDateIsPlaceholder = true;
       if (note.exited) edge.exited = note.exited;
       if (note.role) edge.role = note.role;
@@ -668,7 +847,8 @@ export function buildCountries(rows: CountryRow[]): SeedFile {
         type: 'PARTNER_OF',
         to: 'initiative:bri',
         properties: edge,
-        sources: unique([...listSources, ...joining.sources, ...(note.edgeSources ?? [])]),
+        // Where GFDC calls the signing unclear, the list does not support the edge: only the sources that settle it do.
+        sources: unique([...(note.partnerFrom ? note.partnerFrom.sources : listSources), ...joining.sources, ...(note.edgeSources ?? [])]),
       });
     }
   }

@@ -28,6 +28,11 @@ describe('renderOptions', () => {
     expect(choice.options.webgl).toBeUndefined();
     expect(choice.options).toMatchObject({ hideEdgesOnViewport: true, textureOnViewport: true });
     expect(styleOf(choice).find((rule) => rule.selector === 'edge')?.style['curve-style']).toBe('haystack');
+    // Labels drop out by the canvas's own minimum size, and the selection keeps its label at any zoom,
+    // without a zoom-dependent class that would restyle every element on the way.
+    expect(choice.farZoom).toBeNull();
+    expect(detailLevel(0.05, choice)).toBe('near');
+    expect(styleOf(choice).find((rule) => rule.selector === 'node:selected, node.path')?.style['min-zoomed-font-size']).toBe(0);
   });
 
   it('counts edges too: a few nodes with thousands of relationships is a big view', () => {

@@ -59,11 +59,14 @@ export function renderOptions(size: ViewSize): RenderChoice {
     // under Chromium's software WebGL (SwiftShader), which is what a machine without a GPU gets.
     return { mode: 'big-webgl', options: { webgl: true, pixelRatio: 1, motionBlur: false }, farZoom: FAR_ZOOM };
   }
-  // Canvas: while panning or zooming, reuse a snapshot of the view and leave out the edges.
+  // Canvas: while panning or zooming, reuse a snapshot of the view and leave out the edges. No
+  // zoom-dependent class here: the canvas drops small labels by itself (`min-zoomed-font-size`) and
+  // haystack lines carry no arrows, while toggling a class on 25,000 elements restyles them all
+  // (bench:view: the slowest frames of a zoom, about a second each).
   return {
     mode: 'big-canvas',
     options: { hideEdgesOnViewport: true, textureOnViewport: true, pixelRatio: 1, motionBlur: false },
-    farZoom: FAR_ZOOM,
+    farZoom: null,
   };
 }
 
@@ -80,6 +83,7 @@ export function levelOfDetailStyle(choice: RenderChoice): StylesheetJson {
     : { 'curve-style': 'haystack' as const, 'haystack-radius': 0 };
   return [
     { selector: 'node', style: { 'min-zoomed-font-size': MIN_LABEL_PX, 'transition-property': 'none' } },
+    { selector: 'node:selected, node.path', style: { 'min-zoomed-font-size': 0 } },
     // Edge labels only where someone asked for them: a selected edge, a path.
     { selector: 'edge', style: { ...edgeShape, label: '' } },
     { selector: 'edge:selected, edge.path', style: { label: 'data(label)' } },
