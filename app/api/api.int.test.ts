@@ -160,6 +160,9 @@ describe('POST /api/entities', () => {
     }
     const tooMany = await json(await entities(post({ ids: Array.from({ length: 5001 }, (_, i) => `x:${i}`) })));
     expect(tooMany).toMatchObject({ status: 400, body: { message: expect.stringContaining('5000') } });
+    // A body far past a view's worth is refused without being read whole.
+    const huge = await json(await entities(post({ ids: ['x'.repeat(190)], pad: 'y'.repeat(3_000_000) })));
+    expect(huge).toMatchObject({ status: 413, body: { error: 'too_large' } });
   });
 });
 
