@@ -74,8 +74,10 @@ async function countRelationships(schema: GraphSchema, element: string, degree: 
   return { degrees, breakdown: null };
 }
 
-// A node's own record: its projection, every property, and the sources behind it.
-const recordFields = (schema: GraphSchema, v: string) => `${nodeProjection(schema, v)} AS node, properties(${v}) AS props,
+// A node's own record: its projection, every property, and the sources behind it. The properties
+// come as a map projection, not properties(n): in a statement that also tests a key for null (the
+// id expression), Neo4j 5.26 answered properties(n) with `true` for that key ({name: true}).
+const recordFields = (schema: GraphSchema, v: string) => `${nodeProjection(schema, v)} AS node, ${v} {.*} AS props,
     ${schema.seedShape ? `${v}:${q(SEED_LABEL)}` : 'false'} AS seeded,
     ${schema.provenance ? `COLLECT { MATCH (s:${q(SOURCE_LABEL)}) WHERE s.id IN coalesce(${v}.sourceIds, []) RETURN properties(s) }` : '[]'} AS sources`;
 
@@ -138,7 +140,6 @@ export async function getNode(id: string): Promise<NodeDetails | null> {
 // Many entities' records at once (an export of the view): index seeks by id, one row each.
 const entitiesQuery = (schema: GraphSchema, resolve: string) => `
   ${resolve}
-  WITH DISTINCT n
   RETURN ${recordFields(schema, 'n')}`;
 
 /** Names, properties and sources of the given entities, sorted by id; unknown ids are listed, not fatal. */
