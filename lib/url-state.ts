@@ -292,23 +292,23 @@ export function parseExplorerState(params: RawParams): ParsedState {
   const size = read(params, 'size');
   if (size !== undefined) {
     if ((SIZE_MODES as readonly string[]).includes(size)) state.size = size as SizeMode;
-    else ignored.push(`Unknown size "${short(size)}"; sizing entities by their relationships in the database.`);
+    else ignored.push(note('unknownSize', { size: short(size) }));
   }
   const colour = read(params, 'colour') ?? read(params, 'color');
   if (colour !== undefined) {
     if ((COLOUR_MODES as readonly string[]).includes(colour)) state.colour = colour as ColourMode;
-    else ignored.push(`Unknown colour "${short(colour)}"; colouring entities by type.`);
+    else ignored.push(note('unknownColour', { colour: short(colour) }));
   }
   const t = read(params, 't');
   if (t !== undefined) {
     const range = parseYearRange(t);
     if (range) state.time = range;
-    else ignored.push(`The time range "${short(t)}" could not be read (write it as 2015-2020); showing all years.`);
+    else ignored.push(note('timeRangeUnreadable', { range: short(t) }));
   }
   const undated = read(params, 'undated');
   if (undated !== undefined) {
     if (undated === 'hide' || undated === 'show') state.undated = undated;
-    else ignored.push(`Unknown choice for undated entities "${short(undated)}"; showing them.`);
+    else ignored.push(note('unknownUndated', { choice: short(undated) }));
   }
   const lang = read(params, 'lang');
   if (lang !== undefined) {

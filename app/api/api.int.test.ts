@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '@/lib/env';
 import { getNeo4j } from '@/lib/neo4j/driver';
 import { startLocalNeo4j, stopLocalNeo4j } from '@/neo4j/control';
+import { POST as entities } from './entities/route';
 import { GET as health } from './health/route';
 import { GET as neighbors } from './nodes/[id]/neighbors/route';
 import { GET as node } from './nodes/[id]/route';
@@ -120,6 +121,57 @@ describe('GET /api/subgraph', () => {
     expect((await subgraph(request('/api/subgraph?ids=,,'))).status).toBe(400);
     const many = Array.from({ length: 600 }, (_, i) => `x:${i}`).join(',');
     expect((await subgraph(request(`/api/subgraph?ids=${many}`))).status).toBe(400);
+  });
+});
+
+describe('POST /api/entities', () => {
+  const post = (body: unknown) => new NextRequest(new URL('/api/entities', 'http://localhost'), {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+  it('returns the names, properties and sources of each entity in one read, sorted, and lists unknown ids', async () => {
+    const { status, body } = await json(await entities(post({ ids: ['person:yin-hejun', 'country:KAZ', 'nope:z', 'country:KAZ'] })));
+    expect(status).toBe(200);
+    const list = body.entities as { id: string; names: Record<string, string>; properties: Record<string, unknown>; sources: { url: string; publisher: string }[] }[];
+    expect(list.map((e) => e.id)).toEqual(['country:KAZ', 'person:yin-hejun']);
+    expect(list[1]!.names).toEqual({ en: 'Yin Hejun', ru: 'Инь Хэцзюнь', zh: '阴和俊' });
+    for (const entity of list) {
+      expect(entity.sources.length, entity.id).toBeGreaterThan(0);
+      expect(entity.sources[0]!.url).toMatch(/^https?:\/\//);
+      // The seed's bookkeeping (search keys, source ids) stays out of what a user exports.
+      expect(Object.keys(entity.properties).filter((k) => k.startsWith('search_') || k === 'sourceIds')).toEqual([]);
+    }
+    expect(body.missing).toEqual(['nope:z']);
+  });
+
+  it('matches what the entity page shows for the same entity', async () => {
+    const one = (await json(await node(request('/api/nodes/person:yin-hejun'), params('person:yin-hejun')))).body;
+    const { body } = await json(await entities(post({ ids: ['person:yin-hejun'] })));
+    const [record] = body.entities as Record<string, unknown>[];
+    for (const key of ['id', 'type', 'name', 'names', 'aliases', 'description', 'properties', 'sources']) expect(record![key], key).toEqual(one[key]);
+  });
+
+  it('answers a view of a thousand entities in one request', async () => {
+    const hub = (await json(await neighbors(request('/api/nodes/initiative:bri/neighbors?limit=200'), params('initiative:bri')))).body;
+    const ids = (hub.nodes as { id: string }[]).map((n) => n.id);
+    const padded = [...ids, ...Array.from({ length: 1000 - ids.length }, (_, i) => `missing:${i}`)];
+    const { status, body } = await json(await entities(post({ ids: padded })));
+    expect(status).toBe(200);
+    expect((body.entities as unknown[]).length).toBe(ids.length);
+    expect((body.missing as unknown[]).length).toBe(1000 - ids.length);
+  });
+
+  it('refuses a body that is not a bounded list of ids, with a message', async () => {
+    for (const bad of ['not json', {}, { ids: [] }, { ids: 'country:KAZ' }, { ids: ['a\u0007b'] }, { ids: [''] }]) {
+      const { status, body } = await json(await entities(post(bad)));
+      expect(status, JSON.stringify(bad)).toBe(400);
+      expect(body.message, JSON.stringify(bad)).toEqual(expect.any(String));
+    }
+    const tooMany = await json(await entities(post({ ids: Array.from({ length: 5001 }, (_, i) => `x:${i}`) })));
+    expect(tooMany).toMatchObject({ status: 400, body: { message: expect.stringContaining('5000') } });
+    // A body far past a view's worth is refused without being read whole.
+    const huge = await json(await entities(post({ ids: ['x'.repeat(190)], pad: 'y'.repeat(3_000_000) })));
+    expect(huge).toMatchObject({ status: 413, body: { error: 'too_large' } });
   });
 });
 

@@ -6,6 +6,7 @@ import { loadView } from '@/lib/graph/view';
 import { closeNeo4j } from '@/lib/neo4j/driver';
 import { EMPTY_STATE, serializeExplorerState } from '@/lib/url-state';
 import { FILMS, foreignEnv, foreignPassword, LAB, loadForeignGraph, stopForeign, type ForeignGraph } from '@/test/foreign-graphs';
+import { POST as entities } from './entities/route';
 import { GET as health } from './health/route';
 import { GET as neighbors } from './nodes/[id]/neighbors/route';
 import { GET as node } from './nodes/[id]/route';
@@ -104,6 +105,17 @@ describe('a films graph keyed by name and title, with its own full-text index', 
     expect((path.body.nodes as { id: string }[]).map((n) => n.id)).toContain('Movie:卧虎藏龙');
     const sub = await json(await subgraph(request(`/api/subgraph?ids=${enc('Person:Keanu Reeves')},${enc('Movie:The Matrix')},${enc('Person:Nobody Here')}`)));
     expect(sub.body).toMatchObject({ missing: ['Person:Nobody Here'], edges: [expect.objectContaining({ type: 'ACTED_IN' })] });
+  });
+
+  it('gives an export the records of entities named in any script, properties as they are and no sources', async () => {
+    const ids = ['Person:Keanu Reeves', 'Movie:卧虎藏龙', 'Movie:Война и мир', 'Person:Nobody Here'];
+    const response = await entities(new NextRequest(new URL('/api/entities', 'http://localhost'), { method: 'POST', body: JSON.stringify({ ids }) }));
+    const { status, body } = await json(response);
+    expect(status).toBe(200);
+    expect(body.missing).toEqual(['Person:Nobody Here']);
+    const list = body.entities as { id: string; properties: Record<string, unknown>; sources: unknown[] }[];
+    expect(list.map((e) => e.id).sort()).toEqual(['Movie:Война и мир', 'Movie:卧虎藏龙', 'Person:Keanu Reeves']);
+    expect(list.find((e) => e.id === 'Person:Keanu Reeves')).toMatchObject({ properties: { born: 1964, name: 'Keanu Reeves' }, sources: [] });
   });
 
   it('opens a deep link naming such ids, and a first view on an entity of this graph', async () => {

@@ -119,7 +119,8 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
           <span className="brand-name">{t('brand')}</span>
         </a>
         <SearchBox label={tx('searchLabel')} inputRef={searchRef} onPick={(hit) => void actions.focus(hit.id)} />
-        <Toolbar cy={canvasReady ? cyRef.current : null} layout={state.layout} onLayout={actions.setLayout} currentUrl={actions.currentUrl} />
+        <Toolbar cy={canvasReady ? cyRef.current : null} layout={state.layout} onLayout={actions.setLayout} currentUrl={actions.currentUrl}
+          exportView={() => ({ graph, hiddenTypes: state.hiddenTypes, selectedId, pathIds, layout: state.layout })} />
         <LanguageSwitcher currentUrl={() => actions.currentUrl(cyRef.current ? readViewport(cyRef.current) : null)} />
       </header>
 

@@ -5,15 +5,19 @@ import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LayoutName } from '@/lib/layout/compute-layout';
 import type { Viewport } from '@/lib/url-state';
+import { ExportMenu } from '../export/export-menu';
+import type { ExportSource } from '../export/run-export';
 import { frame, readViewport } from '../graph/viewport';
 
-/** Zoom, fit, layout and "Copy link". The canvas instance is only used for viewport commands. */
-export function Toolbar({ cy, layout, onLayout, currentUrl }: {
+/** Zoom, fit, layout, "Copy link" and "Export". The canvas instance is only used for viewport commands and pictures. */
+export function Toolbar({ cy, layout, onLayout, currentUrl, exportView }: {
   cy: Core | null;
   layout: LayoutName;
   onLayout: (layout: LayoutName) => void;
   /** The address of the view as it is now, viewport included. */
   currentUrl: (viewport: Viewport | null) => string;
+  /** What an export takes from the view as it is now (the link is added here). */
+  exportView: () => Omit<ExportSource, 'link'>;
 }) {
   const t = useTranslations('toolbar');
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -47,6 +51,7 @@ export function Toolbar({ cy, layout, onLayout, currentUrl }: {
       <button type="button" className="primary" onClick={() => void copy()}>
         {copied === 'copied' ? t('copied') : copied === 'failed' ? t('copyFailed') : t('copyLink')}
       </button>
+      <ExportMenu cy={cy} source={() => ({ ...exportView(), link: currentUrl(cy ? readViewport(cy) : null) })} />
     </div>
   );
 }

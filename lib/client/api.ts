@@ -1,4 +1,4 @@
-import type { NeighborPage, NodeDetails, PathResult, SearchHit, SubgraphResult } from '../graph/types';
+import type { EntitiesResult, NeighborPage, NodeDetails, PathResult, SearchHit, SubgraphResult } from '../graph/types';
 import { problemOf, type Problem } from '../i18n/notes';
 
 /**
@@ -51,5 +51,7 @@ export const api = {
   subgraph: (ids: string[], signal?: AbortSignal) => (ids.length <= 200
     ? getJson<SubgraphResult>(`/api/subgraph?ids=${ids.map(enc).join(',')}`, signal)
     : getJson<SubgraphResult>('/api/subgraph', signal, { ids })),
+  /** Names, properties and sources of up to a view's worth of entities (for an export). */
+  entities: (ids: string[], signal?: AbortSignal) => getJson<EntitiesResult>('/api/entities', signal, { ids }),
   path: (from: string, to: string, signal?: AbortSignal) => getJson<PathResult>(`/api/paths?from=${enc(from)}&to=${enc(to)}`, signal),
 };

@@ -1,8 +1,10 @@
 import { PLAIN_LABELS, type Labeller } from '../i18n/labeller';
 import { GROUP_COLOUR, type ViewStyle } from '../analysis/settings';
 import { typeStyle } from './entity-style';
+import { shapeSvg } from './node-shapes';
 import { placeLabels, type LabelCandidate, type Obstacle } from './label-placement';
 import type { Positions } from '../layout/compute-layout';
+import { xmlText as escapeXml } from '../export/xml';
 import { GROUP_NODE_SIZE, labelWeight, nodeSize } from './to-elements';
 import type { GraphNode, Subgraph } from './types';
 
@@ -12,7 +14,6 @@ import type { GraphNode, Subgraph } from './types';
  * link says: hidden types stay hidden, the selection is ringed and its neighbourhood stands out,
  * a path is drawn in red, group nodes look like groups, and the map layout has its map.
  */
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export interface PreviewOptions {
   width?: number;
@@ -32,6 +33,12 @@ export interface PreviewOptions {
   names?: Labeller;
   /** Draw the text inside the SVG (the page), or leave it to the caller (the PNG, whose renderer has the fonts). */
   textInSvg?: boolean;
+  /** The model-space rectangle to show (an export of the canvas's viewport); default: the whole graph. */
+  frame?: { x: number; y: number; width: number; height: number };
+  /** Labels this many times their base size (the canvas enlarges them when zoomed out). */
+  fontScale?: number;
+  /** Each type's own shape and an arrowhead on each relationship, as the canvas draws them (exports). */
+  asDrawn?: boolean;
 }
 
 /** A piece of text of the picture, in model coordinates: centred on x, baseline at y. */
@@ -58,12 +65,22 @@ export function textWidth(text: string, size: number): number {
   return ems * size;
 }
 
+/** Base64 in the server (Buffer) and in the browser (btoa over UTF-8 bytes). */
+function base64(text: string): string {
+  if (typeof Buffer !== 'undefined') return Buffer.from(text).toString('base64');
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
 const FONT = 11;
+const round = (n: number) => Math.round(n * 100) / 100;
 
 /** The view as SVG: shapes always, text in the SVG or handed back as `texts` (see textInSvg). */
 export function previewScene(graph: Subgraph, positions: Positions, options: PreviewOptions = {}): PreviewScene {
   const { labels = true, textInSvg = true, names = PLAIN_LABELS, style } = options;
   const texts: PreviewText[] = [];
+  const font = FONT * (options.fontScale ?? 1);
   const hidden = new Set(options.hiddenTypes ?? []);
   const hiddenIds = options.hiddenIds ?? new Set<string>();
   const sizeOf = (node: GraphNode) => (node.group ? GROUP_NODE_SIZE : style?.sizes[node.id] ?? nodeSize(node.degree));
@@ -71,6 +88,7 @@ export function previewScene(graph: Subgraph, positions: Positions, options: Pre
   const nodes = graph.nodes.filter((n) => positions[n.id] && !hidden.has(n.type) && !hiddenIds.has(n.id) && !(n.group && n.group.remaining === 0));
   const shown = new Set(nodes.map((n) => n.id));
   const edges = graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target) && !hiddenIds.has(e.id));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
   const selected = options.selectedId && shown.has(options.selectedId) ? options.selectedId : null;
   const near = new Set(selected ? [selected, ...edges.filter((e) => e.source === selected || e.target === selected).flatMap((e) => [e.source, e.target])] : []);
   const dim = (id: string) => (selected && !near.has(id) ? ' opacity="0.3"' : '');
@@ -82,7 +100,9 @@ export function previewScene(graph: Subgraph, positions: Positions, options: Pre
   let minY = Math.min(0, ...points.map((p) => p.y)) - pad;
   let width = Math.max(0, ...points.map((p) => p.x)) + pad - minX;
   let height = Math.max(0, ...points.map((p) => p.y)) + pad - minY;
-  if (options.width && options.height) {
+  if (options.frame) {
+    ({ x: minX, y: minY, width, height } = options.frame);
+  } else if (options.width && options.height) {
     // Widen the box to the picture's aspect ratio, so no renderer has to stretch it.
     const aspect = options.width / options.height;
     if (width / height < aspect) {
@@ -100,14 +120,26 @@ export function previewScene(graph: Subgraph, positions: Positions, options: Pre
   ];
   const bg = options.background;
   if (bg) {
-    parts.push(`<image x="${bg.x}" y="${bg.y}" width="${bg.width}" height="${bg.height}" href="data:image/svg+xml;base64,${Buffer.from(bg.svg).toString('base64')}"/>`);
+    parts.push(`<image x="${bg.x}" y="${bg.y}" width="${bg.width}" height="${bg.height}" href="data:image/svg+xml;base64,${base64(bg.svg)}"/>`);
   }
   for (const edge of edges) {
     const a = positions[edge.source]!;
     const b = positions[edge.target]!;
     const onPath = path.has(edge.id);
     const style = onPath ? 'stroke="#d7263d" stroke-width="4"' : `stroke="#b8c2d1" stroke-width="1.6"${edge.id.endsWith('->') ? ' stroke-dasharray="6 4"' : ''}`;
-    parts.push(`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" ${style}${selected && !(near.has(edge.source) && near.has(edge.target) && (edge.source === selected || edge.target === selected)) ? ' opacity="0.3"' : ''}/>`);
+    const faded = selected && !(near.has(edge.source) && near.has(edge.target) && (edge.source === selected || edge.target === selected)) ? ' opacity="0.3"' : '';
+    parts.push(`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" ${style}${faded}/>`);
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    const target = byId.get(edge.target);
+    if (options.asDrawn && target && !target.group && length > 0) {
+      // An arrowhead where the line meets the target's outline, pointing at it.
+      const [ux, uy] = [(b.x - a.x) / length, (b.y - a.y) / length];
+      const tip = { x: b.x - ux * (sizeOf(target) / 2 + 1), y: b.y - uy * (sizeOf(target) / 2 + 1) };
+      const [len, half] = onPath ? [14, 7] : [10, 5];
+      const base = { x: tip.x - ux * len, y: tip.y - uy * len };
+      const points = [[tip.x, tip.y], [base.x - uy * half, base.y + ux * half], [base.x + uy * half, base.y - ux * half]].map(([x, y]) => `${round(x!)},${round(y!)}`).join(' ');
+      parts.push(`<polygon points="${points}" fill="${onPath ? '#d7263d' : '#8a96a8'}"${faded}/>`);
+    }
   }
   for (const node of nodes) {
     const p = positions[node.id]!;
@@ -125,7 +157,8 @@ export function previewScene(graph: Subgraph, positions: Positions, options: Pre
       texts.push({ x: p.x, y: p.y - 2, size: 13, bold: true, text: at >= 0 ? count : '', dim: faded });
       texts.push({ x: p.x, y: p.y + 13, size: 11, bold: false, text: noun, dim: faded });
     } else {
-      parts.push(`<circle cx="${p.x}" cy="${p.y}" r="${r}" fill="${color}"${ring}${dim(node.id)}/>`);
+      if (options.asDrawn) parts.push(shapeSvg(typeStyle(node.type).shape, p.x, p.y, 2 * r, ` fill="${color}"${ring}${dim(node.id)}`));
+      else parts.push(`<circle cx="${p.x}" cy="${p.y}" r="${r}" fill="${color}"${ring}${dim(node.id)}/>`);
     }
   }
   if (labels) {
@@ -133,9 +166,9 @@ export function previewScene(graph: Subgraph, positions: Positions, options: Pre
     const label = (n: GraphNode) => names.captionLine(n, 27);
     const candidates: LabelCandidate[] = nodes.filter((n) => !n.group).map((n) => {
       const p = positions[n.id]!;
-      const w = textWidth(label(n), FONT) + 4;
+      const w = textWidth(label(n), font) + 4;
       const top = p.y + sizeOf(n) / 2 + 2;
-      return { id: n.id, label: { x1: p.x - w / 2, y1: top, x2: p.x + w / 2, y2: top + FONT + 4 }, priority: labelWeight(n, style) + (path.has(n.id) ? 10_000 : 0), forced: n.id === selected };
+      return { id: n.id, label: { x1: p.x - w / 2, y1: top, x2: p.x + w / 2, y2: top + font + 4 }, priority: labelWeight(n, style) + (path.has(n.id) ? 10_000 : 0), forced: n.id === selected };
     });
     const obstacles: Obstacle[] = nodes.map((n) => {
       const p = positions[n.id]!;
@@ -146,7 +179,7 @@ export function previewScene(graph: Subgraph, positions: Positions, options: Pre
     for (const node of nodes) {
       if (!placed.has(node.id)) continue;
       const p = positions[node.id]!;
-      texts.push({ x: p.x, y: p.y + sizeOf(node) / 2 + 13, size: FONT, bold: false, text: label(node), dim: Boolean(dim(node.id)) });
+      texts.push({ x: p.x, y: p.y + sizeOf(node) / 2 + 2 + font, size: font, bold: false, text: label(node), dim: Boolean(dim(node.id)) });
     }
   }
   if (textInSvg) {

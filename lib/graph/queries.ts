@@ -4,12 +4,12 @@ import { dedupeSubgraph, toGraphEdge, toGraphNode, toPlain, toProperties, toSour
 import { MAX_PATH_HOPS } from './limits';
 import { pageSegments, type TypeDegree } from './neighbor-pages';
 import {
-  captionExpr, edgeProjection, idExpr, nodeFilter, nodeProjection, q, resolveClause, schemaNotes, SEED_LABEL, stableIdExpr, typeExpr,
+  captionExpr, edgeProjection, idExpr, nodeFilter, nodeProjection, q, resolveClause, schemaNotes, SEED_LABEL, SOURCE_LABEL, stableIdExpr, typeExpr,
   type GraphSchema,
 } from './schema-model';
 import { getSchema } from './schema';
 import { searchGraph } from './search';
-import type { DegreeCount, Language, NeighborPage, NodeDetails, PathResult, SearchHit, SearchResult, SubgraphResult, TypeCount } from './types';
+import { LANGUAGES, type DegreeCount, type EntitiesResult, type EntityRecord, type NeighborPage, type NodeDetails, type PathResult, type SearchHit, type SearchResult, type SubgraphResult, type TypeCount } from './types';
 
 /**
  * The data-access layer: every Cypher statement the app runs, built from the discovered schema
@@ -74,11 +74,16 @@ async function countRelationships(schema: GraphSchema, element: string, degree: 
   return { degrees, breakdown: null };
 }
 
+// A node's own record: its projection, every property, and the sources behind it. The properties
+// come as a map projection, not properties(n): in a statement that also tests a key for null (the
+// id expression), Neo4j 5.26 answered properties(n) with `true` for that key ({name: true}).
+const recordFields = (schema: GraphSchema, v: string) => `${nodeProjection(schema, v)} AS node, ${v} {.*} AS props,
+    ${schema.seedShape ? `${v}:${q(SEED_LABEL)}` : 'false'} AS seeded,
+    ${schema.provenance ? `COLLECT { MATCH (s:${q(SOURCE_LABEL)}) WHERE s.id IN coalesce(${v}.sourceIds, []) RETURN properties(s) }` : '[]'} AS sources`;
+
 const nodeQuery = (schema: GraphSchema, resolve: string) => `
   ${resolve}
-  RETURN ${nodeProjection(schema, 'n')} AS node, elementId(n) AS element, properties(n) AS props,
-    ${stableIdExpr(schema, 'n')} AS stable, ${schema.seedShape ? `n:${q(SEED_LABEL)}` : 'false'} AS seeded,
-    ${schema.provenance ? 'COLLECT { MATCH (s:Source) WHERE s.id IN coalesce(n.sourceIds, []) RETURN properties(s) }' : '[]'} AS sources
+  RETURN ${recordFields(schema, 'n')}, elementId(n) AS element, ${stableIdExpr(schema, 'n')} AS stable
   LIMIT 1`;
 
 const SEED_OMIT = new Set(['id', 'type', 'name', 'description', 'sourceIds', 'dataset',
@@ -87,41 +92,66 @@ const NOTHING = new Set<string>();
 
 export const ELEMENT_ID_NOTE = 'This entity has no key property, so its id is a Neo4j element id: links to it may break if the database is rebuilt.';
 
-/** One entity with all its names, properties, degree by relationship type and sources; null when unknown. */
-export async function getNode(id: string): Promise<NodeDetails | null> {
-  const schema = await getSchema();
-  const resolve = resolveClause(schema, [id], 'n');
-  if (!resolve) return null;
-  const [row] = await readQuery<{ node: RawNode; element: string; props: Record<string, unknown>; stable: boolean; seeded: boolean; sources: unknown }>(
-    nodeQuery(schema, resolve.cypher), resolve.params);
-  if (!row) return null;
-  const node = toGraphNode(row.node);
-  const { degrees } = await countRelationships(schema, row.element, node.degree);
+interface RecordRow { node: RawNode; props: Record<string, unknown>; seeded: boolean; sources: unknown }
+
+/** A row of recordFields -> the entity's names, description, properties and sources. */
+function toEntityRecord(row: RecordRow): EntityRecord {
   const props = row.props;
-  const names: NodeDetails['names'] = {};
-  const aliases: NodeDetails['aliases'] = {};
-  for (const lang of ['en', 'ru', 'zh'] as const satisfies Language[]) {
+  const names: EntityRecord['names'] = {};
+  const aliases: EntityRecord['aliases'] = {};
+  for (const lang of LANGUAGES) {
     const name = props[`name_${lang}`];
     const list = props[`aliases_${lang}`];
     if (row.seeded && typeof name === 'string') names[lang] = name;
     if (row.seeded && Array.isArray(list)) aliases[lang] = list.map(String);
   }
-  const degreeByType: DegreeCount[] = [...degrees].sort((a, b) => a.type.localeCompare(b.type)).flatMap((d) => [
-    ...(d.in > 0 ? [{ type: d.type, direction: 'in' as const, count: d.in }] : []),
-    ...(d.out > 0 ? [{ type: d.type, direction: 'out' as const, count: d.out }] : []),
-  ]);
   return {
-    ...node,
+    ...toGraphNode(row.node),
     names,
     aliases,
     description: row.seeded && typeof props.description === 'string' ? props.description : null,
     // Another graph's properties are shown as they are; the seed's own bookkeeping keys are not.
     properties: toProperties(props, row.seeded ? SEED_OMIT : NOTHING),
-    degreeByType,
     sources: toSources(row.sources),
+  };
+}
+
+/** One entity with all its names, properties, degree by relationship type and sources; null when unknown. */
+export async function getNode(id: string): Promise<NodeDetails | null> {
+  const schema = await getSchema();
+  const resolve = resolveClause(schema, [id], 'n');
+  if (!resolve) return null;
+  const [row] = await readQuery<RecordRow & { element: string; stable: boolean }>(nodeQuery(schema, resolve.cypher), resolve.params);
+  if (!row) return null;
+  const record = toEntityRecord(row);
+  const { degrees } = await countRelationships(schema, row.element, record.degree);
+  const degreeByType: DegreeCount[] = [...degrees].sort((a, b) => a.type.localeCompare(b.type)).flatMap((d) => [
+    ...(d.in > 0 ? [{ type: d.type, direction: 'in' as const, count: d.in }] : []),
+    ...(d.out > 0 ? [{ type: d.type, direction: 'out' as const, count: d.out }] : []),
+  ]);
+  return {
+    ...record,
+    degreeByType,
     idKind: row.stable ? 'key' : 'elementId',
     ...(row.stable ? {} : { idNote: ELEMENT_ID_NOTE }),
   };
+}
+
+// Many entities' records at once (an export of the view): index seeks by id, one row each.
+const entitiesQuery = (schema: GraphSchema, resolve: string) => `
+  ${resolve}
+  RETURN ${recordFields(schema, 'n')}`;
+
+/** Names, properties and sources of the given entities, sorted by id; unknown ids are listed, not fatal. */
+export async function getEntities(ids: string[]): Promise<EntitiesResult> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return { entities: [], missing: [] };
+  const schema = await getSchema();
+  const resolve = resolveClause(schema, unique, 'n');
+  const rows = resolve ? await readQuery<RecordRow>(entitiesQuery(schema, resolve.cypher), resolve.params) : [];
+  const byId = new Map(rows.map(toEntityRecord).map((e) => [e.id, e]));
+  const entities = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { entities, missing: unique.filter((id) => !byId.has(id)) };
 }
 
 const headQuery = (schema: GraphSchema, resolve: string) => `

@@ -78,13 +78,24 @@ export interface DegreeCount {
   count: number;
 }
 
-export interface NodeDetails extends GraphNode {
+/** An entity's own record: names in each language, description, properties and the sources behind it. */
+export interface EntityRecord extends GraphNode {
   names: Partial<Record<Language, string>>;
   aliases: Partial<Record<Language, string[]>>;
   description: string | null;
   properties: Record<string, PropertyValue>;
-  degreeByType: DegreeCount[];
   sources: SourceRef[];
+}
+
+export interface EntitiesResult {
+  /** Sorted by id. */
+  entities: EntityRecord[];
+  /** Requested ids that are not in the database. */
+  missing: string[];
+}
+
+export interface NodeDetails extends EntityRecord {
+  degreeByType: DegreeCount[];
   /** `key`: the id is a property with a uniqueness constraint; `elementId`: Neo4j's own id, see idNote. */
   idKind?: 'key' | 'elementId';
   /** Present when links to this entity may break after the database is rebuilt. */

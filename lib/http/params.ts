@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_NEIGHBOR_PAGE, MAX_PATH_HOPS } from '../graph/limits';
 import { MAX_SEARCH_LENGTH } from '../graph/search-query';
+import { MAX_VIEW_ENTITIES } from '../url-state';
 
 /** Query-string schemas for the API. Everything from the outside world passes one of these. */
 
@@ -50,6 +51,12 @@ export const MAX_SUBGRAPH_POST_IDS = 5_000;
 export const subgraphBody = z.object({
   ids: z.array(entityId, { error: 'ids must be a list of entity ids' }).min(1, 'ids must name at least one entity')
     .max(MAX_SUBGRAPH_POST_IDS, `ids may name at most ${MAX_SUBGRAPH_POST_IDS} entities`),
+}, { error: 'the body must be JSON: {"ids": ["..."]}' });
+
+/** The entities of a view whose records an export needs: `{"ids": [...]}`, at most a view's worth. */
+export const entitiesBody = z.object({
+  ids: z.array(entityId, { error: 'ids must be a list of entity ids' }).min(1, 'ids must name at least one entity')
+    .max(MAX_VIEW_ENTITIES, `ids may name at most ${MAX_VIEW_ENTITIES} entities (a view's limit)`),
 }, { error: 'the body must be JSON: {"ids": ["..."]}' });
 
 export const pathParams = z.object({
