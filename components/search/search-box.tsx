@@ -72,12 +72,13 @@ export function SearchBox({ label, placeholder, onPick, clearOnPick = true, inpu
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
       event.preventDefault();
-      // The first ArrowDown on a closed list opens it on the top hit; later ones move down.
-      setActive((i) => (hits.length === 0 ? -1 : !expanded ? Math.max(i, 0) : (i + 1) % hits.length));
+      // The first ArrowDown on a closed list opens it on the top hit; later ones move down. With no
+      // hits on screen yet the choice is left alone: hits that have just arrived bring their own.
+      setActive((i) => (hits.length === 0 ? i : !expanded ? Math.max(i, 0) : (i + 1) % hits.length));
       setOpen(true);
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
-      setActive((i) => (hits.length === 0 ? -1 : (i - 1 + hits.length) % hits.length));
+      setActive((i) => (hits.length === 0 ? i : (i - 1 + hits.length) % hits.length));
     } else if (event.key === 'Enter') {
       const hit = hits[active];
       if (expanded && hit) {
