@@ -1,5 +1,5 @@
 import type { PropertyValue, SourceRef } from '../graph/types';
-import { propertyKeys, propertyText } from './model';
+import { propertyKeys, propertyText, type ExportEntity } from './model';
 
 /**
  * The columns of a graph file (GEXF, GraphML): fixed ones, each property key seen, and the sources,
@@ -44,3 +44,13 @@ export function attributeColumns<T extends Described>(items: T[], fixed: Omit<At
   ];
   return columns.map((c, i) => ({ ...c, id: `${prefix}${i}` }));
 }
+
+/** The fixed entity columns both graph formats carry: type, names in each language, description, degree. */
+export const ENTITY_FIELDS: Omit<AttributeColumn<ExportEntity>, 'id'>[] = [
+  { title: 'type', type: 'string', value: (e) => e.type },
+  { title: 'name_en', type: 'string', value: (e) => e.names.en ?? null },
+  { title: 'name_ru', type: 'string', value: (e) => e.names.ru ?? null },
+  { title: 'name_zh', type: 'string', value: (e) => e.names.zh ?? null },
+  { title: 'description', type: 'string', value: (e) => e.description },
+  { title: 'degree', type: 'double', value: (e) => e.degree },
+];

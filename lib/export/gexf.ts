@@ -1,7 +1,7 @@
 import { typeStyle } from '../graph/entity-style';
 import { nodeSize } from '../graph/to-elements';
 import type { Positions } from '../layout/compute-layout';
-import { attributeColumns, type AttributeColumn } from './attributes';
+import { attributeColumns, ENTITY_FIELDS, type AttributeColumn } from './attributes';
 import { toRgb } from './color';
 import type { ExportEntity, ExportRelationship, ExportView } from './model';
 import type { ExportTexts } from './texts';
@@ -29,12 +29,7 @@ export function metaDescription(view: ExportView, texts: ExportTexts): string {
 }
 
 const entityColumns = (view: ExportView) => attributeColumns<ExportEntity>(view.entities, [
-  { title: 'type', type: 'string', value: (e) => e.type },
-  { title: 'name_en', type: 'string', value: (e) => e.names.en ?? null },
-  { title: 'name_ru', type: 'string', value: (e) => e.names.ru ?? null },
-  { title: 'name_zh', type: 'string', value: (e) => e.names.zh ?? null },
-  { title: 'description', type: 'string', value: (e) => e.description },
-  { title: 'degree', type: 'double', value: (e) => e.degree },
+  ...ENTITY_FIELDS,
 ], 'n');
 
 const relationshipColumns = (view: ExportView) => attributeColumns<ExportRelationship>(view.relationships, [

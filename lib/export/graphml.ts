@@ -1,4 +1,4 @@
-import { attributeColumns, type AttributeColumn } from './attributes';
+import { attributeColumns, ENTITY_FIELDS, type AttributeColumn } from './attributes';
 import { metaDescription } from './gexf';
 import type { ExportEntity, ExportRelationship, ExportView } from './model';
 import type { ExportTexts } from './texts';
@@ -16,12 +16,7 @@ const NMTOKEN = /^[\p{L}\p{N}\p{M}._:\u00B7-]+$/u;
 const nodeColumns = (view: ExportView) => attributeColumns<ExportEntity>(view.entities, [
   { title: 'id', type: 'string', value: (e) => e.id },
   { title: 'label', type: 'string', value: (e) => e.name },
-  { title: 'type', type: 'string', value: (e) => e.type },
-  { title: 'name_en', type: 'string', value: (e) => e.names.en ?? null },
-  { title: 'name_ru', type: 'string', value: (e) => e.names.ru ?? null },
-  { title: 'name_zh', type: 'string', value: (e) => e.names.zh ?? null },
-  { title: 'description', type: 'string', value: (e) => e.description },
-  { title: 'degree', type: 'double', value: (e) => e.degree },
+  ...ENTITY_FIELDS,
 ], 'kn');
 
 const edgeColumns = (view: ExportView) => attributeColumns<ExportRelationship>(view.relationships, [

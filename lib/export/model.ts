@@ -1,6 +1,6 @@
 import { typeStyle } from '../graph/entity-style';
 import { ANY } from '../graph/groups';
-import type { EntityRecord, GraphNode, PropertyValue, SourceRef, Subgraph } from '../graph/types';
+import type { EntityRecord, GraphEdge, GraphNode, PropertyValue, SourceRef, Subgraph } from '../graph/types';
 
 /**
  * What an export holds: the view as the user sees it. Entities of hidden types are left out (and
@@ -14,14 +14,8 @@ export interface ExportEntity extends EntityRecord {
   inDatabase: boolean;
 }
 
-export interface ExportRelationship {
-  id: string;
-  source: string;
-  target: string;
-  type: string;
-  properties: Record<string, PropertyValue>;
-  sources: SourceRef[];
-}
+/** A relationship as drawn, without the time fields the canvas uses for filtering. */
+export type ExportRelationship = Pick<GraphEdge, 'id' | 'source' | 'target' | 'type' | 'properties' | 'sources'>;
 
 export interface ExportGroup {
   /** The entity whose neighbours the group stands for. */
