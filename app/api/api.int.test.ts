@@ -204,6 +204,19 @@ describe('the data layer is read-only', () => {
   });
 });
 
+describe('the seeded database', () => {
+  it('is recognised as the seed, and health counts its entities, not the loader\'s version stamp', async () => {
+    const { getSchema } = await import('@/lib/graph/schema');
+    const { readQuery } = await import('@/lib/neo4j/driver');
+    const [row] = await readQuery<{ n: unknown }>('MATCH (e:Entity) RETURN count(e) AS n', {});
+    const entities = Number(row?.n);
+    const schema = await getSchema();
+    expect(schema.seedOnly).toBe(true);
+    expect(schema.entities).toBe(entities);
+    expect((await json(await health())).body.entities).toBe(entities);
+  });
+});
+
 describe('GET /api/health and the database going down', () => {
   it('answers 200, then 503 within seconds while the database is down, then 200 again', { timeout: 180_000 }, async () => {
     const env = loadEnv();
