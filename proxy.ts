@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { appEnv } from '@/lib/env';
-import { clientAddress, RateLimiter } from '@/lib/http/rate-limit';
+import { clientAddress, requestCost, sharedRateLimiter } from '@/lib/http/rate-limit';
 import { apiCsp, newNonce, pageCsp, securityHeaders } from '@/lib/http/security-headers';
 import { LOCALE_HEADER, requestedLocale } from '@/lib/i18n/locales';
 
@@ -10,23 +10,7 @@ import { LOCALE_HEADER, requestedLocale } from '@/lib/i18n/locales';
  * including a Content-Security-Policy with a fresh nonce for pages, and tells pages their language.
  */
 
-const KEY = Symbol.for('graph-explorer.rate-limiter');
-const holder = globalThis as typeof globalThis & { [KEY]?: RateLimiter };
-
-function limiter(): RateLimiter {
-  const env = appEnv();
-  holder[KEY] ??= new RateLimiter({ perSecond: env.RATE_LIMIT_PER_SECOND, burst: env.RATE_LIMIT_BURST });
-  return holder[KEY];
-}
-
 const STATIC = /^\/(_next\/static\/|_next\/image|icon\.svg$|favicon\.ico$)/;
-
-/** Tokens a request costs: drawing a preview image is far heavier than a JSON read. */
-function cost(pathname: string): number {
-  if (pathname.startsWith('/api/preview')) return 5;
-  if (pathname.startsWith('/api/')) return 1;
-  return 2;
-}
 
 function isDecodable(text: string): boolean {
   try {
@@ -55,7 +39,8 @@ export function proxy(request: NextRequest) {
   }
 
   if (!STATIC.test(pathname)) {
-    const decision = limiter().take(clientAddress(request.headers, env.TRUST_PROXY), cost(pathname));
+    const decision = sharedRateLimiter({ perSecond: env.RATE_LIMIT_PER_SECOND, burst: env.RATE_LIMIT_BURST })
+      .take(clientAddress(request.headers, env.TRUST_PROXY), requestCost(pathname));
     if (!decision.ok) {
       return refuse(429, { error: 'rate_limited', message: 'Too many requests; slow down and try again shortly.' },
         { ...common, 'Retry-After': String(decision.retryAfterSeconds), 'Content-Security-Policy': apiCsp(env.FRAME_ANCESTORS) });

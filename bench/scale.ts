@@ -19,10 +19,11 @@ import { percentile } from './stats';
  * about 125,000 relationships), names in Latin, Cyrillic and Chinese script, imports it with Neo4j's
  * own bulk importer into a scratch local Neo4j (its own port and folder), then measures search,
  * details, neighbour pages, a 200-entity subgraph and paths at 1, 8 and 32 concurrent clients,
- * through the HTTP API of a production `next start` and through the data layer + driver in the same
- * run, and writes the table into bench/results.md.
+ * through the HTTP API of the production server (scripts/serve.mjs; once without the read cache,
+ * once with it) and through the data layer + driver in the same run, and writes the table into
+ * bench/results.md.
  *
- *   npm run bench:scale      (SCALE_PORT 7735, SCALE_APP_PORT 3135, SCALE_DIR .data/neo4j-scale,
+ *   npm run bench:scale      (SCALE_PORT 7735, SCALE_APP_PORT 3135 and the next port, SCALE_DIR .data/neo4j-scale,
  *                             SCALE_HEAP_MB 3072, SCALE_PAGECACHE_MB 3072; SCALE_REBUILD=1 regenerates)
  *
  * The generated store is kept (SCALE_DIR) and reused by the next run with the same sizes.
@@ -33,6 +34,9 @@ const PORT = process.env.SCALE_PORT ?? '7735';
 const APP_PORT = process.env.SCALE_APP_PORT ?? '3135';
 const DIR = process.env.SCALE_DIR ?? '.data/neo4j-scale';
 const CONCURRENCY = [1, 8, 32];
+/** Random entities drawn for the run; each cell takes its own CELL_SPAN of them, so no cell repeats another's reads. */
+const ID_POOL = 30_000;
+const CELL_SPAN = 1_000;
 const KINDS = ['Person', 'Organization', 'Place', 'Topic'] as const;
 const TYPES = ['KNOWS', 'WORKS_WITH', 'CITES'] as const;
 const HUB_TYPE = 'MENTIONS';
@@ -191,22 +195,25 @@ async function prepare(env: Env): Promise<string> {
   return generation;
 }
 
-async function startApp(env: Env): Promise<ChildProcess> {
-  const next = path.resolve('node_modules', '.bin', 'next');
-  const appEnv = { ...process.env, NEO4J_URI: env.uri, NEXT_DIST_DIR: '.next-scale', PORT: APP_PORT };
+/** The production server (scripts/serve.mjs, as `npm start` runs it) on the scratch database. */
+async function startApp(env: Env, port: number, extra: Record<string, string>): Promise<ChildProcess> {
+  // No rate limit: every request of the benchmark comes from one address.
+  const appEnv = { ...process.env, NEO4J_URI: env.uri, NEXT_DIST_DIR: '.next-scale', PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_PER_SECOND: '0', ...extra };
   if (!existsSync(path.resolve('.next-scale', 'BUILD_ID')) || process.env.SCALE_BUILD) {
     console.log('Building the app (next build, .next-scale)...');
-    await run(next, ['build'], appEnv);
+    await run(path.resolve('node_modules', '.bin', 'next'), ['build'], appEnv);
   }
-  const app = spawn(next, ['start', '-p', APP_PORT, '-H', '127.0.0.1'], { env: appEnv, stdio: 'ignore' });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`http://127.0.0.1:${APP_PORT}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return app;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  app.kill();
-  throw new Error('The app did not answer /api/health within 120 s.');
+  const app = spawn(process.execPath, ['scripts/serve.mjs'], { env: appEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The app did not start within 120 s.')), 120_000);
+    app.stdout!.on('data', (chunk: Buffer) => {
+      if (!chunk.toString('utf8').includes('[serve] ready')) return;
+      clearTimeout(timer);
+      resolve();
+    });
+    app.once('exit', (code) => reject(new Error(`The app exited (${code}) while starting; is port ${port} free?`)));
+  });
+  return app;
 }
 
 interface Operation {
@@ -217,7 +224,7 @@ interface Operation {
 
 function operations(): Operation[] {
   const pickRandom = mulberry32(7);
-  const ids = Array.from({ length: 400 }, () => {
+  const ids = Array.from({ length: ID_POOL }, () => {
     const e = entity(Math.floor(pickRandom() * NODES));
     return `${e.kind}:${e.key}`;
   });
@@ -264,8 +271,8 @@ async function load(clients: number, total: number, call: (i: number) => Promise
   return { p50: r(percentile(sorted, 50)), p95: r(percentile(sorted, 95)), errors, n: sorted.length };
 }
 
-async function httpCall(pathAndQuery: string): Promise<void> {
-  const response = await fetch(`http://127.0.0.1:${APP_PORT}${pathAndQuery}`);
+async function httpCall(port: number, pathAndQuery: string): Promise<void> {
+  const response = await fetch(`http://127.0.0.1:${port}${pathAndQuery}`);
   await response.arrayBuffer();
   if (!response.ok) throw new Error(String(response.status));
 }
@@ -279,38 +286,48 @@ async function main(): Promise<void> {
     // Index population outlasts the default 30 s server timeout; reads still carry their own (10 s).
     NEO4J_LOCAL_TX_TIMEOUT_S: '3600',
   });
-  process.env.NEO4J_URI = env.uri;
+  // The app and this process's driver read the scratch database's generated password from its folder.
+  Object.assign(process.env, { NEO4J_URI: env.uri, NEO4J_LOCAL_DIR: DIR, NEO4J_LOCAL_PORT: PORT });
   process.env.NEO4J_QUERY_TIMEOUT_MS ??= '10000';
   const generation = await prepare(env);
   const schema = await discoverPatiently();
   console.log(`Graph: ${schema.entities.toLocaleString('en-US')} entities, ${schema.relationships.toLocaleString('en-US')} relationships. ${generation}`);
-  const app = await startApp(env);
+  // Two instances of the same build: one without the read cache (every answer from the database,
+  // the cost of a first visit), one with it (the same requests again, as the cache serves them).
+  const coldPort = Number(APP_PORT);
+  const hotPort = coldPort + 1;
+  const apps = [await startApp(env, coldPort, { CACHE_MAX_ENTRIES: '0' }), await startApp(env, hotPort, {})];
   const lines: string[] = [];
   try {
     const ops = operations();
-    for (const op of ops) { // warm both paths (plans, page cache)
-      for (let i = 0; i < 20; i++) await Promise.all([httpCall(op.http(i)).catch(() => undefined), op.driver(i).catch(() => undefined)]);
+    for (const op of ops) { // warm both paths (plans, page cache) on entities the cells do not use
+      for (let i = 0; i < 20; i++) await Promise.all([httpCall(coldPort, op.http(ID_POOL - 1 - i)).catch(() => undefined), op.driver(ID_POOL - 1 - i).catch(() => undefined)]);
     }
-    lines.push(`| operation | clients | API p50 / p95 | driver p50 / p95 | API / driver (p50) |`, '| --- | --- | --- | --- | --- |');
+    lines.push('| operation | clients | API p50 / p95 | driver p50 / p95 | API / driver (p50) | API, cached: p50 / p95 |', '| --- | --- | --- | --- | --- | --- |');
+    let cell = 0;
     for (const op of ops) {
       for (const clients of CONCURRENCY) {
         const total = Math.max(40, clients * 8);
-        const api = await load(clients, total, (i) => httpCall(op.http(i)));
-        const drv = await load(clients, total, (i) => op.driver(i));
-        const line = `| ${op.name} | ${clients} | ${cellText(api)} | ${cellText(drv)} | ${(api.p50 / Math.max(0.1, drv.p50)).toFixed(2)} |`;
+        const base = (cell++) * CELL_SPAN;
+        const api = await load(clients, total, (i) => httpCall(coldPort, op.http(base + i)));
+        const drv = await load(clients, total, (i) => op.driver(base + i));
+        for (let i = 0; i < total; i++) await httpCall(hotPort, op.http(base + i)).catch(() => undefined);
+        const hot = await load(clients, total, (i) => httpCall(hotPort, op.http(base + i)));
+        const line = `| ${op.name} | ${clients} | ${cellText(api)} | ${cellText(drv)} | ${(api.p50 / Math.max(0.1, drv.p50)).toFixed(2)} | ${cellText(hot)} |`;
         console.log(line);
         lines.push(line);
       }
     }
   } finally {
-    app.kill();
+    for (const app of apps) app.kill();
     await getNeo4j().driver.close();
   }
   const section = [
     '<!-- scale:start -->',
     `Measured ${new Date().toISOString().slice(0, 16)} UTC with \`npm run bench:scale\` on 2 cores / 24 GiB (Neo4j heap and page cache 3 GiB each).`,
     `Graph: ${NODES.toLocaleString('en-US')} entities, ${RELS.toLocaleString('en-US')} relationships; generation: ${generation}.`,
-    `Latency in ms, p50 / p95, over max(40, 8 x clients) calls per cell; "err" counts non-2xx answers (a path that times out answers 503).`,
+    `Latency in ms, p50 / p95, over max(40, 8 x clients) calls per cell, each cell on entities no earlier cell read; "err" counts non-2xx answers (a path that times out answers 503).`,
+    '"API": the production server with the read cache off (CACHE_MAX_ENTRIES=0), every answer from the database; "driver": the same data-layer call in this process; "API, cached": a second server with the cache, after one pass over the cell\'s requests.',
     '',
     ...lines,
     '<!-- scale:end -->',

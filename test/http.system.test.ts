@@ -1,6 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED_DIR, seedFromDir } from '../graph-seed/load';
 import { type AppProcess, rawGet, startApp } from './app-server';
@@ -88,3 +90,76 @@ describe('the HTTP surface', () => {
     expect(JSON.parse(refused!.body)).toMatchObject({ error: 'rate_limited' });
   });
 });
+
+describe('repeated reads answered before routing (lib/http/edge-cache.ts)', () => {
+  let app: AppProcess;
+
+  beforeAll(async () => {
+    app = await startApp(PORT + 1, { RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '30', CACHE_VERSION_CHECK_MS: '60000' });
+  }, 120_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const SAME = ['content-type', 'etag', 'cache-control', 'vary', 'content-security-policy', 'x-content-type-options', 'x-frame-options',
+    'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy'];
+
+  it('answers a second identical GET with the same body and headers, its ETag with 304, gzip when asked', async () => {
+    const target = `/api/nodes/${encodeURIComponent('initiative:bri')}/neighbors?limit=200`;
+    const first = await rawGet(app.url, target);
+    expect(first.status).toBe(200);
+    expect(first.headers['x-cache']).toBeUndefined();
+    const second = await rawGet(app.url, target);
+    expect(second.headers['x-cache']).toBe('hit');
+    expect(second.body).toBe(first.body);
+    for (const name of SAME) expect(second.headers[name], name).toBe(first.headers[name]);
+    expect(Number(second.headers['ratelimit-remaining'])).toBeLessThan(Number(first.headers['ratelimit-remaining']));
+
+    const revalidated = await rawGet(app.url, target, { headers: { 'If-None-Match': first.headers.etag! } });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.body).toBe('');
+
+    const zipped = await rawGetBytes(app.url, target, { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(zipped.body).toString('utf8')).toBe(first.body);
+  });
+
+  it('leaves everything else to the app: other methods, unseen addresses, failures', async () => {
+    await rawGet(app.url, '/api/nodes/org:most');
+    expect((await rawGet(app.url, '/api/nodes/org:most', { method: 'HEAD' })).headers['x-cache']).toBeUndefined();
+    for (const target of ['/api/nodes/nope:x', '/api/search?q=', '/api/paths?from=org:most']) {
+      await rawGet(app.url, target);
+      expect((await rawGet(app.url, target)).headers['x-cache'], target).toBeUndefined();
+    }
+  });
+
+  it('counts its answers against the rate limit like any other request', async () => {
+    const target = '/api/search?q=chongqing&limit=5';
+    await rawGet(app.url, target);
+    let refused = null;
+    let hits = 0;
+    for (let i = 0; i < 60 && !refused; i++) {
+      const response = await rawGet(app.url, target);
+      if (response.headers['x-cache'] === 'hit') hits += 1;
+      if (response.status === 429) refused = response;
+    }
+    expect(hits).toBeGreaterThan(0);
+    expect(refused).not.toBeNull();
+    expect(Number(refused!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+  });
+});
+
+/** GET with extra headers, the body as bytes (compressed answers). */
+function rawGetBytes(url: string, target: string, headers: Record<string, string>): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ hostname, port, path: target, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -26,6 +26,8 @@ export interface DatasetVersion {
 }
 
 export interface Cached<T> {
+  /** The key it is stored under. */
+  key: string;
   value: T;
   /** The value serialized once (JSON by default, or bytes such as a PNG), shared by every response that sends it. */
   body: string | Uint8Array;
@@ -101,7 +103,7 @@ export async function cachedRead<T>(key: string, load: () => Promise<T>, seriali
     flight = (async () => {
       const value = await load();
       const body = serialize(value);
-      return { value, body, etag: etagOf(body), version };
+      return { key, value, body, etag: etagOf(body), version };
     })();
     s.loading.set(flightKey, flight);
     const forget = () => s.loading.delete(flightKey);
@@ -114,6 +116,23 @@ export async function cachedRead<T>(key: string, load: () => Promise<T>, seriali
     }, forget);
   }
   return flight;
+}
+
+/**
+ * The entry for `key` if it can be served right now without any I/O: present, not expired, and
+ * stored under a dataset version checked within CACHE_VERSION_CHECK_MS. Otherwise null, and the
+ * caller takes the ordinary path (cachedRead), which re-checks the version and loads what is missing.
+ */
+export function peekCached(key: string): Cached<unknown> | null {
+  const s = state();
+  const { CACHE_VERSION_CHECK_MS } = appEnv();
+  const now = Date.now();
+  if (!s.version || now - s.version.checked >= CACHE_VERSION_CHECK_MS) return null;
+  const hit = s.entries.get(key);
+  if (!hit || hit.version !== s.version.value.version || hit.expires <= now) return null;
+  s.entries.delete(key);
+  s.entries.set(key, hit);
+  return hit.cached;
 }
 
 /** Drops every entry and forgets the version (tests; a process that has just loaded data). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cached } from '../cache/read-cache';
 import { cachedResponse, cacheControl } from './cache-headers';
 
-const entry = (stamped: boolean): Cached<unknown> => ({ value: { a: 1 }, body: '{"a":1}', etag: '"abc"', version: { version: stamped ? 'v1' : 'unstamped', stamped } });
+const entry = (stamped: boolean): Cached<unknown> => ({ key: 'k', value: { a: 1 }, body: '{"a":1}', etag: '"abc"', version: { version: stamped ? 'v1' : 'unstamped', stamped } });
 
 describe('cached responses', () => {
   it('answers 304 to a matching If-None-Match, 200 with the body otherwise', async () => {

@@ -1,4 +1,5 @@
 import type { Cached } from '../cache/read-cache';
+import { rememberForEdge } from './edge-cache';
 
 /**
  * Cache-Control that says what the server knows. Data from a database the app loaded changes only
@@ -14,7 +15,11 @@ export function cacheControl(cached: Pick<Cached<unknown>, 'version'>, maxAgeSec
 
 /** True when the request's If-None-Match names this ETag (or `*`). */
 export function notModified(request: Request, etag: string): boolean {
-  const header = request.headers.get('if-none-match');
+  return etagMatches(request.headers.get('if-none-match'), etag);
+}
+
+/** True when an If-None-Match header's value names this ETag (or `*`). */
+export function etagMatches(header: string | null | undefined, etag: string): boolean {
   if (!header) return false;
   return header.split(',').some((tag) => {
     const t = tag.trim().replace(/^W\//, '');
@@ -30,6 +35,8 @@ export function cachedResponse(request: Request, cached: Cached<unknown>, conten
   return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': contentType } });
 }
 
+/** A cached JSON answer; a GET is also remembered so that the next identical one skips routing (edge-cache.ts). */
 export function jsonResponse(request: Request, cached: Cached<unknown>): Response {
+  rememberForEdge(request, cached, 'application/json');
   return cachedResponse(request, cached, 'application/json');
 }

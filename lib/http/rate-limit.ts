@@ -41,10 +41,26 @@ export class RateLimiter {
  */
 export const CLIENT_ADDRESS_HEADER = 'x-client-address';
 
-export function clientAddress(headers: Headers, trustedHops: number): string {
+export function clientAddress(headers: Pick<Headers, 'get'>, trustedHops: number): string {
   const socket = headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
   if (trustedHops <= 0) return socket;
   const chain = (headers.get('x-forwarded-for') ?? '').split(',').map((part) => part.trim()).filter(Boolean);
   if (chain.length === 0) return socket;
   return chain[Math.max(0, chain.length - trustedHops)]!;
+}
+
+/** Tokens a request costs: drawing a preview image is far heavier than a JSON read. */
+export function requestCost(pathname: string): number {
+  if (pathname.startsWith('/api/preview')) return 5;
+  if (pathname.startsWith('/api/')) return 1;
+  return 2;
+}
+
+const KEY = Symbol.for('graph-explorer.rate-limiter');
+const holder = globalThis as typeof globalThis & { [KEY]?: RateLimiter };
+
+/** The process's one limiter (the proxy and the edge cache take from the same buckets). */
+export function sharedRateLimiter(options: RateLimitOptions): RateLimiter {
+  holder[KEY] ??= new RateLimiter(options);
+  return holder[KEY];
 }
