@@ -113,7 +113,7 @@ async function mount(variant: Variant, nodeCount: number, edgeCount: number): Pr
   if (variant !== 'today') {
     choice = renderOptions({ nodes: graph.nodes.length, edges: graph.edges.length, webglAvailable: variant === 'new' && webglAvailable({ allowSoftware: true }) });
     style = [...graphStylesheet(types), ...levelOfDetailStyle(choice)];
-    options = { ...base, ...choice.options };
+    options = { ...base, ...choice.options, ...(window.benchRenderOverride ?? {}) };
   }
   const start = performance.now();
   const cy = cytoscape({ ...options, style });
@@ -270,6 +270,8 @@ async function layoutTimes(where: LayoutResult['where'], nodeCount: number, edge
 
 declare global {
   interface Window {
+    /** BENCH_RENDER: renderer options tried on top of renderOptions' choice (experiments). */
+    benchRenderOverride?: Partial<CytoscapeOptions>;
     bench: {
       webglAvailable: () => boolean;
       panZoom: typeof panZoom;

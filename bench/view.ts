@@ -15,7 +15,8 @@ import { summarize } from './stats';
  * entities, on the main thread and in the layout worker. Headless Chromium, 1280x800.
  *
  *   npm run bench:view   (CHROMIUM_PATH picks the browser, BENCH_FLAGS its flags for every variant; BENCH_PARTS=frames or layout runs one half; BENCH_NODES, BENCH_EDGES, BENCH_LAYOUT_NODES,
- *                         BENCH_LAYOUT_EDGES, BENCH_RUNS change the sizes and the number of layout runs)
+ *                         BENCH_LAYOUT_EDGES, BENCH_RUNS change the sizes and the number of layout runs;
+ *                         BENCH_RENDER='{"textureOnViewport":false}' tries renderer options on top of the app's choice)
  */
 const NODES = Number(process.env.BENCH_NODES ?? 5000);
 const EDGES = Number(process.env.BENCH_EDGES ?? 20000);
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
     const variants: FrameResult['variant'][] = VARIANTS ?? (webgl ? ['today', 'new', 'new-canvas'] : ['today', 'new']);
     for (const variant of variants) {
       const page = await open(variant === 'new' ? webglBrowser : canvasBrowser);
+      if (process.env.BENCH_RENDER) await page.evaluate((o) => { window.benchRenderOverride = JSON.parse(o) as never; }, process.env.BENCH_RENDER);
       const r = await page.evaluate(([v, n, e]) => window.bench.panZoom(v as FrameResult['variant'], n as number, e as number), [variant, NODES, EDGES] as const);
       await page.close();
       out(`| ${LABELS[variant]} | ${r.mode}${r.webgl ? '' : ' (canvas)'} | ${r.firstDrawMs} | ${r.frames} | **${r.fps}** | ${r.p95FrameMs} | ${r.worstFrameMs} | ${r.drawMs} | ${r.zoomRange[0]}–${r.zoomRange[1]} |`);

@@ -126,6 +126,20 @@ describe('repeated reads answered before routing (lib/http/edge-cache.ts)', () =
     expect(gunzipSync(zipped.body).toString('utf8')).toBe(first.body);
   });
 
+  it('knows a query however it is spelled: spaces, commas and non-Latin text', async () => {
+    for (const [first, again] of [
+      ['/api/search?q=belt%20and%20road&limit=7', '/api/search?q=belt+and+road&limit=7'],
+      ['/api/search?q=%D0%A7%D1%83%D0%BD%D1%86%D0%B8%D0%BD', '/api/search?q=%D0%A7%D1%83%D0%BD%D1%86%D0%B8%D0%BD'],
+      ['/api/subgraph?ids=org%3Amost,place%3Achongqing', '/api/subgraph?ids=org:most%2Cplace:chongqing'],
+    ]) {
+      const routed = await rawGet(app.url, first!);
+      expect(routed.status, first).toBe(200);
+      const hit = await rawGet(app.url, again!);
+      expect(hit.headers['x-cache'], again).toBe('hit');
+      expect(hit.body).toBe(routed.body);
+    }
+  });
+
   it('leaves everything else to the app: other methods, unseen addresses, failures', async () => {
     await rawGet(app.url, '/api/nodes/org:most');
     expect((await rawGet(app.url, '/api/nodes/org:most', { method: 'HEAD' })).headers['x-cache']).toBeUndefined();

@@ -120,14 +120,23 @@ export async function cachedRead<T>(key: string, load: () => Promise<T>, seriali
 
 /**
  * The entry for `key` if it can be served right now without any I/O: present, not expired, and
- * stored under a dataset version checked within CACHE_VERSION_CHECK_MS. Otherwise null, and the
- * caller takes the ordinary path (cachedRead), which re-checks the version and loads what is missing.
+ * stored under the dataset version last read. When that reading is older than
+ * CACHE_VERSION_CHECK_MS, a new one starts in the background and entries are still served while it
+ * runs, for at most one more interval (so a change shows as soon as the new reading arrives, and a
+ * database that stops answering stops these answers too). Otherwise null, and the caller takes the
+ * ordinary path (cachedRead), which waits for the version and loads what is missing. Under load this
+ * matters: waiting would send every request of the refresh's few milliseconds the slow way.
  */
 export function peekCached(key: string): Cached<unknown> | null {
   const s = state();
   const { CACHE_VERSION_CHECK_MS } = appEnv();
   const now = Date.now();
-  if (!s.version || now - s.version.checked >= CACHE_VERSION_CHECK_MS) return null;
+  if (!s.version) return null;
+  const age = now - s.version.checked;
+  if (age >= CACHE_VERSION_CHECK_MS) {
+    datasetVersion().catch(() => undefined);
+    if (age >= 2 * CACHE_VERSION_CHECK_MS) return null;
+  }
   const hit = s.entries.get(key);
   if (!hit || hit.version !== s.version.value.version || hit.expires <= now) return null;
   s.entries.delete(key);

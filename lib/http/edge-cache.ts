@@ -54,11 +54,16 @@ function state(): State {
   return holder[KEY];
 }
 
-/** The address as both sides see it: path and query after the URL standard's normalisation. */
+/**
+ * The address as both sides see it: the path after the URL standard's normalisation, the query as
+ * its parameters re-serialised (Next.js hands routes a re-serialised query: `a%20b` arrives as
+ * `a+b`, `,` as `%2C`; the routes read parameters, so both spellings are one request).
+ */
 function addressOf(url: string): string | null {
   try {
     const parsed = new URL(url, 'http://edge.invalid');
-    return `${parsed.pathname}${parsed.search}`;
+    const query = parsed.searchParams.toString();
+    return query ? `${parsed.pathname}?${query}` : parsed.pathname;
   } catch {
     return null;
   }
@@ -81,6 +86,16 @@ function header(headers: IncomingHttpHeaders, name: string): string | null {
   return Array.isArray(value) ? value.join(', ') : value ?? null;
 }
 
+let fixed: { frameAncestors: string; headers: Record<string, string> } | null = null;
+
+/** The security headers every API answer carries (as the proxy sets them), made once. */
+function fixedHeaders(frameAncestors: string): Record<string, string> {
+  if (fixed?.frameAncestors !== frameAncestors) {
+    fixed = { frameAncestors, headers: { ...securityHeaders(frameAncestors), 'Content-Security-Policy': apiCsp(frameAncestors) } };
+  }
+  return fixed.headers;
+}
+
 /** The answer for a request the read cache can serve right now, or null: let Next.js handle it. */
 export function answerFromEdge(request: EdgeRequest): EdgeAnswer | null {
   if (request.method !== 'GET' || !request.url?.startsWith('/api/')) return null;
@@ -97,8 +112,7 @@ export function answerFromEdge(request: EdgeRequest): EdgeAnswer | null {
   if (!decision.ok) return null;
 
   const headers: Record<string, string> = {
-    ...securityHeaders(env.FRAME_ANCESTORS),
-    'Content-Security-Policy': apiCsp(env.FRAME_ANCESTORS),
+    ...fixedHeaders(env.FRAME_ANCESTORS),
     ...(Number.isFinite(decision.remaining) ? { 'RateLimit-Remaining': String(decision.remaining) } : {}),
     ETag: cached.etag,
     'Cache-Control': cacheControl(cached),
