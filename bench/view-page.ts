@@ -225,6 +225,39 @@ async function panZoom(variant: Variant, nodeCount: number, edgeCount: number): 
   };
 }
 
+export interface DrawCost { variant: Variant; mode: string; fittedMs: number; zoomedMs: number; nodesOnlyMs: number }
+
+/**
+ * What one full redraw of the view costs (the frame at the end of every gesture): at the fitted
+ * zoom, at reading zoom (1.0, most elements off screen), and at the fitted zoom with edges hidden,
+ * to tell nodes' share from edges'. Median of five forced synchronous redraws each.
+ */
+async function drawCost(variant: Variant, nodeCount: number, edgeCount: number): Promise<DrawCost> {
+  const { cy, mode } = await mount(variant, nodeCount, edgeCount);
+  for (let i = 0; i < 10; i++) await nextFrame();
+  const r = (cy as unknown as { renderer(): { redrawHint(k: string, v: boolean): void; render(o?: object): void } }).renderer();
+  const time = () => {
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      r.redrawHint('eles', true);
+      r.redrawHint('drag', true);
+      const start = performance.now();
+      r.render();
+      runs.push(performance.now() - start);
+    }
+    return Math.round(runs.sort((a, b) => a - b)[2]! * 10) / 10;
+  };
+  const fittedMs = time();
+  const fitted = { zoom: cy.zoom(), pan: cy.pan() };
+  cy.zoom({ level: 1, position: { x: 0, y: 0 } });
+  const zoomedMs = time();
+  cy.viewport(fitted);
+  cy.edges().style('display', 'none');
+  const nodesOnlyMs = time();
+  cy.destroy();
+  return { variant, mode, fittedMs, zoomedMs, nodesOnlyMs };
+}
+
 export interface LayoutResult { where: 'main thread' | 'worker'; runsMs: number[]; longestStallMs: number; error?: string }
 
 /**
@@ -275,10 +308,11 @@ declare global {
     bench: {
       webglAvailable: () => boolean;
       panZoom: typeof panZoom;
+      drawCost: typeof drawCost;
       layoutTimes: typeof layoutTimes;
       mount: typeof mount;
     };
   }
 }
 
-window.bench = { webglAvailable: () => webglAvailable({ allowSoftware: true }), panZoom, layoutTimes, mount };
+window.bench = { webglAvailable: () => webglAvailable({ allowSoftware: true }), panZoom, drawCost, layoutTimes, mount };

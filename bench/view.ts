@@ -14,7 +14,7 @@ import { summarize } from './stats';
  * WebGL where the browser has it, level of detail), and the time the app's layout takes for 1,000
  * entities, on the main thread and in the layout worker. Headless Chromium, 1280x800.
  *
- *   npm run bench:view   (CHROMIUM_PATH picks the browser, BENCH_FLAGS its flags for every variant; BENCH_PARTS=frames or layout runs one half; BENCH_NODES, BENCH_EDGES, BENCH_LAYOUT_NODES,
+ *   npm run bench:view   (CHROMIUM_PATH picks the browser, BENCH_FLAGS its flags for every variant; BENCH_PARTS=frames or layout runs one half, draw the cost of one full redraw; BENCH_NODES, BENCH_EDGES, BENCH_LAYOUT_NODES,
  *                         BENCH_LAYOUT_EDGES, BENCH_RUNS change the sizes and the number of layout runs;
  *                         BENCH_RENDER='{"textureOnViewport":false}' tries renderer options on top of the app's choice)
  */
@@ -106,6 +106,20 @@ async function main(): Promise<void> {
 
     out(`Load average (1, 5, 15 min) at the start: ${loadavg().map((x) => x.toFixed(1)).join(', ')}`);
     out(`Machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; headless Chromium ${canvasBrowser.version()}; canvas variants: ${(FLAGS ?? CANVAS_FLAGS).join(' ')}; WebGL variant: ${(FLAGS ?? WEBGL_FLAGS).join(' ')} (WebGL 2: ${webgl ? gpu : 'not available'})`);
+    if (PARTS.includes('draw')) {
+      out();
+      out(`One full redraw (the frame that ends a gesture), ${NODES.toLocaleString('en')} entities / ${EDGES.toLocaleString('en')} relationships, median of 5, ms`);
+      out();
+      out('| renderer | mode | fitted zoom | zoom 1.0 | fitted, edges hidden |');
+      out('| --- | --- | --- | --- | --- |');
+      for (const variant of VARIANTS ?? (['today', 'new-canvas'] as FrameResult['variant'][])) {
+        const page = await open(variant === 'new' ? webglBrowser : canvasBrowser);
+        if (process.env.BENCH_RENDER) await page.evaluate((o) => { window.benchRenderOverride = JSON.parse(o) as never; }, process.env.BENCH_RENDER);
+        const r = await page.evaluate(([v, n, e]) => window.bench.drawCost(v as FrameResult['variant'], n as number, e as number), [variant, NODES, EDGES] as const);
+        await page.close();
+        out(`| ${LABELS[variant]} | ${r.mode} | ${r.fittedMs} | ${r.zoomedMs} | ${r.nodesOnlyMs} |`);
+      }
+    }
     if (PARTS.includes('frames')) {
     out();
     out(`Pan and zoom, ${NODES.toLocaleString('en')} entities / ${EDGES.toLocaleString('en')} relationships, 1280x800: two circular drags of 40 moves and 35 wheel steps in and out, one step per frame`);

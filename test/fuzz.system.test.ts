@@ -36,13 +36,14 @@ export const MALFORMED_QUERIES = [
   '/api/nodes/..%2F..%2Fetc%2Fpasswd', '/node/..%2f..%2f', '/api/nodes/%2e%2e', '/node/%2e%2e/%2e%2e/etc/passwd',
 ];
 
-/** A body may quote the request's own input back ("Unknown entity id: MATCH (n)..."): that is no leak. */
+/** A body may quote the request's own input back ("Unknown entity id: MATCH (n)...", JSON-escaped): that is no leak. */
 function withoutEcho(body: string, path: string): string {
   let rest = body;
   try {
     const url = new URL(path, 'http://fuzz.invalid');
     for (const value of [...url.searchParams.values(), ...url.pathname.split('/').map((p) => { try { return decodeURIComponent(p); } catch { return p; } })]) {
-      if (value.length >= 3) rest = rest.split(value).join('');
+      // As sent, and as it appears inside a JSON string (a quote becomes \", a backslash \\).
+      if (value.length >= 3) for (const form of [JSON.stringify(value).slice(1, -1), value]) rest = rest.split(form).join('');
     }
   } catch {
     // Not a URL at all: judge the body as it is.
