@@ -11,6 +11,7 @@ import { createDriver } from '../lib/neo4j/create-driver';
 import { getNeo4j } from '../lib/neo4j/driver';
 import { mulberry32 } from '../lib/layout/seeded-random';
 import { ensureLauncherBuilt, startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
+import { STAMP_VERSION } from '../graph-seed/load';
 import { percentile } from './stats';
 
 /**
@@ -141,6 +142,20 @@ async function discoverPatiently(): Promise<GraphSchema> {
   }
 }
 
+/**
+ * This generator is a load like the seed loader's, so it stamps a new dataset version the same way:
+ * the app's read cache then keeps answers until the next load, as it does for the seed (a database
+ * without a stamp has its answers reused for CACHE_UNSTAMPED_TTL_MS only).
+ */
+async function stampVersion(env: Env): Promise<void> {
+  const driver = createDriver(env);
+  try {
+    await driver.executeQuery(STAMP_VERSION, { dataset: 'bench-scale' }, { database: env.NEO4J_DATABASE });
+  } finally {
+    await driver.close();
+  }
+}
+
 /** Seconds since `from`, for the progress lines. */
 const since = (from: number) => Math.round((Date.now() - from) / 1000);
 
@@ -172,6 +187,7 @@ async function prepare(env: Env): Promise<string> {
     timings.push(readFileSync(`${home}.import.txt`, 'utf8'));
   }
   await startLocalNeo4j(env);
+  await stampVersion(env);
   if (existsSync(`${home}.generation.txt`)) return `${readFileSync(`${home}.generation.txt`, 'utf8')} (store reused)`;
   const driver = createDriver(env);
   try {

@@ -56,7 +56,7 @@ const PRUNE_QUERIES = [
 
 // The dataset version the app's read cache is keyed by (lib/cache/read-cache.ts): a new random
 // value after every load, whatever changed, so no reader keeps answers from before it.
-const STAMP_VERSION = `MERGE (m:ExplorerMeta {key: 'dataset'})
+export const STAMP_VERSION = `MERGE (m:ExplorerMeta {key: 'dataset'})
   SET m.version = randomUUID(), m.loadedAt = datetime(), m.lastDataset = $dataset`;
 
 export interface LoadCounts {
