@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { once } from 'node:events';
 import { loadEnv, type Env } from '../lib/env';
@@ -287,10 +288,19 @@ async function load(clients: number, total: number, call: (i: number) => Promise
   return { p50: r(percentile(sorted, 50)), p95: r(percentile(sorted, 95)), errors, n: sorted.length };
 }
 
-async function httpCall(port: number, pathAndQuery: string): Promise<void> {
-  const response = await fetch(`http://127.0.0.1:${port}${pathAndQuery}`);
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(String(response.status));
+// node:http with kept-alive connections, as bench:load uses: fetch's own cost per call (web
+// streams) was a visible share of the cached answers' latency, which is the client, not the app.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+function httpCall(port: number, pathAndQuery: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: '127.0.0.1', port, path: pathAndQuery, agent, headers: { 'accept-encoding': 'gzip' } }, (response) => {
+      response.resume();
+      response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(String(response.statusCode)))));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
 }
 
 const cellText = (c: Cell) => `${c.p50} / ${c.p95}${c.errors > 0 ? ` (${c.errors} err)` : ''}`;
@@ -336,6 +346,7 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const app of apps) app.kill();
+    agent.destroy();
     await getNeo4j().driver.close();
   }
   const section = [
