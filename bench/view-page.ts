@@ -4,6 +4,7 @@
  * and wheel events (one step per animation frame, the way a user's drag arrives), and counts frames;
  * it also times the app's layout on the main thread and in the layout worker.
  */
+import { installFastBoundingBox } from '../lib/graph/fast-bounding-box';
 import cytoscape, { type Core, type CytoscapeOptions, type StylesheetJson } from 'cytoscape';
 import { graphStylesheet } from '../components/graph/graph-stylesheet';
 import { applyLevelOfDetail, CANVAS_OPTIONS, levelOfDetailStyle, renderOptions, webglAvailable } from '../lib/graph/render-options';
@@ -117,6 +118,8 @@ async function mount(variant: Variant, nodeCount: number, edgeCount: number): Pr
   }
   const start = performance.now();
   const cy = cytoscape({ ...options, style });
+  // As the app's canvas does (graph-canvas.tsx); BENCH_FAST_BB=0 measures without it.
+  if (variant !== 'today' && window.benchFastBoundingBox !== false) installFastBoundingBox(cy);
   if (choice) applyLevelOfDetail(cy, choice);
   cy.fit(undefined, 40);
   const renderer = (cy as unknown as { renderer(): unknown }).renderer() as { redrawCount?: number };
@@ -305,6 +308,7 @@ declare global {
   interface Window {
     /** BENCH_RENDER: renderer options tried on top of renderOptions' choice (experiments). */
     benchRenderOverride?: Partial<CytoscapeOptions>;
+    benchFastBoundingBox?: boolean;
     bench: {
       webglAvailable: () => boolean;
       panZoom: typeof panZoom;

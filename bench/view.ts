@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
@@ -16,7 +16,8 @@ import { summarize } from './stats';
  *
  *   npm run bench:view   (CHROMIUM_PATH picks the browser, BENCH_FLAGS its flags for every variant; BENCH_PARTS=frames or layout runs one half, draw the cost of one full redraw; BENCH_NODES, BENCH_EDGES, BENCH_LAYOUT_NODES,
  *                         BENCH_LAYOUT_EDGES, BENCH_RUNS change the sizes and the number of layout runs;
- *                         BENCH_RENDER='{"textureOnViewport":false}' tries renderer options on top of the app's choice)
+ *                         BENCH_RENDER='{"textureOnViewport":false}' tries renderer options on top of the app's choice;
+ *                         BENCH_FAST_BB=0 leaves out lib/graph/fast-bounding-box.ts; BENCH_PROFILE=dir writes CPU profiles of the redraws)
  */
 const NODES = Number(process.env.BENCH_NODES ?? 5000);
 const EDGES = Number(process.env.BENCH_EDGES ?? 20000);
@@ -38,7 +39,7 @@ const FLAGS = process.env.BENCH_FLAGS?.split(' ');
 const root = path.resolve(import.meta.dirname, '..');
 
 async function bundle(dir: string): Promise<void> {
-  const common = { bundle: true, format: 'esm' as const, target: 'es2022', minify: true, logLevel: 'error' as const, absWorkingDir: root, tsconfig: path.join(root, 'tsconfig.json') };
+  const common = { bundle: true, format: 'esm' as const, target: 'es2022', minify: !process.env.BENCH_PROFILE, logLevel: 'error' as const, absWorkingDir: root, tsconfig: path.join(root, 'tsconfig.json') };
   await build({ ...common, entryPoints: [path.join(root, 'bench/view-page.ts')], outfile: path.join(dir, 'page.js') });
   await build({ ...common, entryPoints: [path.join(root, 'lib/layout/layout.worker.ts')], outfile: path.join(dir, 'layout.worker.js') });
 }
@@ -115,7 +116,15 @@ async function main(): Promise<void> {
       for (const variant of VARIANTS ?? (['today', 'new-canvas'] as FrameResult['variant'][])) {
         const page = await open(variant === 'new' ? webglBrowser : canvasBrowser);
         if (process.env.BENCH_RENDER) await page.evaluate((o) => { window.benchRenderOverride = JSON.parse(o) as never; }, process.env.BENCH_RENDER);
+        if (process.env.BENCH_FAST_BB === '0') await page.evaluate(() => { window.benchFastBoundingBox = false; });
+        // BENCH_PROFILE=dir: a CPU profile of each variant's redraws (Chrome DevTools format) for a closer look.
+        const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+        if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
         const r = await page.evaluate(([v, n, e]) => window.bench.drawCost(v as FrameResult['variant'], n as number, e as number), [variant, NODES, EDGES] as const);
+        if (cdp) {
+          const { profile } = await cdp.send('Profiler.stop');
+          await writeFile(path.join(process.env.BENCH_PROFILE!, `draw-${variant}.cpuprofile`), JSON.stringify(profile));
+        }
         await page.close();
         out(`| ${LABELS[variant]} | ${r.mode} | ${r.fittedMs} | ${r.zoomedMs} | ${r.nodesOnlyMs} |`);
       }
@@ -130,6 +139,7 @@ async function main(): Promise<void> {
     for (const variant of variants) {
       const page = await open(variant === 'new' ? webglBrowser : canvasBrowser);
       if (process.env.BENCH_RENDER) await page.evaluate((o) => { window.benchRenderOverride = JSON.parse(o) as never; }, process.env.BENCH_RENDER);
+      if (process.env.BENCH_FAST_BB === '0') await page.evaluate(() => { window.benchFastBoundingBox = false; });
       const r = await page.evaluate(([v, n, e]) => window.bench.panZoom(v as FrameResult['variant'], n as number, e as number), [variant, NODES, EDGES] as const);
       await page.close();
       out(`| ${LABELS[variant]} | ${r.mode}${r.webgl ? '' : ' (canvas)'} | ${r.firstDrawMs} | ${r.frames} | **${r.fps}** | ${r.p95FrameMs} | ${r.worstFrameMs} | ${r.drawMs} | ${r.zoomRange[0]}–${r.zoomRange[1]} |`);

@@ -4,6 +4,7 @@ import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type N
 import { useEffect, useRef } from 'react';
 import { useTranslations } from 'use-intl';
 import { placeLabels, type LabelCandidate, type Obstacle } from '@/lib/graph/label-placement';
+import { installFastBoundingBox } from '@/lib/graph/fast-bounding-box';
 import { applyLevelOfDetail, CANVAS_OPTIONS, levelOfDetailStyle, MIN_LABEL_PX, type RenderChoice } from '@/lib/graph/render-options';
 import type { Positions } from '@/lib/layout/compute-layout';
 import type { Viewport } from '@/lib/url-state';
@@ -66,6 +67,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       ...CANVAS_OPTIONS,
       ...render.options,
     });
+    installFastBoundingBox(cy);
     cyRef.current = cy;
     const releaseDetail = applyLevelOfDetail(cy, render);
 
