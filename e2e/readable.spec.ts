@@ -101,6 +101,20 @@ test.describe('on a phone', () => {
       .filter((b) => b.h > 0 && b.h < 44));
     expect(small, 'touch targets under 44 px').toEqual([]);
   });
+
+  for (const lang of ['en', 'ru', 'zh']) {
+    test(`in ${lang}, every header control is on screen, 44 px square at least, in two rows`, async ({ page, explorer }) => {
+      await explorer.open(`/?lang=${lang}`);
+      const boxes = await page.locator('.topbar button:visible, .topbar select:visible, .topbar summary:visible, .topbar input:visible').evaluateAll((els) => els
+        .map((el) => { const r = el.getBoundingClientRect(); return { name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '', left: r.left, right: r.right, top: r.top, w: r.width, h: r.height }; }));
+      expect(boxes.length).toBeGreaterThan(6);
+      expect(boxes.filter((b) => b.left < 0 || b.right > 390).map((b) => b.name), 'cut off').toEqual([]);
+      expect(boxes.filter((b) => b.w < 44 || b.h < 44).map((b) => b.name), 'under 44 px').toEqual([]);
+      expect(new Set(boxes.map((b) => Math.round(b.top / 10))).size, 'rows').toBeLessThanOrEqual(2);
+      // The copy button shows a short word but keeps its full name.
+      await expect(page.locator('.toolbar button.primary')).toHaveAccessibleName(lang === 'en' ? 'Copy link' : lang === 'ru' ? 'Копировать ссылку' : '复制链接');
+    });
+  }
 });
 
 test('a search pick lands in free space and the view frames it and where it came from', async ({ page, explorer }) => {

@@ -49,7 +49,13 @@ export function Toolbar({ cy, layout, onLayout, currentUrl, exportView }: {
         </select>
       </label>
       <button type="button" className="primary" onClick={() => void copy()}>
-        {copied === 'copied' ? t('copied') : copied === 'failed' ? t('copyFailed') : t('copyLink')}
+        {copied === 'failed' ? t('copyFailed') : (
+          // Phones show the short word; the full one stays the button's name for screen readers.
+          <>
+            <span className="label-long">{copied === 'copied' ? t('copied') : t('copyLink')}</span>
+            <span className="label-short" aria-hidden="true">{copied === 'copied' ? t('copiedShort') : t('copyLinkShort')}</span>
+          </>
+        )}
       </button>
       <ExportMenu cy={cy} source={() => ({ ...exportView(), link: currentUrl(cy ? readViewport(cy) : null) })} />
     </div>
