@@ -5,7 +5,7 @@ import { EMPTY_STATE, serializeExplorerState } from '@/lib/url-state';
 import { foreignEnv, foreignPassword, loadForeignGraph, stopForeign, type ForeignGraph } from '@/test/foreign-graphs';
 import { getNeighbors, getSubgraph } from './queries';
 import { forgetSchema, getSchema } from './schema';
-import { loadView } from './view';
+import { loadView, previewOptions, previewTexts } from './view';
 
 // Dates as the queries compute them, on the seed and on a graph the app did not seed.
 
@@ -53,6 +53,20 @@ describe('dates on the seed', () => {
     expect(Object.keys(view.style!.sizes).sort()).toEqual(['country:KAZ', 'country:UZB', 'initiative:bri']);
     expect(view.style!.top[0]).toBe('initiative:bri');
     expect(view.styleKey).toEqual(expect.any(String));
+  });
+
+  it('gives the share image a subtitle that counts what it draws in the range and names the range', async () => {
+    const batch = ['initiative:bri', 'country:KAZ', 'country:ITA', 'country:UZB', 'event:brst-2023'];
+    const open = await loadView(new URLSearchParams(serializeExplorerState({ ...EMPTY_STATE, batches: [batch], selected: { kind: 'node', id: 'initiative:bri' } })));
+    expect(previewTexts(open, previewOptions(open), 'en')).toEqual({ title: 'Belt and Road Initiative', subtitle: '5 entities · every fact sourced' });
+    const ranged = await loadView(new URLSearchParams(serializeExplorerState({ ...EMPTY_STATE, batches: [batch], time: { from: 2024, to: 2025 }, undated: 'hide' })));
+    // Italy left in 2023 and the conference was in 2023: both out of 2024-2025.
+    const hidden = previewOptions(ranged).hiddenIds!;
+    expect(['country:ITA', 'event:brst-2023'].every((id) => hidden.has(id))).toBe(true);
+    const drawn = batch.filter((id) => !hidden.has(id)).length;
+    expect(drawn).toBe(3);
+    expect(previewTexts(ranged, previewOptions(ranged), 'en').subtitle).toBe(`${drawn} entities · 2024–2025 · every fact sourced`);
+    expect(previewTexts(ranged, previewOptions(ranged), 'ru').subtitle).toContain('2024–2025');
   });
 });
 

@@ -6,7 +6,9 @@ import { pooledAnalysis, pooledLayout } from '../workers/heavy';
 import { basemapSvg } from '../geo/basemap';
 import type { PreviewOptions } from './preview-svg';
 import { DataError } from '../neo4j/errors';
+import type { Locale } from '../i18n/locales';
 import { note, type Note } from '../i18n/notes';
+import { labellerFor, translatorFor } from '../i18n/translate';
 import { EMPTY_STATE, parseExplorerState, stateIds, type ExplorerState } from '../url-state';
 import { groupFilters, isGroupKey, parseGroupKey, planExpansion, withGroups, type GroupTotal } from './groups';
 import { MAX_NEIGHBOR_PAGE } from './limits';
@@ -26,6 +28,23 @@ export function previewOptions(view: View): PreviewOptions {
     selectedId: selected?.kind === 'node' ? selected.id : edgeId,
     pathIds: new Set(view.path ? [...view.path.nodes.map((n) => n.id), ...view.path.edges.map((e) => e.id)] : []),
     background: view.state.layout === 'map' ? basemapSvg() : null,
+  };
+}
+
+/**
+ * The share image's title and subtitle in `locale`: the selected entity's name (else a generic
+ * title), and how many entities the image draws (hidden types and what the time range leaves out
+ * are not counted), with the range when the link has one.
+ */
+export function previewTexts(view: View, options: PreviewOptions, locale: Locale): { title: string; subtitle: string } {
+  const t = translatorFor(locale, 'share');
+  const selected = view.state.selected?.kind === 'node' ? view.state.selected.id : null;
+  const focus = view.graph.nodes.find((n) => n.id === selected);
+  const count = view.graph.nodes.filter((n) => !n.group && !view.state.hiddenTypes.includes(n.type) && !options.hiddenIds?.has(n.id)).length;
+  const { time } = view.state;
+  return {
+    title: focus ? labellerFor(locale).nodeName(focus) : t('previewTitle'),
+    subtitle: time ? t('previewSubtitleRange', { count, from: String(time.from), to: String(time.to) }) : t('previewSubtitle', { count }),
   };
 }
 

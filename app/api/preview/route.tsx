@@ -1,8 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { cachedRead } from '@/lib/cache/read-cache';
 import { requestedLocale } from '@/lib/i18n/locales';
-import { labellerFor, translatorFor } from '@/lib/i18n/translate';
-import { loadView, previewOptions } from '@/lib/graph/view';
+import { loadView, previewOptions, previewTexts } from '@/lib/graph/view';
 import { cachedResponse } from '@/lib/http/cache-headers';
 import { toErrorResponse } from '@/lib/http/error-response';
 import { DataError } from '@/lib/neo4j/errors';
@@ -27,16 +26,13 @@ export async function GET(request: NextRequest) {
       const view = await loadView(params);
       if (view.unavailable) throw new DataError('database_unavailable', 'The graph database is not reachable.');
       if (view.graph.nodes.length === 0 && stateIds(view.state).length > 0) throw new DataError('query_timeout', 'The graph database took too long to answer for this view.');
-      const selected = view.state.selected?.kind === 'node' ? view.state.selected.id : null;
-      const focus = view.graph.nodes.find((n) => n.id === selected);
-      const t = translatorFor(locale, 'share');
+      const options = previewOptions(view);
       return pooledPreview({
         graph: view.graph,
         positions: view.positions,
-        title: focus ? labellerFor(locale).nodeName(focus) : t('previewTitle'),
-        subtitle: t('previewSubtitle', { count: view.graph.nodes.filter((n) => !n.group && !view.state.hiddenTypes.includes(n.type)).length }),
+        ...previewTexts(view, options, locale),
         locale,
-        options: previewOptions(view),
+        options,
       });
     }, (png) => png);
     const response = cachedResponse(request, cached, 'image/png', 300);
