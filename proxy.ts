@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { appEnv } from '@/lib/env';
 import { clientAddress, requestCost, sharedRateLimiter } from '@/lib/http/rate-limit';
-import { apiCsp, newNonce, pageCsp, securityHeaders } from '@/lib/http/security-headers';
+import { apiCsp, apiHeaders, newNonce, pageCsp, securityHeaders } from '@/lib/http/security-headers';
 import { LOCALE_HEADER, requestedLocale } from '@/lib/i18n/locales';
 
 /**
@@ -35,15 +35,14 @@ export function proxy(request: NextRequest) {
   // leniently by the URL standard (an invalid sequence becomes U+FFFD), so they reach validation.
   if (!isDecodable(pathname)) {
     return refuse(400, { error: 'bad_request', message: 'The address contains malformed percent-encoding.' },
-      { ...common, 'Content-Security-Policy': apiCsp(env.FRAME_ANCESTORS) });
+      apiHeaders(env.FRAME_ANCESTORS));
   }
 
   if (!STATIC.test(pathname)) {
-    const decision = sharedRateLimiter({ perSecond: env.RATE_LIMIT_PER_SECOND, burst: env.RATE_LIMIT_BURST })
-      .take(clientAddress(request.headers, env.TRUST_PROXY), requestCost(pathname));
+    const decision = sharedRateLimiter().take(clientAddress(request.headers, env.TRUST_PROXY), requestCost(pathname));
     if (!decision.ok) {
       return refuse(429, { error: 'rate_limited', message: 'Too many requests; slow down and try again shortly.' },
-        { ...common, 'Retry-After': String(decision.retryAfterSeconds), 'Content-Security-Policy': apiCsp(env.FRAME_ANCESTORS) });
+        { ...apiHeaders(env.FRAME_ANCESTORS), 'Retry-After': String(decision.retryAfterSeconds) });
     }
     if (Number.isFinite(decision.remaining)) common['RateLimit-Remaining'] = String(decision.remaining);
   }

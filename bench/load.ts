@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { EMPTY_STATE, serializeExplorerState } from '../lib/url-state';
+import { startServer } from './server';
 import { percentile } from './stats';
 
 /**
@@ -178,28 +179,8 @@ async function previews(): Promise<void> {
   console.log(`| /api/search (uncached) meanwhile | ${s.length} | ${r1(percentile(s, 50))} | ${r1(percentile(s, 95))} | ${r1(s[s.length - 1] ?? 0)} | ${[...probes.statuses].map(([k, v]) => `${k}: ${v}`).join(', ')} |`);
 }
 
-async function startApp(): Promise<ChildProcess | null> {
-  if (process.env.BENCH_URL) return null;
-  const app = spawn(process.execPath, ['scripts/serve.mjs'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', RATE_LIMIT_PER_SECOND: '0' },
-  });
-  // Ready is the server's own "ready" line: another server already on the port must not pass for it.
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the app did not start within 120 s')), 120_000);
-    app.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString('utf8').includes('[serve] ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    app.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the app exited (${code}) while starting: is there a build (npm run build), is port ${PORT} free?`));
-    });
-  });
-  app.stdout!.resume();
-  return app;
+function startApp(): Promise<ChildProcess | null> {
+  return process.env.BENCH_URL ? Promise.resolve(null) : startServer(PORT);
 }
 
 async function main(): Promise<void> {

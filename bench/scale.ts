@@ -13,6 +13,7 @@ import { getNeo4j } from '../lib/neo4j/driver';
 import { mulberry32 } from '../lib/layout/seeded-random';
 import { ensureLauncherBuilt, startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
 import { STAMP_VERSION } from '../graph-seed/load';
+import { startServer } from './server';
 import { percentile } from './stats';
 
 /**
@@ -212,25 +213,14 @@ async function prepare(env: Env): Promise<string> {
   return generation;
 }
 
-/** The production server (scripts/serve.mjs, as `npm start` runs it) on the scratch database. */
+/** The production server on the scratch database, built first if needed. */
 async function startApp(env: Env, port: number, extra: Record<string, string>): Promise<ChildProcess> {
-  // No rate limit: every request of the benchmark comes from one address.
-  const appEnv = { ...process.env, NEO4J_URI: env.uri, NEXT_DIST_DIR: '.next-scale', PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_PER_SECOND: '0', ...extra };
+  const appEnv = { ...process.env, NEO4J_URI: env.uri, NEXT_DIST_DIR: '.next-scale', ...extra };
   if (!existsSync(path.resolve('.next-scale', 'BUILD_ID')) || process.env.SCALE_BUILD) {
     console.log('Building the app (next build, .next-scale)...');
     await run(path.resolve('node_modules', '.bin', 'next'), ['build'], appEnv);
   }
-  const app = spawn(process.execPath, ['scripts/serve.mjs'], { env: appEnv, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('The app did not start within 120 s.')), 120_000);
-    app.stdout!.on('data', (chunk: Buffer) => {
-      if (!chunk.toString('utf8').includes('[serve] ready')) return;
-      clearTimeout(timer);
-      resolve();
-    });
-    app.once('exit', (code) => reject(new Error(`The app exited (${code}) while starting; is port ${port} free?`)));
-  });
-  return app;
+  return startServer(port, appEnv);
 }
 
 interface Operation {

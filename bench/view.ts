@@ -94,6 +94,9 @@ async function main(): Promise<void> {
       if (process.env.BENCH_DEBUG) page.on('console', (message) => console.error(`page: ${message.text()}`));
       await page.goto(url);
       await page.waitForFunction(() => 'bench' in window);
+      // Experiments: renderer options on top of the app's choice, or the canvas without the fast bounding box.
+      if (process.env.BENCH_RENDER) await page.evaluate((o) => { window.benchRenderOverride = JSON.parse(o) as never; }, process.env.BENCH_RENDER);
+      if (process.env.BENCH_FAST_BB === '0') await page.evaluate(() => { window.benchFastBoundingBox = false; });
       return page;
     };
     const probe = await open(webglBrowser);
@@ -115,8 +118,6 @@ async function main(): Promise<void> {
       out('| --- | --- | --- | --- | --- |');
       for (const variant of VARIANTS ?? (['today', 'new-canvas'] as FrameResult['variant'][])) {
         const page = await open(variant === 'new' ? webglBrowser : canvasBrowser);
-        if (process.env.BENCH_RENDER) await page.evaluate((o) => { window.benchRenderOverride = JSON.parse(o) as never; }, process.env.BENCH_RENDER);
-        if (process.env.BENCH_FAST_BB === '0') await page.evaluate(() => { window.benchFastBoundingBox = false; });
         // BENCH_PROFILE=dir: a CPU profile of each variant's redraws (Chrome DevTools format) for a closer look.
         const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
         if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
@@ -138,8 +139,6 @@ async function main(): Promise<void> {
     const variants: FrameResult['variant'][] = VARIANTS ?? (webgl ? ['today', 'new', 'new-canvas'] : ['today', 'new']);
     for (const variant of variants) {
       const page = await open(variant === 'new' ? webglBrowser : canvasBrowser);
-      if (process.env.BENCH_RENDER) await page.evaluate((o) => { window.benchRenderOverride = JSON.parse(o) as never; }, process.env.BENCH_RENDER);
-      if (process.env.BENCH_FAST_BB === '0') await page.evaluate(() => { window.benchFastBoundingBox = false; });
       const r = await page.evaluate(([v, n, e]) => window.bench.panZoom(v as FrameResult['variant'], n as number, e as number), [variant, NODES, EDGES] as const);
       await page.close();
       out(`| ${LABELS[variant]} | ${r.mode}${r.webgl ? '' : ' (canvas)'} | ${r.firstDrawMs} | ${r.frames} | **${r.fps}** | ${r.p95FrameMs} | ${r.worstFrameMs} | ${r.drawMs} | ${r.zoomRange[0]}–${r.zoomRange[1]} |`);

@@ -16,7 +16,7 @@ export interface AppProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export interface RawResponse { status: number; headers: http.IncomingHttpHeaders; body: string; ms: number }
+export interface RawResponse { status: number; headers: http.IncomingHttpHeaders; body: string; bytes: Buffer; ms: number }
 
 /** GET with the path sent exactly as given (no URL normalisation), over a fresh connection unless an agent is given. */
 export function rawGet(url: string, path: string, options: { agent?: http.Agent; headers?: Record<string, string>; timeoutMs?: number; method?: string } = {}): Promise<RawResponse> {
@@ -27,7 +27,10 @@ export function rawGet(url: string, path: string, options: { agent?: http.Agent;
     const req = http.request({ hostname, port, path, method: options.method ?? 'GET', agent: options.agent ?? false, headers: options.headers, timeout: options.timeoutMs ?? 30_000, maxHeaderSize: 65_536 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - start }));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes, ms: performance.now() - start });
+      });
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutMs ?? 30_000} ms: ${path}`)));

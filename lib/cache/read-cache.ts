@@ -78,6 +78,15 @@ export async function datasetVersion(): Promise<DatasetVersion> {
   return s.versionLoading;
 }
 
+/** The entry for `key` stored under `version` and not expired, marked as just used; else null. */
+function freshEntry(s: State, key: string, version: string, now: number): Cached<unknown> | null {
+  const hit = s.entries.get(key);
+  if (!hit || hit.version !== version || hit.expires <= now) return null;
+  s.entries.delete(key); // re-insert: Map order is the LRU order
+  s.entries.set(key, hit);
+  return hit.cached;
+}
+
 export function etagOf(body: string | Uint8Array): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
@@ -91,12 +100,8 @@ export async function cachedRead<T>(key: string, load: () => Promise<T>, seriali
   const { CACHE_MAX_ENTRIES, CACHE_UNSTAMPED_TTL_MS } = appEnv();
   const version = await datasetVersion();
   const now = Date.now();
-  const hit = s.entries.get(key);
-  if (hit && hit.version === version.version && hit.expires > now) {
-    s.entries.delete(key); // re-insert: Map order is the LRU order
-    s.entries.set(key, hit);
-    return hit.cached as Cached<T>;
-  }
+  const hit = freshEntry(s, key, version.version, now);
+  if (hit) return hit as Cached<T>;
   const flightKey = `${version.version}\u0000${key}`;
   let flight = s.loading.get(flightKey) as Promise<Cached<T>> | undefined;
   if (!flight) {
@@ -137,11 +142,7 @@ export function peekCached(key: string): Cached<unknown> | null {
     datasetVersion().catch(() => undefined);
     if (age >= 2 * CACHE_VERSION_CHECK_MS) return null;
   }
-  const hit = s.entries.get(key);
-  if (!hit || hit.version !== s.version.value.version || hit.expires <= now) return null;
-  s.entries.delete(key);
-  s.entries.set(key, hit);
-  return hit.cached;
+  return freshEntry(s, key, s.version.value.version, now);
 }
 
 /** Drops every entry and forgets the version (tests; a process that has just loaded data). */

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Positions } from '../layout/compute-layout';
 import { DEFAULT_ANALYSIS, type ViewStyle } from '../analysis/settings';
-import { filterView } from '../analysis/visibility';
+import { filterView, visibleEntities } from '../analysis/visibility';
 import { pooledAnalysis, pooledLayout } from '../workers/heavy';
 import { basemapSvg } from '../geo/basemap';
 import type { PreviewOptions } from './preview-svg';
@@ -40,7 +40,7 @@ export function previewTexts(view: View, options: PreviewOptions, locale: Locale
   const t = translatorFor(locale, 'share');
   const selected = view.state.selected?.kind === 'node' ? view.state.selected.id : null;
   const focus = view.graph.nodes.find((n) => n.id === selected);
-  const count = view.graph.nodes.filter((n) => !n.group && !view.state.hiddenTypes.includes(n.type) && !options.hiddenIds?.has(n.id)).length;
+  const count = visibleEntities(view.graph, view.state.hiddenTypes, options.hiddenIds ?? new Set()).nodes.length;
   const { time } = view.state;
   return {
     title: focus ? labellerFor(locale).nodeName(focus) : t('previewTitle'),

@@ -4,7 +4,7 @@ import { type Cached, peekCached } from '../cache/read-cache';
 import { appEnv } from '../env';
 import { cacheControl, etagMatches } from './cache-headers';
 import { clientAddress, requestCost, sharedRateLimiter } from './rate-limit';
-import { apiCsp, securityHeaders } from './security-headers';
+import { apiHeaders } from './security-headers';
 
 /**
  * The read cache's front door. Once a JSON GET has been answered from the read cache, its address
@@ -86,16 +86,6 @@ function header(headers: IncomingHttpHeaders, name: string): string | null {
   return Array.isArray(value) ? value.join(', ') : value ?? null;
 }
 
-let fixed: { frameAncestors: string; headers: Record<string, string> } | null = null;
-
-/** The security headers every API answer carries (as the proxy sets them), made once. */
-function fixedHeaders(frameAncestors: string): Record<string, string> {
-  if (fixed?.frameAncestors !== frameAncestors) {
-    fixed = { frameAncestors, headers: { ...securityHeaders(frameAncestors), 'Content-Security-Policy': apiCsp(frameAncestors) } };
-  }
-  return fixed.headers;
-}
-
 /** The answer for a request the read cache can serve right now, or null: let Next.js handle it. */
 export function answerFromEdge(request: EdgeRequest): EdgeAnswer | null {
   if (request.method !== 'GET' || !request.url?.startsWith('/api/')) return null;
@@ -107,12 +97,11 @@ export function answerFromEdge(request: EdgeRequest): EdgeAnswer | null {
 
   const env = appEnv();
   const get = (name: string) => header(request.headers, name);
-  const decision = sharedRateLimiter({ perSecond: env.RATE_LIMIT_PER_SECOND, burst: env.RATE_LIMIT_BURST })
-    .take(clientAddress({ get }, env.TRUST_PROXY), requestCost(address));
+  const decision = sharedRateLimiter().take(clientAddress({ get }, env.TRUST_PROXY), requestCost(address));
   if (!decision.ok) return null;
 
   const headers: Record<string, string> = {
-    ...fixedHeaders(env.FRAME_ANCESTORS),
+    ...apiHeaders(env.FRAME_ANCESTORS),
     ...(Number.isFinite(decision.remaining) ? { 'RateLimit-Remaining': String(decision.remaining) } : {}),
     ETag: cached.etag,
     'Cache-Control': cacheControl(cached),

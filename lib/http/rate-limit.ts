@@ -1,3 +1,5 @@
+import { appEnv } from '../env';
+
 /**
  * Per-client token buckets: each client may make `burst` requests at once and `perSecond` on
  * average; a request that finds too few tokens is refused with the seconds until it would fit.
@@ -59,8 +61,9 @@ export function requestCost(pathname: string): number {
 const KEY = Symbol.for('graph-explorer.rate-limiter');
 const holder = globalThis as typeof globalThis & { [KEY]?: RateLimiter };
 
-/** The process's one limiter (the proxy and the edge cache take from the same buckets). */
-export function sharedRateLimiter(options: RateLimitOptions): RateLimiter {
-  holder[KEY] ??= new RateLimiter(options);
+/** The process's one limiter, configured by RATE_LIMIT_* (the proxy and the edge cache take from the same buckets). */
+export function sharedRateLimiter(): RateLimiter {
+  const env = appEnv();
+  holder[KEY] ??= new RateLimiter({ perSecond: env.RATE_LIMIT_PER_SECOND, burst: env.RATE_LIMIT_BURST });
   return holder[KEY];
 }

@@ -30,6 +30,11 @@ export function apiCsp(frameAncestors: string): string {
   return `default-src 'none'; frame-ancestors ${frameAncestors}`;
 }
 
+/** What every JSON or image answer carries: the common headers and the API's CSP. */
+export function apiHeaders(frameAncestors: string): Record<string, string> {
+  return { ...securityHeaders(frameAncestors), 'Content-Security-Policy': apiCsp(frameAncestors) };
+}
+
 export function securityHeaders(frameAncestors: string): Record<string, string> {
   return {
     'X-Content-Type-Options': 'nosniff',

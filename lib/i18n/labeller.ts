@@ -1,5 +1,5 @@
 import { relationshipLabel, typeStyle } from '../graph/entity-style';
-import { ANY, type GroupSpec } from '../graph/groups';
+import { ANY, type GroupSpec, pluralLabel } from '../graph/groups';
 import type { GraphNode, Language } from '../graph/types';
 import type { Locale } from './locales';
 
@@ -47,15 +47,6 @@ export interface Labeller {
   nodeName(node: Pick<GraphNode, 'name' | 'names' | 'group'>): string;
 }
 
-/** English plural of a type name the messages do not know ("Movie" -> "movies"). */
-function englishPlural(label: string, count: number): string {
-  const lower = label.charAt(0).toLowerCase() + label.slice(1);
-  if (count === 1) return lower;
-  if (/[^aeiou]y$/i.test(lower)) return `${lower.slice(0, -1)}ies`;
-  if (/(s|x|ch|sh)$/i.test(lower)) return `${lower}es`;
-  return `${lower}s`;
-}
-
 export function shorten(text: string, max: number): string {
   const chars = [...text];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
@@ -86,7 +77,7 @@ export function makeLabeller(locale: Locale, messages: { types: Lookup; relation
     typeCount: (type, count) => {
       const key = type === ANY ? 'Group' : type;
       if (known(types, key)) return types(`${key}.count`, { count });
-      return locale === 'en' ? `${count} ${englishPlural(typeStyle(type).label, count)}` : common('countOfType', { count, type });
+      return locale === 'en' ? `${count} ${pluralLabel(type, count)}` : common('countOfType', { count, type });
     },
     relationship: (type) => (known(relations, type) ? relations(type) : relationshipLabel(type)),
     group: (spec, remaining) => `${labeller.typeCount(spec.entityType, remaining)}${spec.relType !== ANY ? `\n${labeller.relationship(spec.relType)}` : ''}`,
