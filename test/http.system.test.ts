@@ -94,7 +94,7 @@ describe('repeated reads answered before routing (lib/http/edge-cache.ts)', () =
   let app: AppProcess;
 
   beforeAll(async () => {
-    app = await startApp(PORT + 1, { RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '30', CACHE_VERSION_CHECK_MS: '60000' });
+    app = await startApp(PORT + 1, { RATE_LIMIT_PER_SECOND: '0.01', RATE_LIMIT_BURST: '30', CACHE_VERSION_CHECK_MS: '60000' });
   }, 120_000);
   afterAll(async () => {
     await app?.stop();
