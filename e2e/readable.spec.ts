@@ -68,6 +68,12 @@ async function assertReadable(page: Page, explorer: ExplorerPage) {
   expect(labels.length, 'some labels are shown').toBeGreaterThan(0);
   expect(labelOverlaps(labels), 'labels overlapping').toEqual([]);
   expect(labels.filter((l) => l.fontPx < 11).map((l) => `${l.id}: ${l.fontPx.toFixed(1)} px`), 'labels below 11 px').toEqual([]);
+  // A label moved above or beside its entity covers no other entity either (the selection's may, when nothing is free).
+  const selected = await page.evaluate(() => window.__graph!.selectedIds());
+  const bodies = await page.evaluate(() => window.__graph!.nodeBoxes());
+  const covering = labels.filter((l) => !selected.includes(l.id))
+    .flatMap((l) => bodies.filter((b) => b.id !== l.id && overlaps(l, b)).map((b) => `${l.id} covers ${b.id}`));
+  expect(covering, 'labels over other entities').toEqual([]);
 
   // Every country of the last batch sits inside the canvas, and not under the legend or the panel.
   const canvas = await rectOf(page, '[data-testid="graph-canvas"]');
@@ -80,6 +86,10 @@ async function assertReadable(page: Page, explorer: ExplorerPage) {
     return !inCanvas || covers.some((r) => x > r.left && x < r.right && y > r.top && y < r.bottom);
   }).map((b) => b.id);
   expect(outside, 'countries off-screen or under an overlay').toEqual([]);
+  // No label is cut by the canvas's edge or hidden under the legend or the panel.
+  const cut = labels.filter((l) => l.x1 < canvas.left - 0.5 || l.x2 > canvas.right + 0.5 || l.y1 < canvas.top - 0.5 || l.y2 > canvas.bottom + 0.5
+    || covers.some((r) => overlaps(l, { id: '', x1: r.left, y1: r.top, x2: r.right, y2: r.bottom }))).map((l) => l.id);
+  expect(cut, 'labels cut off or under an overlay').toEqual([]);
 }
 
 test('the initiative expanded in full: no overlaps, readable labels, everything in view (desktop)', async ({ page, explorer }) => {
@@ -87,6 +97,14 @@ test('the initiative expanded in full: no overlaps, readable labels, everything 
   await assertReadable(page, explorer);
   // The group is part of the link: reopening it redraws the same view.
   expect(decodeURIComponent(page.url())).toContain('*:initiative:bri');
+});
+
+test('a label with no room below its entity shows above or beside it, on the canvas and over nothing else', async ({ page, explorer }) => {
+  await explorer.open();
+  await assertReadable(page, explorer);
+  const bodies = new Map((await page.evaluate(() => window.__graph!.nodeBoxes())).map((b) => [b.id, b]));
+  const moved = (await page.evaluate(() => window.__graph!.labelBoxes())).filter((l) => l.y1 < bodies.get(l.id)!.y2 - 0.5);
+  expect(moved.length, 'labels above or beside their entity').toBeGreaterThan(0);
 });
 
 test.describe('on a phone', () => {

@@ -4,6 +4,9 @@ import { typeStyle } from '@/lib/graph/entity-style';
 /** On-screen size of node labels at zoom 1 and closer, in CSS pixels (never drawn smaller: see `scale`). */
 export const LABEL_PX = 12;
 
+/** Model units between an entity and its label at a label scale (see `graphStylesheet`). */
+export const labelMargin = (scale: number) => Math.round(4 * scale * 100) / 100;
+
 /**
  * The Cytoscape stylesheet; per-type colour and shape come from lib/graph/entity-style. `scale`
  * grows labels in model units as the view zooms out, so that on screen they stay readable; the
@@ -21,7 +24,7 @@ export function graphStylesheet(types: string[], scale = 1): StylesheetJson {
         'font-family': 'Inter, system-ui, sans-serif',
         color: '#1d2433',
         'text-valign': 'bottom',
-        'text-margin-y': px(4),
+        'text-margin-y': labelMargin(scale),
         'text-wrap': 'wrap',
         'text-max-width': `${px(120)}px`,
         'text-background-color': '#ffffff',

@@ -12,16 +12,26 @@ export interface Rect { left: number; top: number; right: number; bottom: number
 const MAX_FRAME_ZOOM = 1.6;
 const PADDING = 36;
 
-/** The part of the canvas (in canvas pixels) that no overlay covers. */
-export function usableRect(cy: Core): Rect {
+/** What lies over the canvas (anything marked `data-overlay`), in canvas pixels. */
+export function overlayRects(cy: Core): Rect[] {
   const container = cy.container();
-  const rect: Rect = { left: 0, top: 0, right: cy.width(), bottom: cy.height() };
-  if (!container || typeof document === 'undefined') return rect;
+  if (!container || typeof document === 'undefined') return [];
   const box = container.getBoundingClientRect();
+  const rects: Rect[] = [];
   for (const element of document.querySelectorAll<HTMLElement>('[data-overlay]')) {
     const r = element.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
     const o = { left: r.left - box.left, top: r.top - box.top, right: r.right - box.left, bottom: r.bottom - box.top };
+    if (o.right <= 0 || o.left >= cy.width() || o.bottom <= 0 || o.top >= cy.height()) continue;
+    rects.push(o);
+  }
+  return rects;
+}
+
+/** The part of the canvas (in canvas pixels) that no overlay covers. */
+export function usableRect(cy: Core): Rect {
+  const rect: Rect = { left: 0, top: 0, right: cy.width(), bottom: cy.height() };
+  for (const o of overlayRects(cy)) {
     if (o.right <= rect.left || o.left >= rect.right || o.bottom <= rect.top || o.top >= rect.bottom) continue;
     const options: Rect[] = [
       { ...rect, left: Math.max(rect.left, o.right) },

@@ -2,7 +2,7 @@ import { PLAIN_LABELS, type Labeller } from '../i18n/labeller';
 import { GROUP_COLOUR, type ViewStyle } from '../analysis/settings';
 import { typeStyle } from './entity-style';
 import { shapeSvg } from './node-shapes';
-import { placeLabels, type LabelCandidate, type Obstacle } from './label-placement';
+import { labelSpots, placeLabels, shifted, type Box, type LabelCandidate, type Obstacle } from './label-placement';
 import type { Positions } from '../layout/compute-layout';
 import { xmlText as escapeXml } from '../export/xml';
 import { GROUP_NODE_SIZE, labelWeight, nodeSize } from './to-elements';
@@ -164,22 +164,32 @@ export function previewScene(graph: Subgraph, positions: Positions, options: Pre
   if (labels) {
     // The same rule as the canvas: a label shows only where it overlaps no other label or entity.
     const label = (n: GraphNode) => names.captionLine(n, 27);
+    const bodyOf = (n: GraphNode): Box => {
+      const p = positions[n.id]!;
+      const r = sizeOf(n) / 2;
+      return { x1: p.x - r, y1: p.y - r, x2: p.x + r, y2: p.y + r };
+    };
+    const moves = new Map<string, { dx: number; dy: number }[]>();
     const candidates: LabelCandidate[] = nodes.filter((n) => !n.group).map((n) => {
       const p = positions[n.id]!;
       const w = textWidth(label(n), font) + 4;
       const top = p.y + sizeOf(n) / 2 + 2;
-      return { id: n.id, label: { x1: p.x - w / 2, y1: top, x2: p.x + w / 2, y2: top + font + 4 }, priority: labelWeight(n, style) + (path.has(n.id) ? 10_000 : 0), forced: n.id === selected };
+      const below = { x1: p.x - w / 2, y1: top, x2: p.x + w / 2, y2: top + font + 4 };
+      const spots = labelSpots(bodyOf(n), below);
+      moves.set(n.id, spots);
+      return {
+        id: n.id, label: below, alternatives: spots.slice(1).map(({ dx, dy }) => shifted(below, dx, dy)),
+        priority: labelWeight(n, style) + (path.has(n.id) ? 10_000 : 0), forced: n.id === selected,
+      };
     });
-    const obstacles: Obstacle[] = nodes.map((n) => {
-      const p = positions[n.id]!;
-      const r = sizeOf(n) / 2;
-      return { id: n.id, box: { x1: p.x - r, y1: p.y - r, x2: p.x + r, y2: p.y + r } };
-    });
-    const placed = placeLabels(candidates, obstacles);
+    const obstacles: Obstacle[] = nodes.map((n) => ({ id: n.id, box: bodyOf(n) }));
+    const placed = placeLabels(candidates, obstacles, { x1: minX, y1: minY, x2: minX + width, y2: minY + height });
     for (const node of nodes) {
-      if (!placed.has(node.id)) continue;
+      const spot = placed.get(node.id);
+      if (spot === undefined) continue;
       const p = positions[node.id]!;
-      texts.push({ x: p.x, y: p.y + sizeOf(node) / 2 + 2 + font, size: font, bold: false, text: label(node), dim: Boolean(dim(node.id)) });
+      const { dx, dy } = moves.get(node.id)![spot]!;
+      texts.push({ x: p.x + dx, y: p.y + sizeOf(node) / 2 + 2 + font + dy, size: font, bold: false, text: label(node), dim: Boolean(dim(node.id)) });
     }
   }
   if (textInSvg) {

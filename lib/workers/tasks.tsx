@@ -1,7 +1,7 @@
 import { ImageResponse } from 'next/og';
 import type { AnalysisSettings, MetricsInput, ViewStyle } from '../analysis/settings';
 import { styleView } from '../analysis/view-style';
-import { previewScene, type PreviewOptions } from '../graph/preview-svg';
+import { previewScene, textWidth, type PreviewOptions } from '../graph/preview-svg';
 import type { Subgraph } from '../graph/types';
 import type { Locale } from '../i18n/locales';
 import { labellerFor } from '../i18n/translate';
@@ -22,6 +22,22 @@ export const PREVIEW_HEIGHT = 630;
 const HEADER = 90;
 const PICTURE_HEIGHT = PREVIEW_HEIGHT - HEADER;
 const INK = '#1d2433';
+const TITLE_WIDTH = PREVIEW_WIDTH - 72;
+
+/**
+ * The title on one line: a long one is drawn smaller (down to 26 px), and what still does not fit
+ * ends in an ellipsis, so it never runs into the line below.
+ */
+export function fitTitle(title: string): { text: string; size: number } {
+  // Bold glyphs are a little wider than textWidth estimates.
+  const width = (text: string, size: number) => textWidth(text, size) * 1.02;
+  const size = Math.max(26, Math.min(34, Math.floor(34 * TITLE_WIDTH / Math.max(1, width(title, 34)))));
+  if (width(title, size) <= TITLE_WIDTH) return { text: title, size };
+  const chars = [...title];
+  let keep = chars.length;
+  while (keep > 1 && width(`${chars.slice(0, keep).join('').trimEnd()}…`, size) > TITLE_WIDTH) keep--;
+  return { text: `${chars.slice(0, keep).join('').trimEnd()}…`, size };
+}
 
 export interface PreviewCard {
   graph: Subgraph;
@@ -44,10 +60,10 @@ export async function renderPreview({ graph, positions, title, subtitle, locale 
     ...options, names: labellerFor(locale), textInSvg: false, width: PREVIEW_WIDTH, height: PICTURE_HEIGHT, labels: graph.nodes.length <= 200,
   });
   const scale = PREVIEW_WIDTH / scene.box.width;
-  const shownTitle = [...title].length > 70 ? `${[...title].slice(0, 68).join('')}…` : title;
+  const shownTitle = fitTitle(title);
   const texts = scene.texts.filter((t) => t.text && t.size * scale >= 6);
   const fonts = fontsFor([
-    { text: shownTitle, weight: 700 },
+    { text: shownTitle.text, weight: 700 },
     { text: subtitle, weight: 400 },
     ...texts.map((t) => ({ text: t.text, weight: t.bold ? 700 as const : 400 as const })),
   ]);
@@ -55,7 +71,7 @@ export async function renderPreview({ graph, positions, title, subtitle, locale 
     (
       <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#f7f8fb', fontFamily: PRIMARY_FONT }}>
         <div style={{ height: HEADER, display: 'flex', flexDirection: 'column', justifyContent: 'center', padding: '0 36px', background: '#ffffff', borderBottom: '2px solid #dde3ec' }}>
-          <div style={{ fontSize: 34, fontWeight: 700, color: INK, display: 'flex' }}>{shownTitle}</div>
+          <div style={{ fontSize: shownTitle.size, fontWeight: 700, color: INK, display: 'flex', whiteSpace: 'nowrap' }}>{shownTitle.text}</div>
           <div style={{ fontSize: 20, color: '#5e6a7d', display: 'flex' }}>{subtitle}</div>
         </div>
         <div style={{ position: 'relative', display: 'flex', width: PREVIEW_WIDTH, height: PICTURE_HEIGHT }}>

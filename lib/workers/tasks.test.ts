@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { textWidth } from '../graph/preview-svg';
+import { fitTitle, PREVIEW_WIDTH } from './tasks';
+
+describe('the share image title', () => {
+  it('stays on one line: long titles are drawn smaller, and what still does not fit ends in an ellipsis', () => {
+    const short = fitTitle('Chongqing');
+    expect(short).toEqual({ text: 'Chongqing', size: 34 });
+    // The conference's full English and Russian names fit whole at a smaller size.
+    for (const title of ['First Belt and Road Conference on Science and Technology Exchange', 'Первая Конференция по научно-техническим обменам в рамках «Пояса и пути»']) {
+      const fitted = fitTitle(title);
+      expect(fitted.text).toBe(title);
+      expect(fitted.size).toBeLessThan(34);
+      expect(textWidth(fitted.text, fitted.size)).toBeLessThanOrEqual(PREVIEW_WIDTH - 72);
+    }
+    const long = fitTitle('International Science and Technology Cooperation Initiative '.repeat(3).trim());
+    expect(long.size).toBe(26);
+    expect(long.text.endsWith('…')).toBe(true);
+    expect(textWidth(long.text, long.size)).toBeLessThanOrEqual(PREVIEW_WIDTH - 72);
+    const chinese = fitTitle('国际科技合作倡议'.repeat(8));
+    expect(chinese.text.endsWith('…')).toBe(true);
+    expect(textWidth(chinese.text, chinese.size)).toBeLessThanOrEqual(PREVIEW_WIDTH - 72);
+  });
+});
