@@ -107,6 +107,28 @@ test('a label with no room below its entity shows above or beside it, on the can
   expect(moved.length, 'labels above or beside their entity').toBeGreaterThan(0);
 });
 
+test('hovering an entity shows its full name clear of its own shape, and the other names make room', async ({ page, explorer }) => {
+  await explorer.open();
+  await explorer.settled();
+  const shown = new Set((await page.evaluate(() => window.__graph!.labelBoxes())).map((l) => l.id));
+  const selected = await explorer.graph.selectedIds();
+  // An entity whose name is hidden to declutter.
+  const hidden = (await explorer.graph.visibleNodeIds()).find((id) => !shown.has(id) && !selected.includes(id) && !id.startsWith('\u0001'));
+  expect(hidden, 'an entity without a label').toBeDefined();
+  const point = await explorer.pointOf(hidden!);
+  await page.mouse.move(point.x, point.y);
+  await expect.poll(async () => (await page.evaluate(() => window.__graph!.labelBoxes())).map((l) => l.id)).toContain(hidden);
+  await expect.poll(() => explorer.graph.classes(hidden!)).toContain('hovered');
+  const labels = await page.evaluate(() => window.__graph!.labelBoxes());
+  const own = (await page.evaluate(() => window.__graph!.nodeBoxes())).find((b) => b.id === hidden)!;
+  expect(overlaps(labels.find((l) => l.id === hidden)!, own), 'the name over its own entity').toBe(false);
+  expect(labelOverlaps(labels), 'labels overlapping').toEqual([]);
+  // Away from it, its name gives way again.
+  const canvas = await rectOf(page, '[data-testid="graph-canvas"]');
+  await page.mouse.move(canvas.right - 5, canvas.bottom - 40);
+  await expect.poll(async () => (await page.evaluate(() => window.__graph!.labelBoxes())).map((l) => l.id)).not.toContain(hidden);
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 

@@ -75,12 +75,23 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
     // Labels: never drawn below a readable size (they scale with zoom-out) and never on top of one
     // another or of another entity: the more important ones win, the rest show on hover or zoom.
+    let awaitingFrame = false;
+    const declutterAfterFrame = () => {
+      if (awaitingFrame) return;
+      awaitingFrame = true;
+      cy.one('render', () => {
+        awaitingFrame = false;
+        declutter();
+      });
+    };
     const declutter = () => {
       if (big) return;
       const scale = labelScale(cy.zoom());
       if (Math.abs(scale - scaleRef.current) / scaleRef.current > 0.04) {
         scaleRef.current = scale;
         cy.style([...graphStylesheet(latest.current.types, scale), ...levelOfDetailStyle(render)]);
+        // Label sizes are measured when a frame is drawn: place them once the new sizes are known.
+        return declutterAfterFrame();
       }
       const selected = latest.current.selectedId;
       const nodes = cy.nodes(':visible').filter((n) => n.id() !== BACKGROUND_ID);
@@ -154,7 +165,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       const target = entityAt(event.target, event.position);
       if (target.isNode() && target.id() !== BACKGROUND_ID) latest.current.onExpand(target.id());
     });
-    // Hover: the neighbourhood lights up and the full name shows, whatever was hidden to declutter.
+    // Hover: the neighbourhood lights up and the full name shows, whatever was hidden to declutter;
+    // labels are placed again once the full name (longer than the label it replaces) is measured.
     cy.on('mouseover', 'node', (event) => {
       const node = event.target as NodeSingular;
       if (node.id() === BACKGROUND_ID) return;
@@ -163,6 +175,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         node.addClass('hovered');
         node.closedNeighborhood().addClass('hover-near');
       });
+      declutterAfterFrame();
     });
     cy.on('mouseout', 'node', (event) => {
       const node = event.target as NodeSingular;
@@ -171,6 +184,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         node.removeClass('hovered');
         cy.elements('.hover-near').removeClass('hover-near');
       });
+      declutterAfterFrame();
     });
     let pending: ReturnType<typeof setTimeout> | undefined;
     let labelTimer: ReturnType<typeof setTimeout> | undefined;

@@ -15,7 +15,7 @@ export interface LabelCandidate {
   alternatives?: Box[];
   /** Higher wins. Ties go to the id, so the outcome is the same every time. */
   priority: number;
-  /** Always shown (selected, hovered): placed first, where it covers the fewest entities. */
+  /** Always shown (selected, hovered): placed first, where it covers the fewest entities and labels. */
   forced?: boolean;
 }
 
@@ -86,7 +86,7 @@ const inside = (b: Box, bounds: Box | undefined) => !bounds || (b.x1 >= bounds.x
  * The labels that can be shown without overlapping a shown label or another entity (or leaving
  * `bounds`, the part of the picture that is seen), each with the place it takes (its first free
  * box). A forced label always shows: in its first free box, else in the one inside the bounds that
- * covers the fewest other entities.
+ * covers the fewest other entities and labels.
  */
 export function placeLabels(candidates: LabelCandidate[], obstacles: Obstacle[], bounds?: Box): LabelSpots {
   const sizes = candidates.map((c) => Math.max(c.label.x2 - c.label.x1, c.label.y2 - c.label.y1)).filter((s) => s > 0).sort((a, b) => a - b);
@@ -102,7 +102,7 @@ export function placeLabels(candidates: LabelCandidate[], obstacles: Obstacle[],
     const own = (o: Obstacle) => o.id === candidate.id;
     let spot = boxes.findIndex((box) => inside(box, bounds) && !placed.hits(box, () => false) && !bodies.hits(box, own));
     if (spot < 0 && candidate.forced) {
-      const covered = boxes.map((box) => bodies.count(box, own) + (inside(box, bounds) ? 0 : obstacles.length + 1));
+      const covered = boxes.map((box) => bodies.count(box, own) + placed.count(box, () => false) + (inside(box, bounds) ? 0 : candidates.length + obstacles.length + 1));
       spot = covered.indexOf(Math.min(...covered));
     }
     if (spot < 0) continue;
