@@ -13,14 +13,19 @@ const boxOf = (c: LabelCandidate, spot: number): Box => [c.label, ...(c.alternat
 const intersects = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 describe('labelSpots', () => {
-  it('puts a label above, right and left of its entity with the same gap as below', () => {
+  it('puts a label above, right and left of its entity, then at its corners, with the same gap as below', () => {
     const body = { x1: -20, y1: -20, x2: 20, y2: 20 };
     const below = { x1: -40, y1: 24, x2: 40, y2: 40 };
-    const [none, above, right, left] = labelSpots(body, below).map(({ dx, dy }) => shifted(below, dx, dy));
-    expect(none).toEqual(below);
-    expect(above).toEqual({ x1: -40, y1: -40, x2: 40, y2: -24 });
-    expect(right).toEqual({ x1: 24, y1: -8, x2: 104, y2: 8 });
-    expect(left).toEqual({ x1: -104, y1: -8, x2: -24, y2: 8 });
+    expect(labelSpots(body, below).map(({ dx, dy }) => shifted(below, dx, dy))).toEqual([
+      below,
+      { x1: -40, y1: -40, x2: 40, y2: -24 },
+      { x1: 24, y1: -8, x2: 104, y2: 8 },
+      { x1: -104, y1: -8, x2: -24, y2: 8 },
+      { x1: 20, y1: 24, x2: 100, y2: 40 },
+      { x1: -100, y1: 24, x2: -20, y2: 40 },
+      { x1: 20, y1: -40, x2: 100, y2: -24 },
+      { x1: -100, y1: -40, x2: -20, y2: -24 },
+    ]);
   });
 });
 
@@ -49,8 +54,9 @@ describe('placeLabels', () => {
   });
 
   it('hides a label with no free place, unless it is forced, which then covers as few entities as it can', () => {
-    // An entity boxed in on all four sides.
-    const around = [entity('n', 0, -50), entity('s', 0, 50), entity('e', 90, 0), entity('w', -90, 0)];
+    // An entity boxed in on all four sides and at its four corners.
+    const around = [entity('n', 0, -50), entity('s', 0, 50), entity('e', 90, 0), entity('w', -90, 0),
+      entity('se', 70, 45), entity('sw', -70, 45), entity('ne', 70, -45), entity('nw', -70, -45)];
     const middle = entity('m', 0, 0);
     const obstacles = [middle, ...around].map((e) => e.body);
     expect(placeLabels([middle.candidate], obstacles).has('m')).toBe(false);

@@ -1,7 +1,7 @@
 /**
  * Which labels to show, and where, so that none overlaps another label or another entity: greedy by
  * priority (the selection, then the caller's ranking), each label tried below its entity, then
- * above, right and left (see labelSpots), with a uniform grid for neighbour look-ups. Pure; the
+ * above, beside and at its corners (see labelSpots), with a uniform grid for neighbour look-ups. Pure; the
  * canvas feeds it Cytoscape's own label boxes, the server-drawn picture feeds it estimated ones.
  */
 
@@ -65,18 +65,26 @@ export type LabelSpots = Map<string, number>;
 export const shifted = (b: Box, dx: number, dy: number): Box => ({ x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy });
 
 /**
- * The moves that take a label from below its entity (its default place) to above it, to its right
- * and to its left, keeping the same gap from the entity's body; the first is no move. Both the
- * canvas (as text margins) and the server-drawn picture apply them, so both place labels alike.
+ * The moves that take a label from below its entity (its default place) to above it, to its right,
+ * to its left, then to its four corners, keeping the same gap from the entity's body; the first is
+ * no move. Both the canvas (as text margins) and the server-drawn picture apply them, so both place
+ * labels alike.
  */
 export function labelSpots(body: Box, below: Box): { dx: number; dy: number }[] {
   const gap = Math.max(0, below.y1 - body.y2);
+  const up = body.y1 - gap - below.y2;
   const middle = (body.y1 + body.y2) / 2 - (below.y1 + below.y2) / 2;
+  const right = body.x2 - below.x1;
+  const left = body.x1 - below.x2;
   return [
     { dx: 0, dy: 0 },
-    { dx: 0, dy: body.y1 - gap - below.y2 },
-    { dx: body.x2 + gap - below.x1, dy: middle },
-    { dx: body.x1 - gap - below.x2, dy: middle },
+    { dx: 0, dy: up },
+    { dx: right + gap, dy: middle },
+    { dx: left - gap, dy: middle },
+    { dx: right, dy: 0 },
+    { dx: left, dy: 0 },
+    { dx: right, dy: up },
+    { dx: left, dy: up },
   ];
 }
 
