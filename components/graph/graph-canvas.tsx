@@ -3,14 +3,14 @@
 import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import { useTranslations } from 'use-intl';
-import { labelSpots, placeLabels, shifted, type LabelCandidate, type Obstacle } from '@/lib/graph/label-placement';
 import { installFastBoundingBox } from '@/lib/graph/fast-bounding-box';
 import { applyLevelOfDetail, CANVAS_OPTIONS, levelOfDetailStyle, MIN_LABEL_PX, type RenderChoice } from '@/lib/graph/render-options';
 import type { Positions } from '@/lib/layout/compute-layout';
 import type { Viewport } from '@/lib/url-state';
 import { graphStylesheet, labelMargin } from './graph-stylesheet';
 import { exposeGraphForTests } from './graph-test-hook';
-import { applyViewport, centre, frame, readViewport, overlayRects, usableRect } from './viewport';
+import { placeCanvasLabels } from './canvas-labels';
+import { applyViewport, centre, frame, readViewport, usableRect } from './viewport';
 
 export interface CanvasSelection { kind: 'node' | 'edge'; id: string }
 
@@ -37,8 +37,6 @@ export interface GraphCanvasProps {
 
 const ANIMATION_MS = 350;
 const BACKGROUND_ID = '\u0001background';
-/** Element scratch key: the text margins that moved a label off its default place below its entity. */
-const LABEL_MOVE = 'labelMove';
 
 /** Label size in model units that draws at least MIN_LABEL_PX (plus one) on screen at this zoom. */
 export function labelScale(zoom: number): number {
@@ -93,56 +91,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         // Label sizes are measured when a frame is drawn: place them once the new sizes are known.
         return declutterAfterFrame();
       }
-      const selected = latest.current.selectedId;
-      const nodes = cy.nodes(':visible').filter((n) => n.id() !== BACKGROUND_ID);
-      const candidates: LabelCandidate[] = [];
-      const obstacles: Obstacle[] = [];
-      const moves = new Map<string, { dx: number; dy: number }[]>();
-      const margin = labelMargin(scaleRef.current);
-      nodes.forEach((node) => {
-        const body = node.boundingBox({ includeLabels: false, includeOverlays: false });
-        obstacles.push({ id: node.id(), box: body });
-        const drawn = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
-        if (drawn.w > 0) {
-          // Where the label would be below its entity: where it is drawn, less the margins set last time.
-          const applied = node.scratch(LABEL_MOVE) as { x: number; y: number } | undefined;
-          const label = applied ? shifted(drawn, -applied.x, margin - applied.y) : drawn;
-          const group = node.hasClass('group');
-          const spots = group ? [] : labelSpots(body, label);
-          moves.set(node.id(), spots);
-          candidates.push({
-            id: node.id(),
-            label,
-            alternatives: spots.slice(1).map(({ dx, dy }) => shifted(label, dx, dy)),
-            priority: Number(node.data('priority') ?? 0),
-            // A group's label is what it is ("151 countries"): always shown, inside its own box.
-            forced: node.id() === selected || node.id() === hoverRef.current || group,
-          });
-        }
-      });
-      // What covers the canvas (the legend, a sheet) hides labels as an entity would; none leaves the canvas.
-      const extent = cy.extent();
-      const zoom = cy.zoom();
-      const pan = cy.pan();
-      for (const overlay of overlayRects(cy)) {
-        obstacles.push({ id: '', box: { x1: (overlay.left - pan.x) / zoom, y1: (overlay.top - pan.y) / zoom, x2: (overlay.right - pan.x) / zoom, y2: (overlay.bottom - pan.y) / zoom } });
-      }
-      const shown = placeLabels(candidates, obstacles, extent);
-      cy.batch(() => nodes.forEach((node) => {
-        const id = node.id();
-        const spot = shown.get(id);
-        if (spot === undefined) node.addClass('label-hidden');
-        else node.removeClass('label-hidden');
-        const move = spot ? moves.get(id)?.[spot] : undefined;
-        if (move) {
-          const applied = { x: move.dx, y: margin + move.dy };
-          node.scratch(LABEL_MOVE, applied);
-          node.style({ 'text-margin-x': applied.x, 'text-margin-y': applied.y });
-        } else if (node.scratch(LABEL_MOVE)) {
-          node.removeScratch(LABEL_MOVE);
-          node.removeStyle('text-margin-x text-margin-y');
-        }
-      }));
+      placeCanvasLabels(cy, { margin: labelMargin(scaleRef.current), forced: [latest.current.selectedId, hoverRef.current], skip: BACKGROUND_ID });
     };
     declutterRef.current = declutter;
 
