@@ -162,7 +162,8 @@ export function previewScene(graph: Subgraph, positions: Positions, options: Pre
     }
   }
   if (labels) {
-    // The same rule as the canvas: a label shows only where it overlaps no other label or entity.
+    // The same rule as the canvas: a label takes the first place around its entity (below first)
+    // where it overlaps no other label or entity and stays inside the picture, or is left out.
     const label = (n: GraphNode) => names.captionLine(n, 27);
     const bodyOf = (n: GraphNode): Box => {
       const p = positions[n.id]!;
