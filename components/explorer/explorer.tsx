@@ -7,7 +7,8 @@ import { useFormatter, useTranslations } from 'use-intl';
 import { isGroupKey } from '@/lib/graph/groups';
 import { FALLBACK_MARK, type Labeller } from '@/lib/i18n/labeller';
 import { renderOptions, webglAvailable } from '@/lib/graph/render-options';
-import { toElements } from '@/lib/graph/to-elements';
+import { nodeSizes, toElements } from '@/lib/graph/to-elements';
+import { drawnPositions } from '@/lib/layout/spacing';
 import type { GraphEdge, GraphNode, GroupInfo } from '@/lib/graph/types';
 import { stateIds } from '@/lib/url-state';
 import { readViewport } from '../graph/viewport';
@@ -38,7 +39,7 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
   const tx = useTranslations('explorer');
   const format = useFormatter();
   const labels = useLabeller();
-  const { state, graph, positions, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, frame, actions } = useExplorer(init);
+  const { state, graph, positions: laidOut, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, frame, actions } = useExplorer(init);
   const cyRef = useRef<Core | null>(null);
   const [canvasReady, setCanvasReady] = useState(false);
   const [connectFrom, setConnectFrom] = useState<{ id: string; name: string } | null>(null);
@@ -59,6 +60,9 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
   const types = useMemo(() => [...new Set(graph.nodes.map((n) => n.type))].sort(), [graph.nodes]);
   const analysis = useViewAnalysis(graph, state, init);
   const timeHidden = analysis.time.hidden;
+  // An analysis may draw an entity bigger than the layout made room for: it moves aside if it would overlap.
+  const positions = useMemo(() => (analysis.style ? drawnPositions(laidOut, nodeSizes(graph.nodes), analysis.style.sizes) : laidOut),
+    [laidOut, graph.nodes, analysis.style]);
   const elements = useMemo(
     () => toElements(graph, { positions, expanded: state.expanded, hiddenTypes: state.hiddenTypes, pathIds, labels, hiddenIds: timeHidden, style: analysis.style }),
     [graph, positions, state.expanded, state.hiddenTypes, pathIds, labels, timeHidden, analysis.style],

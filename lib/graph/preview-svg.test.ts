@@ -45,4 +45,24 @@ describe('previewSvg honours the link', () => {
     expect(svg.indexOf('<image')).toBeGreaterThan(0);
     expect(svg.indexOf('<image')).toBeLessThan(svg.indexOf('<line'));
   });
+
+  it('moves aside an entity an analysis draws bigger than the layout made room for', () => {
+    // Kazakhstan laid out 50 units from the initiative (their circles 3 apart), then drawn as big as it by PageRank.
+    const close = { ...positions, 'c:kaz': { x: 50, y: 0 } };
+    const style = {
+      settings: { size: 'pagerank' as const, colour: 'type' as const }, sizes: { 'i:bri': 56, 'c:kaz': 56, 'p:yin': 30 }, colours: {}, communities: [],
+      smaller: { communities: 0, entities: 0 }, unlinked: 0, top: ['i:bri'], analysed: { entities: 3, relationships: 2 },
+    };
+    const circles = (svg: string) => [...svg.matchAll(/<circle cx="([-\d.]+)" cy="([-\d.]+)" r="([\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), r: Number(m[3]) }));
+    const drawn = circles(previewSvg(graph, close, { style }));
+    expect(drawn).toHaveLength(3);
+    for (let i = 0; i < drawn.length; i++) {
+      for (let j = i + 1; j < drawn.length; j++) {
+        const [a, b] = [drawn[i]!, drawn[j]!];
+        expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(a.r + b.r);
+      }
+    }
+    // Without the analysis, the layout's own sizes fit and nothing moves.
+    expect(circles(previewSvg(graph, close))).toContainEqual({ x: 50, y: 0, r: 19 });
+  });
 });

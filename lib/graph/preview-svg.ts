@@ -4,8 +4,9 @@ import { typeStyle } from './entity-style';
 import { shapeSvg } from './node-shapes';
 import { labelSpots, placeLabels, shifted, type Box, type LabelCandidate, type Obstacle } from './label-placement';
 import type { Positions } from '../layout/compute-layout';
+import { drawnPositions } from '../layout/spacing';
 import { xmlText as escapeXml } from '../export/xml';
-import { GROUP_NODE_SIZE, labelWeight, nodeSize } from './to-elements';
+import { GROUP_NODE_SIZE, labelWeight, nodeSize, nodeSizes } from './to-elements';
 import type { GraphNode, Subgraph } from './types';
 
 /**
@@ -77,8 +78,10 @@ const FONT = 11;
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** The view as SVG: shapes always, text in the SVG or handed back as `texts` (see textInSvg). */
-export function previewScene(graph: Subgraph, positions: Positions, options: PreviewOptions = {}): PreviewScene {
+export function previewScene(graph: Subgraph, laidOut: Positions, options: PreviewOptions = {}): PreviewScene {
   const { labels = true, textInSvg = true, names = PLAIN_LABELS, style } = options;
+  // As on the canvas: an entity an analysis draws bigger than the layout made room for moves aside.
+  const positions = style ? drawnPositions(laidOut, nodeSizes(graph.nodes), style.sizes) : laidOut;
   const texts: PreviewText[] = [];
   const font = FONT * (options.fontScale ?? 1);
   const hidden = new Set(options.hiddenTypes ?? []);

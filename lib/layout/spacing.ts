@@ -143,3 +143,19 @@ export function overlappingPairs(positions: Record<string, Point>, sizes?: Recor
   }
   return pairs;
 }
+
+/**
+ * Positions for entities drawn at other sizes than they were laid out with (an analysis sizes them
+ * by PageRank, say): if a grown entity now overlaps another, the grown ones move apart as little
+ * as `separate` needs; nothing else moves. The positions given are returned as they are when no
+ * two entities overlap, so the layout, the URL and the server's picture stay as they were.
+ */
+export function drawnPositions(positions: Record<string, Point>, laidOut: Record<string, number>, drawn: Record<string, number>): Record<string, Point> {
+  const grown = Object.keys(drawn).filter((id) => positions[id] && drawn[id]! > sizeOf(laidOut, id));
+  if (grown.length === 0) return positions;
+  const sizes = { ...laidOut, ...drawn };
+  if (overlappingPairs(positions, sizes).length === 0) return positions;
+  const moved = { ...positions };
+  separate(moved, grown, sizes);
+  return moved;
+}
