@@ -1,4 +1,5 @@
 import { chromium, type Page } from '@playwright/test';
+import { hubViewPath } from '../scripts/hub-view';
 
 /**
  * `npm run bench:labels -- [baseUrl ...]`: how many entity names a reader sees, and how many are cut
@@ -9,11 +10,6 @@ import { chromium, type Page } from '@playwright/test';
 const bases = process.argv.slice(2).filter((a) => a !== '--');
 if (bases.length === 0) bases.push('http://localhost:3000');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? (process.platform === 'linux' ? '/usr/bin/chromium' : undefined);
-
-async function hubView(base: string): Promise<string> {
-  const page = await (await fetch(`${base}/api/nodes/${encodeURIComponent('initiative:bri')}/neighbors?limit=200`)).json() as { nodes: { id: string }[] };
-  return `/?v=1&n=initiative:bri~${page.nodes.map((n) => n.id).filter((id) => id !== 'initiative:bri').join(';')}&s=initiative:bri`;
-}
 
 /** Names shown, and those cut or covered: counted once the canvas has stopped moving and relabelling. */
 async function count(page: Page): Promise<{ entities: number; labels: number; cut: number }> {
@@ -47,7 +43,7 @@ async function count(page: Page): Promise<{ entities: number; labels: number; cu
 
 async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  const views = [['starting view', '/'], ['starting view, Russian', '/?lang=ru'], ['initiative, 172 neighbours', await hubView(bases[0]!)], ['Yin Hejun\'s page', '/node/person:yin-hejun']] as const;
+  const views = [['starting view', '/'], ['starting view, Russian', '/?lang=ru'], ['the initiative expanded in full', await hubViewPath(bases[0]!)], ['Yin Hejun\'s page', '/node/person:yin-hejun']] as const;
   const screens = [['1280x800', { width: 1280, height: 800 }, false], ['390x844', { width: 390, height: 844 }, true]] as const;
   console.log(`| view | screen | entities | ${bases.map((b) => `names shown (cut or covered) at ${b}`).join(' | ')} |`);
   console.log(`|---|---|---|${bases.map(() => '---|').join('')}`);
