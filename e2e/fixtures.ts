@@ -33,10 +33,10 @@ export class ExplorerPage {
     await this.settled();
   }
 
-  /** No request running and no animation: the view is what the state says. */
-  async settled() {
+  /** No request running and no animation: the view is what the state says (waiting up to `timeout` ms for the step). */
+  async settled(timeout?: number) {
     // In any interface language: the status line says it is busy while a step runs.
-    await expect(this.status).not.toHaveAttribute('aria-busy', 'true');
+    await expect(this.status).not.toHaveAttribute('aria-busy', 'true', { timeout });
     await expect.poll(() => this.page.evaluate(() => window.__graph?.animating() ?? true)).toBe(false);
   }
 
