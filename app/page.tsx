@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { Explorer } from '@/components/explorer/explorer';
 import { GraphPreview } from '@/components/graph/graph-preview';
 import { pageLocale } from '@/lib/i18n/server';
-import { pageView, queryText, viewMetadata } from '@/lib/graph/page-view';
-import { previewOptions } from '@/lib/graph/view';
+import { pageView, queryText, viewMetadata } from '@/lib/db/page-view';
+import { previewOptions } from '@/lib/db/view';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedFromDir } from '../graph-seed/load';
-import { getNeighbors, getNode, getSubgraph, searchEntities } from '../lib/graph/queries';
+import { getNeighbors, getNode, getSubgraph, searchEntities } from '../lib/db/queries';
 import { loadEnv } from '../lib/env';
-import { createDriver } from '../lib/neo4j/create-driver';
-import { getNeo4j } from '../lib/neo4j/driver';
-import { loadDotenv } from '../scripts/load-dotenv';
+import { createDriver } from '../lib/db/create-driver';
+import { getNeo4j } from '../lib/db/driver';
+import { loadDotenv } from '../lib/load-dotenv';
 import { row, summarize, timed } from './stats';
 
 /**

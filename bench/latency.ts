@@ -1,7 +1,7 @@
 import { loadEnv } from '../lib/env';
-import { getNeo4j } from '../lib/neo4j/driver';
-import { getNeighbors, searchEntities } from '../lib/graph/queries';
-import { loadDotenv } from '../scripts/load-dotenv';
+import { getNeo4j } from '../lib/db/driver';
+import { getNeighbors, searchEntities } from '../lib/db/queries';
+import { loadDotenv } from '../lib/load-dotenv';
 import { row, summarize, timed } from './stats';
 
 /**

@@ -4,11 +4,11 @@
  * and wheel events (one step per animation frame, the way a user's drag arrives), and counts frames;
  * it also times the app's layout on the main thread and in the layout worker.
  */
-import { installFastBoundingBox } from '../lib/graph/fast-bounding-box';
+import { installFastBoundingBox } from '../components/graph/fast-bounding-box';
 import cytoscape, { type Core, type CytoscapeOptions, type StylesheetJson } from 'cytoscape';
 import { graphStylesheet } from '../components/graph/graph-stylesheet';
-import { applyLevelOfDetail, CANVAS_OPTIONS, levelOfDetailStyle, renderOptions, webglAvailable } from '../lib/graph/render-options';
-import { toElements } from '../lib/graph/to-elements';
+import { applyLevelOfDetail, CANVAS_OPTIONS, levelOfDetailStyle, renderOptions, webglAvailable } from '../components/graph/render-options';
+import { toElements } from '../lib/draw/to-elements';
 import type { GraphEdge, GraphNode, Subgraph } from '../lib/graph/types';
 import { computeLayout, type LayoutInput, type Positions } from '../lib/layout/compute-layout';
 import { createLayoutClient } from '../lib/layout/layout-client';

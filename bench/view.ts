@@ -10,14 +10,14 @@ import { summarize } from './stats';
 
 /**
  * Big views: frames per second while panning and zooming a 5,000-entity / 20,000-relationship view,
- * today's renderer (canvas, the app's stylesheet as it is) next to the new one (lib/graph/render-options:
+ * today's renderer (canvas, the app's stylesheet as it is) next to the new one (components/graph/render-options:
  * WebGL where the browser has it, level of detail), and the time the app's layout takes for 1,000
  * entities, on the main thread and in the layout worker. Headless Chromium, 1280x800.
  *
  *   npm run bench:view   (CHROMIUM_PATH picks the browser, BENCH_FLAGS its flags for every variant; BENCH_PARTS=frames or layout runs one half, draw the cost of one full redraw; BENCH_NODES, BENCH_EDGES, BENCH_LAYOUT_NODES,
  *                         BENCH_LAYOUT_EDGES, BENCH_RUNS change the sizes and the number of layout runs;
  *                         BENCH_RENDER='{"textureOnViewport":false}' tries renderer options on top of the app's choice;
- *                         BENCH_FAST_BB=0 leaves out lib/graph/fast-bounding-box.ts; BENCH_PROFILE=dir writes CPU profiles of the redraws)
+ *                         BENCH_FAST_BB=0 leaves out components/graph/fast-bounding-box.ts; BENCH_PROFILE=dir writes CPU profiles of the redraws)
  */
 const NODES = Number(process.env.BENCH_NODES ?? 5000);
 const EDGES = Number(process.env.BENCH_EDGES ?? 20000);

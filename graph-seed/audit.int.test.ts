@@ -2,12 +2,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { searchEntities } from '../lib/graph/queries';
-import { getNeo4j } from '../lib/neo4j/driver';
+import { searchEntities } from '../lib/db/queries';
+import { getNeo4j } from '../lib/db/driver';
 import { fingerprint } from '../test/db';
 import { DEFAULT_SEED_DIR, seedFromDir } from './load';
 import type { SeedFile } from './schema';
-import { seededTestDatabase } from './seeded-test-db';
+import { seededTestDatabase } from '../test/seeded-test-db';
 
 // The names and facts corrected by the source audit, checked in the real database.
 const { driver, database, read } = seededTestDatabase();

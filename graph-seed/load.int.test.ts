@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../test/db';
 import { DEFAULT_SEED_DIR, seedFromDir } from './load';
-import { seededTestDatabase } from './seeded-test-db';
+import { seededTestDatabase } from '../test/seeded-test-db';
 import { readSeedDir, SeedValidationError } from './validate';
 
 const { driver, database, read } = seededTestDatabase();

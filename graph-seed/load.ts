@@ -54,7 +54,7 @@ const PRUNE_QUERIES = [
    REMOVE n:$(stale) RETURN count(*) AS removed`,
 ];
 
-// The dataset version the app's read cache is keyed by (lib/cache/read-cache.ts): a new random
+// The dataset version the app's read cache is keyed by (lib/db/read-cache.ts): a new random
 // value after every load, whatever changed, so no reader keeps answers from before it.
 export const STAMP_VERSION = `MERGE (m:ExplorerMeta {key: 'dataset'})
   SET m.version = randomUUID(), m.loadedAt = datetime(), m.lastDataset = $dataset`;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadEnv } from '../lib/env';
-import { createDriver } from '../lib/neo4j/create-driver';
-import { loadDotenv } from '../scripts/load-dotenv';
+import { createDriver } from '../lib/db/create-driver';
+import { loadDotenv } from '../lib/load-dotenv';
 import { DEFAULT_SEED_DIR, seedFromDir } from './load';
 
 /** `npm run db:seed [folder]`. */

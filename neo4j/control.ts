@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Env } from '../lib/env';
-import { createDriver } from '../lib/neo4j/create-driver';
-import { ensureLocalPassword, localPasswordFile } from '../lib/neo4j/local-password';
+import { createDriver } from '../lib/db/create-driver';
+import { ensureLocalPassword, localPasswordFile } from '../lib/db/local-password';
 
 /**
  * Starts and stops the local Neo4j (neo4j/src/.../Launcher.java) as a background process.

@@ -1,10 +1,10 @@
 import { loadEnv } from '../lib/env';
-import { getSchema, forgetSchema } from '../lib/graph/schema';
+import { getSchema, forgetSchema } from '../lib/db/schema';
 import { DB_INDEX, searchIndexPlan } from '../lib/graph/schema-index';
 import { OWN_INDEXES } from '../lib/graph/schema-model';
-import { createDriver } from '../lib/neo4j/create-driver';
-import { getNeo4j } from '../lib/neo4j/driver';
-import { loadDotenv } from './load-dotenv';
+import { createDriver } from '../lib/db/create-driver';
+import { getNeo4j } from '../lib/db/driver';
+import { loadDotenv } from '../lib/load-dotenv';
 
 /**
  * npm run db:index [-- --rebuild]: the one explicit write the explorer makes to a database it did

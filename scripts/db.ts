@@ -1,6 +1,6 @@
 import { loadEnv } from '../lib/env';
 import { startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
-import { loadDotenv } from './load-dotenv';
+import { loadDotenv } from '../lib/load-dotenv';
 
 /** `npm run db:start` / `npm run db:stop`. */
 async function main(command: string | undefined): Promise<void> {

@@ -18,7 +18,10 @@ import cluster from 'node:cluster';
 import http from 'node:http';
 import next from 'next';
 
-const EDGE = Symbol.for('graph-explorer.edge');
+// The app's side of the one seam between this server and the app (lib/server-seam.ts): the read
+// cache's front door and the shutdown hooks, met on one globalThis key.
+/** @returns {import('../lib/server-seam').ServerSeam | undefined} */
+const seam = () => globalThis[Symbol.for('graph-explorer.server-seam')];
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -87,7 +90,7 @@ async function serve() {
     // (lib/http/edge-cache.ts); anything else, or any doubt, goes to Next.js.
     if (fastPath && req.method === 'GET') {
       try {
-        const answer = globalThis[EDGE]?.answer(req);
+        const answer = seam()?.answerFromCache?.(req);
         if (answer) {
           res.writeHead(answer.status, answer.headers);
           res.end(answer.body ?? undefined);
@@ -126,7 +129,7 @@ async function serve() {
       });
     }
     server.closeAllConnections();
-    const hooks = globalThis[Symbol.for('graph-explorer.shutdown-hooks')];
+    const hooks = seam()?.shutdownHooks;
     await Promise.allSettled([...(hooks?.values() ?? [])].map((hook) => hook()));
     await app.close?.().catch(() => {});
     console.log(`[serve] stopped after ${Date.now() - started} ms${inFlight > 0 ? ` (${inFlight} request(s) cut off)` : ''}`);

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { loadEnv } from '../lib/env';
-import { createDriver } from '../lib/neo4j/create-driver';
+import { createDriver } from '../lib/db/create-driver';
 import { seedFromDir } from '../graph-seed/load';
 import { startLocalNeo4j } from '../neo4j/control';
-import { loadDotenv } from './load-dotenv';
+import { loadDotenv } from '../lib/load-dotenv';
 
 /**
  * `npm start`: the local Neo4j (unless NEO4J_URI names another), the seed, a production build,

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadEnv } from '../lib/env';
-import { createDriver } from '../lib/neo4j/create-driver';
+import { createDriver } from '../lib/db/create-driver';
 import { seedFromDir } from '../graph-seed/load';
 import { startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
 import { testEnvironment } from '../test/test-env';

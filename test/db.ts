@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { loadEnv } from '../lib/env';
-import { createDriver } from '../lib/neo4j/create-driver';
+import { createDriver } from '../lib/db/create-driver';
 import { testEnvironment } from './test-env';
 
 /** A driver on the test database, for integration tests that look at the graph directly. */

@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadEnv, type Env } from '../lib/env';
-import { createDriver } from '../lib/neo4j/create-driver';
-import { ensureLocalPassword, localPasswordFile } from '../lib/neo4j/local-password';
+import { createDriver } from '../lib/db/create-driver';
+import { ensureLocalPassword, localPasswordFile } from '../lib/db/local-password';
 import { startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
 
 /**

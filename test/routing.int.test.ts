@@ -1,9 +1,9 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
-import { getNode, searchEntities } from '@/lib/graph/queries';
-import { forgetSchema } from '@/lib/graph/schema';
-import { closeNeo4j, getNeo4j, readQuery } from '@/lib/neo4j/driver';
-import { neo4jPassword } from '@/lib/neo4j/local-password';
+import { getNode, searchEntities } from '@/lib/db/queries';
+import { forgetSchema } from '@/lib/db/schema';
+import { closeNeo4j, getNeo4j, readQuery } from '@/lib/db/driver';
+import { neo4jPassword } from '@/lib/db/local-password';
 import { testEnvironment } from './test-env';
 
 // What a cluster or Aura needs, checked against the single local server: the routing scheme

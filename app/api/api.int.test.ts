@@ -1,7 +1,7 @@
 import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '@/lib/env';
-import { getNeo4j } from '@/lib/neo4j/driver';
+import { getNeo4j } from '@/lib/db/driver';
 import { startLocalNeo4j, stopLocalNeo4j } from '@/neo4j/control';
 import { POST as entities } from './entities/route';
 import { GET as health } from './health/route';
@@ -197,7 +197,7 @@ describe('GET /api/paths', () => {
 
 describe('the data layer is read-only', () => {
   it('refuses a write even through its own query runner', async () => {
-    const { readQuery } = await import('@/lib/neo4j/driver');
+    const { readQuery } = await import('@/lib/db/driver');
     await expect(readQuery('CREATE (n:Entity {id: "x:written"}) RETURN n', {})).rejects.toMatchObject({ code: 'database_error' });
     const { body } = await json(await node(request('/api/nodes/x:written'), params('x:written')));
     expect(body.error).toBe('not_found');
@@ -206,8 +206,8 @@ describe('the data layer is read-only', () => {
 
 describe('the seeded database', () => {
   it('is recognised as the seed, and health counts its entities, not the loader\'s version stamp', async () => {
-    const { getSchema } = await import('@/lib/graph/schema');
-    const { readQuery } = await import('@/lib/neo4j/driver');
+    const { getSchema } = await import('@/lib/db/schema');
+    const { readQuery } = await import('@/lib/db/driver');
     const [row] = await readQuery<{ n: unknown }>('MATCH (e:Entity) RETURN count(e) AS n', {});
     const entities = Number(row?.n);
     const schema = await getSchema();

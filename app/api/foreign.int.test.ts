@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forgetSchema, getSchema } from '@/lib/graph/schema';
-import { loadView } from '@/lib/graph/view';
-import { closeNeo4j } from '@/lib/neo4j/driver';
+import { forgetSchema, getSchema } from '@/lib/db/schema';
+import { loadView } from '@/lib/db/view';
+import { closeNeo4j } from '@/lib/db/driver';
 import { EMPTY_STATE, serializeExplorerState } from '@/lib/url-state';
 import { FILMS, foreignEnv, foreignPassword, LAB, loadForeignGraph, stopForeign, type ForeignGraph } from '@/test/foreign-graphs';
 import { POST as entities } from './entities/route';

@@ -3,23 +3,26 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '@/lib/client/api';
 import { groupFilters, isGroupKey, parseGroupKey, planExpansion, withGroups } from '@/lib/graph/groups';
+import { GraphCache } from '@/lib/explorer/graph-cache';
+import { capped, overViewLimit, sameLayout, settle, subset, transition, type Transition } from '@/lib/explorer/transitions';
 import { MAX_NEIGHBOR_PAGE, NEIGHBOR_PAGE_SIZE } from '@/lib/graph/limits';
-import { nodeSizes } from '@/lib/graph/to-elements';
+import { nodeSizes } from '@/lib/draw/to-elements';
 import type { GraphNode, PathResult, Subgraph } from '@/lib/graph/types';
 import type { AnalysisSettings, ViewStyle } from '@/lib/analysis/settings';
 import type { UndatedChoice, YearRange } from '@/lib/analysis/visibility';
 import type { LayoutName, Positions } from '@/lib/layout/compute-layout';
 import { layoutOffThread, rememberLayoutOffThread } from '@/lib/layout/layout-client';
 import { note, type Note, type Problem } from '@/lib/i18n/notes';
-import {
-  capBatches, MAX_VIEW_ENTITIES, parseExplorerState, serializeExplorerState, stateIds, type ExplorerState, type Selection, type Viewport,
-} from '@/lib/url-state';
+import { MAX_VIEW_ENTITIES, stateIds, type ExplorerState, type Selection, type Viewport } from '@/lib/url-state';
+import { useDatabaseHealth } from './use-db-health';
+import { useUrlSync } from './use-url-sync';
 
 /**
  * The explorer's state machine. The URL state (which entities, in which batches, what is expanded,
  * selected, hidden, the layout and the viewport) is the single source of truth: every exploration
- * step computes the next state, makes sure the graph for it is loaded, then pushes it to history.
- * Back and Forward replay states from the URL. Positions are a pure function of the state.
+ * step computes the next state (lib/explorer/transitions.ts, pure), makes sure the graph for it is
+ * loaded (a bounded cache), then pushes it to history (use-url-sync.ts). Back and Forward replay
+ * states from the URL. Positions are a pure function of the state.
  */
 
 export type BusyLabel = 'loading' | 'expanding' | 'opening' | 'findingPath';
@@ -42,12 +45,7 @@ export interface ExplorerInit {
   styleKey: string | null;
 }
 
-const idsKey = (ids: string[]) => [...new Set(ids)].sort().join('\n');
-
-function subset(graph: Subgraph, ids: string[]): Subgraph {
-  const keep = new Set(ids);
-  return { nodes: graph.nodes.filter((n) => keep.has(n.id)), edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) };
-}
+const idsKey = GraphCache.key;
 
 /** Every neighbour of an entity matching the filters, a page of 200 at a time (bounded by `max`). */
 async function allNeighbours(id: string, filters: { relType?: string; entityType?: string }, max: number): Promise<GraphNode[]> {
@@ -89,8 +87,13 @@ export function useExplorer(init: ExplorerInit) {
   const latestAction = useRef(0);
   const begin = () => ++latestAction.current;
   const isLatest = (token: number) => token === latestAction.current;
-  const viewportRef = useRef<Viewport | null>(init.state.viewport);
-  const graphs = useRef(new Map<string, Subgraph>([[idsKey(stateIds(init.state)), init.graph]]));
+  const graphs = useRef<GraphCache>(null as unknown as GraphCache);
+  if (!graphs.current) {
+    graphs.current = new GraphCache();
+    graphs.current.set(idsKey(stateIds(init.state)), init.graph);
+  }
+  /** How many graphs were loaded since the first render (the first render's own is not one). */
+  const loadedSinceFirst = useRef(0);
   const groupCounts = useRef(new Map<string, number | null>(init.graph.nodes.filter((n) => n.group).map((n) => [n.id, n.group!.total])));
   /** What the view should frame after the next step: the new batch and where it came from. */
   const [frame, setFrame] = useState<{ ids: string[]; seq: number }>({ ids: [], seq: 0 });
@@ -147,16 +150,34 @@ export function useExplorer(init: ExplorerInit) {
     const found = new Set(result.nodes.map((n) => n.id));
     if (result.missing.length > 0) setNotes((n) => [...n, note('entitiesGone', { count: result.missing.length, ids: result.missing.slice(0, 5).join(', ') })]);
     const loaded = withGroups({ nodes: result.nodes, edges: result.edges }, totals);
+    loadedSinceFirst.current += 1;
     graphs.current.set(idsKey(ids.filter((id) => found.has(id) || isGroupKey(id))), loaded);
     graphs.current.set(key, loaded);
     return loaded;
   }, []);
 
-  const writeUrl = useCallback((next: ExplorerState, mode: 'push' | 'replace') => {
-    const url = `${window.location.pathname}?${serializeExplorerState({ ...next, viewport: viewportRef.current })}`;
-    if (mode === 'push') window.history.pushState(null, '', url);
-    else window.history.replaceState(window.history.state, '', url);
-  }, []);
+  const currentState = useCallback(() => stateRef.current, []);
+  /** Back and Forward: the URL is the state, so replay it (from cache when the view was seen before). */
+  const replay = useCallback((next: ExplorerState) => {
+    const token = begin();
+    setStatus({ kind: 'busy', label: 'loading' });
+    loadGraph(next).then(async (nextGraph) => {
+      const drawn = next.path && (next.path.from !== path?.from || next.path.to !== path?.to) ? await api.path(next.path.from, next.path.to) : undefined;
+      const shownGraph = subset(nextGraph, stateIds(next));
+      const nextPositions = await layoutOf(next, shownGraph);
+      if (!isLatest(token)) return;
+      if (drawn) setPath(drawn);
+      setGrowFrom(null);
+      setPositions(nextPositions);
+      setGraph(shownGraph);
+      setState(next);
+      setViewportRequest((r) => ({ viewport: next.viewport, seq: r.seq + 1 }));
+      setStatus({ kind: 'idle' });
+    }, (error: unknown) => {
+      if (isLatest(token)) fail(error, () => replay(next));
+    });
+  }, [fail, loadGraph, path]);
+  const { write: writeUrl, setViewport, currentUrl } = useUrlSync({ initial: init.state, skipFirstWrite: init.unavailable, current: currentState, onReplay: replay });
 
   /** One exploration step: load what the next state needs, then show it and add a history entry. */
   const commit = useCallback(async (requested: ExplorerState, options: {
@@ -169,8 +190,8 @@ export function useExplorer(init: ExplorerInit) {
     frame?: string[];
   } = {}) => {
     const token = options.token ?? begin();
-    const next = { ...requested, batches: capBatches(requested.batches) };
-    if (new Set(stateIds(next)).size > MAX_VIEW_ENTITIES) {
+    const next = capped(requested);
+    if (overViewLimit(next)) {
       setStatus({ kind: 'error', problem: { code: 'viewLimit', values: { max: MAX_VIEW_ENTITIES } }, retry: null });
       return;
     }
@@ -178,18 +199,12 @@ export function useExplorer(init: ExplorerInit) {
     try {
       const nextGraph = await loadGraph(next);
       if (!isLatest(token)) return;
-      const present = new Set(nextGraph.nodes.map((n) => n.id));
       // How the view is drawn may have changed while this step loaded (redraw): that choice stays.
-      const { size, colour, time, undated } = stateRef.current;
-      const cleaned: ExplorerState = { ...next, size, colour, time, undated, batches: next.batches.map((b) => b.filter((id) => present.has(id))).filter((b) => b.length > 0) };
-      const before = new Set(stateIds(stateRef.current));
-      const added = stateIds(cleaned).filter((id) => !before.has(id));
+      const { state: cleaned, added } = settle(next, stateRef.current, new Set(nextGraph.nodes.map((n) => n.id)));
       const toFrame = options.frame ?? (added.length > 0 ? [...added, ...(options.growFrom ? [options.growFrom] : [])] : []);
       const shownGraph = subset(nextGraph, stateIds(cleaned));
       // Same entities, same layout (a selection, a filter): the positions stay, with no round trip.
-      const current = stateRef.current;
-      const unchanged = current.layout === cleaned.layout && JSON.stringify(current.batches) === JSON.stringify(cleaned.batches);
-      const nextPositions = unchanged ? positionsRef.current : await layoutOf(cleaned, shownGraph);
+      const nextPositions = sameLayout(stateRef.current, cleaned) ? positionsRef.current : await layoutOf(cleaned, shownGraph);
       if (!isLatest(token)) return;
       setGrowFrom(options.growFrom ?? null);
       if (options.path !== undefined) setPath(options.path);
@@ -216,12 +231,7 @@ export function useExplorer(init: ExplorerInit) {
     const room = MAX_VIEW_ENTITIES - shown.size;
     if (fresh.length + groups.length > room) setNotes((n) => [...n, note('viewFull', { max: MAX_VIEW_ENTITIES })]);
     const batch = [...fresh, ...groups].slice(0, Math.max(0, room));
-    await commit({
-      ...current,
-      batches: batch.length > 0 ? [...current.batches, batch] : current.batches,
-      expanded: { ...current.expanded, [id]: (current.expanded[id] ?? 0) + 1 },
-      selected: { kind: 'node', id },
-    }, { growFrom: id, label, token });
+    await commit(transition(current, { kind: 'addBatch', ids: batch, expanded: id, selected: { kind: 'node', id } }), { growFrom: id, label, token });
   }, [commit]);
 
   const expand = useCallback(async (id: string, filters: { relType?: string; entityType?: string } = {}) => {
@@ -250,12 +260,8 @@ export function useExplorer(init: ExplorerInit) {
       const shown = new Set(stateIds(current));
       const fresh = ids.filter((id) => !shown.has(id)).slice(0, Math.max(0, MAX_VIEW_ENTITIES - shown.size));
       // The group stays in the view (drawn no more once empty), so nothing on screen moves.
-      const batches = current.batches;
-      await commit({
-        ...current,
-        batches: fresh.length > 0 ? [...batches, fresh] : batches,
-        selected: members === 'all' || fresh.length !== 1 ? { kind: 'node', id: spec.origin } : { kind: 'node', id: fresh[0]! },
-      }, { growFrom: spec.origin, label: 'expanding', token });
+      const selected = members === 'all' || fresh.length !== 1 ? spec.origin : fresh[0]!;
+      await commit(transition(current, { kind: 'addBatch', ids: fresh, selected: { kind: 'node', id: selected } }), { growFrom: spec.origin, label: 'expanding', token });
     } catch (error) {
       if (isLatest(token)) fail(error, () => void drawGroup(key, members));
     }
@@ -278,61 +284,29 @@ export function useExplorer(init: ExplorerInit) {
     }
   }, [commit, expand, expandWith, fail]);
 
-  const remove = useCallback((id: string) => {
+  /** A step decided by the view on screen alone (lib/explorer/transitions.ts). */
+  const step = useCallback((t: Transition, options: Parameters<typeof commit>[1] = {}) => {
     const current = stateRef.current;
-    const { [id]: _gone, ...expanded } = current.expanded;
-    // An entity's groups go with it.
-    const dropped = (x: string) => x === id || parseGroupKey(x)?.origin === id;
-    const selected = current.selected?.kind === 'node' && current.selected.id === id ? null
-      : current.selected?.kind === 'edge' && (current.selected.source === id || current.selected.target === id) ? null : current.selected;
-    const path = current.path && (current.path.from === id || current.path.to === id) ? null : current.path;
-    void commit({ ...current, batches: current.batches.map((b) => b.filter((x) => !dropped(x))).filter((b) => b.length > 0), expanded, selected, path });
+    const next = transition(current, t);
+    if (next !== current) void commit(next, options);
   }, [commit]);
 
+  const remove = useCallback((id: string) => step({ kind: 'remove', id }), [step]);
   /** Collapse: hide the neighbours that are on screen only because of this entity. */
-  const collapse = useCallback((id: string) => {
-    const current = stateRef.current;
-    const links = new Map<string, Set<string>>();
-    for (const e of graph.edges) {
-      links.set(e.source, (links.get(e.source) ?? new Set()).add(e.target));
-      links.set(e.target, (links.get(e.target) ?? new Set()).add(e.source));
-    }
-    const keep = (other: string) => current.expanded[other] || (current.selected?.kind === 'node' && current.selected.id === other)
-      || [...(links.get(other) ?? [])].some((n) => n !== id);
-    const drop = new Set([...(links.get(id) ?? [])].filter((other) => !keep(other)));
-    const { [id]: _gone, ...expanded } = current.expanded;
-    void commit({ ...current, batches: current.batches.map((b) => b.filter((x) => !drop.has(x))).filter((b) => b.length > 0), expanded });
-  }, [commit, graph.edges]);
-
-  const select = useCallback((selection: Selection) => {
-    const current = stateRef.current;
-    if (JSON.stringify(selection) === JSON.stringify(current.selected)) return;
-    void commit({ ...current, selected: selection });
-  }, [commit]);
-
+  const collapse = useCallback((id: string) => step({ kind: 'collapse', id, edges: graph.edges }), [step, graph.edges]);
+  const select = useCallback((selection: Selection) => step({ kind: 'select', selection }), [step]);
   /** Selecting a relationship whose other end is off screen brings that end in first. */
   const reveal = useCallback((edge: { source: string; type: string; target: string }) => {
-    const current = stateRef.current;
-    const shown = new Set(stateIds(current));
-    const fresh = [edge.source, edge.target].filter((id) => !shown.has(id));
-    void commit({
-      ...current,
-      batches: fresh.length > 0 ? [...current.batches, fresh] : current.batches,
-      selected: { kind: 'edge', source: edge.source, type: edge.type, target: edge.target },
-    }, { growFrom: shown.has(edge.source) ? edge.source : edge.target });
-  }, [commit]);
-
-  const toggleType = useCallback((type: string) => {
-    const current = stateRef.current;
-    const hidden = current.hiddenTypes.includes(type) ? current.hiddenTypes.filter((t) => t !== type) : [...current.hiddenTypes, type].sort();
-    void commit({ ...current, hiddenTypes: hidden });
-  }, [commit]);
+    const shown = new Set(stateIds(stateRef.current));
+    step({ kind: 'reveal', edge }, { growFrom: shown.has(edge.source) ? edge.source : edge.target });
+  }, [step]);
+  const toggleType = useCallback((type: string) => step({ kind: 'toggleType', type }), [step]);
 
   /** A new layout frames the whole view once the entities have moved. */
   const setLayout = useCallback((layout: LayoutName) => {
-    viewportRef.current = null;
-    void commit({ ...stateRef.current, layout }, { frame: stateIds(stateRef.current) });
-  }, [commit]);
+    setViewport(null, false);
+    void commit(transition(stateRef.current, { kind: 'layout', layout }), { frame: stateIds(stateRef.current) });
+  }, [commit, setViewport]);
 
   const connect = useCallback(async (from: string, to: string) => {
     const token = begin();
@@ -348,9 +322,7 @@ export function useExplorer(init: ExplorerInit) {
         setStatus({ kind: 'idle' });
         return;
       }
-      const shown = new Set(stateIds(current));
-      const fresh = result.nodes.map((n) => n.id).filter((id) => !shown.has(id));
-      await commit({ ...current, batches: fresh.length > 0 ? [...current.batches, fresh] : current.batches, path: { from, to } },
+      await commit(transition(current, { kind: 'path', from, to, ids: result.nodes.map((n) => n.id) }),
         { growFrom: from, label: 'findingPath', token, path: result });
     } catch (error) {
       if (isLatest(token)) fail(error, () => void connect(from, to));
@@ -359,7 +331,7 @@ export function useExplorer(init: ExplorerInit) {
 
   const clearPath = useCallback(() => {
     setPathMessage(null);
-    void commit({ ...stateRef.current, path: null }, { path: null });
+    void commit(transition(stateRef.current, { kind: 'clearPath' }), { path: null });
   }, [commit]);
 
   /**
@@ -378,75 +350,17 @@ export function useExplorer(init: ExplorerInit) {
   const setTime = useCallback((time: YearRange | null) => redraw({ time }, 'replace'), [redraw]);
   const setUndated = useCallback((undated: UndatedChoice) => redraw({ undated }, 'push'), [redraw]);
 
-  const onViewportChange = useCallback((viewport: Viewport) => {
-    viewportRef.current = viewport;
-    writeUrl(stateRef.current, 'replace');
-  }, [writeUrl]);
+  const onViewportChange = useCallback((viewport: Viewport) => setViewport(viewport), [setViewport]);
 
   const dismissNote = useCallback((index: number) => setNotes((n) => n.filter((_, i) => i !== index)), []);
 
-  // Back and Forward: the URL is the state, so replay it (from cache when the view was seen before).
-  useEffect(() => {
-    const onPopState = () => {
-      const token = begin();
-      const parsed = parseExplorerState(new URLSearchParams(window.location.search));
-      // An entry without a view is the page as first opened (the router may have reset its URL).
-      const next = parsed.hasView ? parsed.state : init.state;
-      viewportRef.current = next.viewport;
-      setStatus({ kind: 'busy', label: 'loading' });
-      loadGraph(next).then(async (nextGraph) => {
-        const drawn = next.path && (next.path.from !== path?.from || next.path.to !== path?.to) ? await api.path(next.path.from, next.path.to) : undefined;
-        const shownGraph = subset(nextGraph, stateIds(next));
-        const nextPositions = await layoutOf(next, shownGraph);
-        if (!isLatest(token)) return;
-        if (drawn) setPath(drawn);
-        setGrowFrom(null);
-        setPositions(nextPositions);
-        setGraph(shownGraph);
-        setState(next);
-        setViewportRequest((r) => ({ viewport: next.viewport, seq: r.seq + 1 }));
-        setStatus({ kind: 'idle' });
-      }, (error: unknown) => {
-        if (isLatest(token)) fail(error, onPopState);
-      });
-    };
-    window.addEventListener('popstate', onPopState);
-    return () => window.removeEventListener('popstate', onPopState);
-  }, [fail, init.state, loadGraph, path]);
-
-  // While the database is down, ask the health endpoint every few seconds; clear the banner when it answers.
-  useEffect(() => {
-    if (!dbDown) return;
-    const controller = new AbortController();
-    const timer = setInterval(() => {
-      api.health(controller.signal).then(() => {
-        // The first render had no graph at all: render the link again now that there is data.
-        if (init.unavailable && graphs.current.size <= 1) window.location.reload();
-        recovered();
-        // Keep what failed retryable, now that retrying can work.
-        setStatus((s) => (s.kind === 'error' && s.retry ? { ...s, problem: { code: 'databaseBack' } } : s.kind === 'error' ? { kind: 'idle' } : s));
-      }, () => undefined);
-    }, 3000);
-    return () => {
-      clearInterval(timer);
-      controller.abort();
-    };
-  }, [dbDown, init.unavailable, recovered]);
-
-  // The address bar describes the view from the first moment, even when the link named none.
-  useEffect(() => {
-    if (init.unavailable) return;
-    // After the router's own first history update, which runs after this component's effects.
-    const timer = setTimeout(() => writeUrl(stateRef.current, 'replace'), 0);
-    return () => clearTimeout(timer);
-  }, [init.unavailable, writeUrl]);
-
-  /** The URL of the view as it is this instant (the viewport is otherwise written after a short pause). */
-  const currentUrl = useCallback((viewport: Viewport | null) => {
-    if (viewport) viewportRef.current = viewport;
-    writeUrl(stateRef.current, 'replace');
-    return window.location.href;
-  }, [writeUrl]);
+  // While the database is down, ask the health endpoint; once it answers, what failed can be retried.
+  const back = useCallback(() => {
+    recovered();
+    setStatus((s) => (s.kind === 'error' && s.retry ? { ...s, problem: { code: 'databaseBack' } } : s.kind === 'error' ? { kind: 'idle' } : s));
+  }, [recovered]);
+  const firstRenderHadNoGraph = useCallback(() => init.unavailable && loadedSinceFirst.current === 0, [init.unavailable]);
+  useDatabaseHealth(dbDown, back, firstRenderHadNoGraph);
 
   return {
     state, graph, positions, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, frame,

@@ -8,7 +8,7 @@ import { exportJson } from '@/lib/export/json';
 import { layoutLegend, LEGEND_FONT, type LegendLayout, type Measure } from '@/lib/export/legend';
 import { buildExportView, shownEntityIds, type ExportView } from '@/lib/export/model';
 import { withPngText } from '@/lib/export/png-text';
-import { outlineOf } from '@/lib/graph/node-shapes';
+import { outlineOf } from '@/lib/draw/node-shapes';
 import { exportSvg } from '@/lib/export/svg';
 import type { ExportTexts } from '@/lib/export/texts';
 import type { Subgraph } from '@/lib/graph/types';

@@ -1,5 +1,5 @@
 import type { Core } from 'cytoscape';
-import { labelSpots, placeLabels, shifted, type LabelCandidate, type Obstacle } from '@/lib/graph/label-placement';
+import { labelSpots, placeLabels, shifted, type LabelCandidate, type Obstacle } from '@/lib/draw/label-placement';
 import { overlayRects } from './viewport';
 
 /** Element scratch key: the text margins that moved a label off its default place below its entity. */
@@ -16,7 +16,7 @@ export interface CanvasLabelOptions {
 
 /**
  * Shows the labels that fit, each below its entity or in the first free place around it (see
- * lib/graph/label-placement), and hides the rest. Measures Cytoscape's own boxes, so it must run
+ * lib/draw/label-placement), and hides the rest. Measures Cytoscape's own boxes, so it must run
  * after a frame has measured the current label sizes. What covers the canvas (the legend, a sheet)
  * hides labels as an entity would, and no label leaves the visible canvas.
  */

@@ -3,8 +3,8 @@
 import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import { useTranslations } from 'use-intl';
-import { installFastBoundingBox } from '@/lib/graph/fast-bounding-box';
-import { applyLevelOfDetail, CANVAS_OPTIONS, levelOfDetailStyle, MIN_LABEL_PX, type RenderChoice } from '@/lib/graph/render-options';
+import { installFastBoundingBox } from '@/components/graph/fast-bounding-box';
+import { applyLevelOfDetail, CANVAS_OPTIONS, levelOfDetailStyle, MIN_LABEL_PX, type RenderChoice } from '@/components/graph/render-options';
 import type { Positions } from '@/lib/layout/compute-layout';
 import type { Viewport } from '@/lib/url-state';
 import { graphStylesheet, labelMargin } from './graph-stylesheet';

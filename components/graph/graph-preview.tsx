@@ -1,4 +1,4 @@
-import { previewSvg, type PreviewOptions } from '@/lib/graph/preview-svg';
+import { previewSvg, type PreviewOptions } from '@/lib/draw/preview-svg';
 import type { Subgraph } from '@/lib/graph/types';
 import type { Locale } from '@/lib/i18n/locales';
 import { labellerFor, translatorFor } from '@/lib/i18n/translate';

@@ -1,5 +1,5 @@
 import type { StylesheetJson } from 'cytoscape';
-import { typeStyle } from '@/lib/graph/entity-style';
+import { typeStyle } from '@/lib/draw/entity-style';
 
 /** On-screen size of node labels at zoom 1 and closer, in CSS pixels (never drawn smaller: see `scale`). */
 export const LABEL_PX = 12;
@@ -8,7 +8,7 @@ export const LABEL_PX = 12;
 export const labelMargin = (scale: number) => Math.round(4 * scale * 100) / 100;
 
 /**
- * The Cytoscape stylesheet; per-type colour and shape come from lib/graph/entity-style. `scale`
+ * The Cytoscape stylesheet; per-type colour and shape come from lib/draw/entity-style. `scale`
  * grows labels in model units as the view zooms out, so that on screen they stay readable; the
  * canvas then hides the labels that would collide rather than shrinking them.
  */

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from 'use-intl';
 import { api } from '@/lib/client/api';
 import { MAX_NEIGHBOR_PAGE, NEIGHBOR_PAGE_SIZE } from '@/lib/graph/limits';
 import type { GraphEdge, GraphNode, NeighborPage, NodeDetails } from '@/lib/graph/types';
-import { typeStyle } from '@/lib/graph/entity-style';
+import { typeStyle } from '@/lib/draw/entity-style';
 import { GROUP_THRESHOLD } from '@/lib/graph/groups';
 import { LOCALE_NAMES } from '@/lib/i18n/locales';
 import type { Problem } from '@/lib/i18n/notes';

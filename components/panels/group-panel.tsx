@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { api } from '@/lib/client/api';
 import { ANY, GROUP_THRESHOLD, groupFilters, type GroupSpec } from '@/lib/graph/groups';
-import { typeStyle } from '@/lib/graph/entity-style';
+import { typeStyle } from '@/lib/draw/entity-style';
 import { MAX_NEIGHBOR_PAGE } from '@/lib/graph/limits';
 import type { GraphNode, GroupInfo, NeighborPage } from '@/lib/graph/types';
 import { Caption } from '../i18n/caption';

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'use-intl';
 import type { GraphNode } from '@/lib/graph/types';
-import { typeStyle } from '@/lib/graph/entity-style';
+import { typeStyle } from '@/lib/draw/entity-style';
 import { Caption } from '../i18n/caption';
 import { useLabeller } from '../i18n/use-labeller';
 

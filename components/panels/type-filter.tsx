@@ -3,7 +3,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import type { GraphNode } from '@/lib/graph/types';
-import { typeStyle } from '@/lib/graph/entity-style';
+import { typeStyle } from '@/lib/draw/entity-style';
 import { useLabeller } from '../i18n/use-labeller';
 
 /**

@@ -1,6 +1,6 @@
 'use client';
 
-import { typeStyle } from '@/lib/graph/entity-style';
+import { typeStyle } from '@/lib/draw/entity-style';
 import { useLabeller } from '../i18n/use-labeller';
 
 /** A small coloured label naming an entity type, matching its colour on the canvas. */

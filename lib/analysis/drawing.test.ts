@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupEdge, groupKey, groupNode } from '../graph/groups';
-import { previewSvg } from '../graph/preview-svg';
-import { toElements } from '../graph/to-elements';
+import { previewSvg } from '../draw/preview-svg';
+import { toElements } from '../draw/to-elements';
 import type { Subgraph } from '../graph/types';
 import { GROUP_COLOUR } from './settings';
 import { styleView } from './view-style';

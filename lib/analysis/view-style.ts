@@ -1,4 +1,4 @@
-import { nodeSize } from '../graph/to-elements';
+import { nodeSize } from '../draw/to-elements';
 import { computeMetrics } from './metrics';
 import { COMMUNITY_PALETTE, SMALLER_COLOUR, UNLINKED_COLOUR, type AnalysisSettings, type CommunityLegend, type MetricsInput, type ViewStyle } from './settings';
 

@@ -1,5 +1,5 @@
-import { typeStyle } from '../graph/entity-style';
-import { nodeSize } from '../graph/to-elements';
+import { typeStyle } from '../draw/entity-style';
+import { nodeSize } from '../draw/to-elements';
 import type { Positions } from '../layout/compute-layout';
 import { attributeColumns, ENTITY_FIELDS, type AttributeColumn } from './attributes';
 import { toRgb } from './color';

@@ -1,5 +1,5 @@
-import { typeStyle, type TypeStyle } from '../graph/entity-style';
-import { shapeSvg } from '../graph/node-shapes';
+import { typeStyle, type TypeStyle } from '../draw/entity-style';
+import { shapeSvg } from '../draw/node-shapes';
 import type { ExportView } from './model';
 import type { ExportTexts } from './texts';
 import { xmlAttr, xmlText } from './xml';

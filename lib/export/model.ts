@@ -1,4 +1,4 @@
-import { typeStyle } from '../graph/entity-style';
+import { typeStyle } from '../draw/entity-style';
 import { ANY } from '../graph/groups';
 import type { EntityRecord, GraphEdge, GraphNode, PropertyValue, SourceRef, Subgraph } from '../graph/types';
 

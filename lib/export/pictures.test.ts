@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { typeStyle } from '../graph/entity-style';
+import { typeStyle } from '../draw/entity-style';
 import { toRgb } from './color';
 import { exportFilename } from './filename';
 import { estimateWidth, layoutLegend, MAX_PRINTED_LINK, wrap } from './legend';

@@ -1,4 +1,4 @@
-import { previewSvg, type PreviewOptions } from '../graph/preview-svg';
+import { previewSvg, type PreviewOptions } from '../draw/preview-svg';
 import type { Subgraph } from '../graph/types';
 import type { Positions } from '../layout/compute-layout';
 import { layoutLegend, legendSvg, type Measure } from './legend';

@@ -1,4 +1,4 @@
-import { relationshipLabel, typeStyle } from '../graph/entity-style';
+import { relationshipLabel, typeStyle } from '../draw/entity-style';
 import type { ExportGroup, ExportTypeCount } from './model';
 
 /**

@@ -1,4 +1,4 @@
-import { relationshipLabel, typeStyle } from './entity-style';
+import { relationshipLabel, typeStyle } from '../draw/entity-style';
 import type { GraphEdge, GraphNode, GroupInfo } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseExplorerConfig } from './explorer-config';
+import { parseExplorerConfig } from '../db/explorer-config';
 import { chooseCaption, idLookups, resolveClause, schemaNotes, type GraphSchema, type LabelInfo } from './schema-model';
 
 const label = (over: Partial<LabelInfo> & { label: string }): LabelInfo => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Cached } from '../cache/read-cache';
-import { cachedResponse, cacheControl } from './cache-headers';
+import type { Cached } from '../db/read-cache';
+import { cachedResponse } from './cache-headers';
+import { cacheControl } from './cache-rules';
 
 const entry = (stamped: boolean): Cached<unknown> => ({ key: 'k', value: { a: 1 }, body: '{"a":1}', etag: '"abc"', version: { version: stamped ? 'v1' : 'unstamped', stamped } });
 

@@ -1,30 +1,10 @@
-import type { Cached } from '../cache/read-cache';
+import type { Cached } from '../db/read-cache';
+import { cacheControl, etagMatches } from './cache-rules';
 import { rememberForEdge } from './edge-cache';
-
-/**
- * Cache-Control that says what the server knows. Data from a database the app loaded changes only
- * when it is loaded again, which the server cannot predict: shared caches may keep an answer briefly
- * and must then revalidate (the ETag makes that a cheap 304). Data from a database the app did not
- * load may change at any moment: revalidate every time. Anything failed or per-moment: no-store.
- */
-export const NO_STORE = 'no-store';
-
-export function cacheControl(cached: Pick<Cached<unknown>, 'version'>, maxAgeSeconds = 5): string {
-  return cached.version.stamped ? `public, max-age=${maxAgeSeconds}, must-revalidate` : 'public, max-age=0, must-revalidate';
-}
 
 /** True when the request's If-None-Match names this ETag (or `*`). */
 export function notModified(request: Request, etag: string): boolean {
   return etagMatches(request.headers.get('if-none-match'), etag);
-}
-
-/** True when an If-None-Match header's value names this ETag (or `*`). */
-export function etagMatches(header: string | null | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((tag) => {
-    const t = tag.trim().replace(/^W\//, '');
-    return t === '*' || t === etag;
-  });
 }
 
 /** 200 with the cached body, or 304 when the client already holds it. */

@@ -1,10 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { type Cached, peekCached } from '../cache/read-cache';
+import { type Cached, peekCached } from '../db/read-cache';
 import { appEnv } from '../env';
-import { cacheControl, etagMatches } from './cache-headers';
+import { cacheControl, etagMatches } from './cache-rules';
 import { clientAddress, requestCost, sharedRateLimiter } from './rate-limit';
 import { apiHeaders } from './security-headers';
+import { type EdgeAnswer, type EdgeRequest, processWide, serverSeam } from '../server-seam';
+
+export type { EdgeAnswer, EdgeRequest };
 
 /**
  * The read cache's front door. Once a JSON GET has been answered from the read cache, its address
@@ -21,18 +24,6 @@ import { apiHeaders } from './security-headers';
  * Answers from here carry `X-Cache: hit`.
  */
 
-export interface EdgeRequest {
-  method?: string;
-  url?: string;
-  headers: IncomingHttpHeaders;
-}
-
-export interface EdgeAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer | null;
-}
-
 interface Route {
   cacheKey: string;
   contentType: string;
@@ -41,17 +32,17 @@ interface Route {
 /** Bodies smaller than this are sent as they are (as Next.js's compression does). */
 const GZIP_MIN_BYTES = 1024;
 
-const KEY = Symbol.for('graph-explorer.edge');
 interface State {
   routes: Map<string, Route>;
   gzipped: WeakMap<Cached<unknown>, Buffer>;
-  answer: (request: EdgeRequest) => EdgeAnswer | null;
 }
-const holder = globalThis as typeof globalThis & { [KEY]?: State };
 
+/** The routes remembered so far; the first call also offers `answerFromEdge` to the HTTP server. */
 function state(): State {
-  holder[KEY] ??= { routes: new Map(), gzipped: new WeakMap(), answer: answerFromEdge };
-  return holder[KEY];
+  return processWide('edge-cache', () => {
+    serverSeam().answerFromCache = answerFromEdge;
+    return { routes: new Map(), gzipped: new WeakMap() };
+  });
 }
 
 /**

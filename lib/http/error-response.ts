@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import { DataError, toDataError } from '../neo4j/errors';
+import { DataError, toDataError } from '../db/errors';
 import { ServerBusyError } from '../workers/pool';
-import { NO_STORE } from './cache-headers';
+import { NO_STORE } from './cache-rules';
 
 // Failures are never stored by a browser or a shared cache.
 const noStore = { 'Cache-Control': NO_STORE };

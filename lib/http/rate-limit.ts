@@ -1,4 +1,5 @@
 import { appEnv } from '../env';
+import { processWide } from '../server-seam';
 
 /**
  * Per-client token buckets: each client may make `burst` requests at once and `perSecond` on
@@ -58,12 +59,9 @@ export function requestCost(pathname: string): number {
   return 2;
 }
 
-const KEY = Symbol.for('graph-explorer.rate-limiter');
-const holder = globalThis as typeof globalThis & { [KEY]?: RateLimiter };
 
 /** The process's one limiter, configured by RATE_LIMIT_* (the proxy and the edge cache take from the same buckets). */
 export function sharedRateLimiter(): RateLimiter {
   const env = appEnv();
-  holder[KEY] ??= new RateLimiter({ perSecond: env.RATE_LIMIT_PER_SECOND, burst: env.RATE_LIMIT_BURST });
-  return holder[KEY];
+  return processWide('rate-limiter', () => new RateLimiter({ perSecond: env.RATE_LIMIT_PER_SECOND, burst: env.RATE_LIMIT_BURST }));
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { groupKey, groupNode } from '../graph/groups';
-import { toNames } from '../graph/mappers';
-import { previewSvg } from '../graph/preview-svg';
-import { toElements } from '../graph/to-elements';
+import { toNames } from '../db/mappers';
+import { previewSvg } from '../draw/preview-svg';
+import { toElements } from '../draw/to-elements';
 import type { GraphNode } from '../graph/types';
 import { sourceDate } from './dates';
 import { captionIn, PLAIN_LABELS } from './labeller';

@@ -1,4 +1,4 @@
-import { relationshipLabel, typeStyle } from '../graph/entity-style';
+import { relationshipLabel, typeStyle } from '../draw/entity-style';
 import { ANY, type GroupSpec, pluralLabel } from '../graph/groups';
 import type { GraphNode, Language } from '../graph/types';
 import type { Locale } from './locales';

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { appEnv } from '../env';
-import { onShutdown } from '../http/shutdown';
+import { onShutdown, processWide } from '../server-seam';
 import type { AnalysisSettings, MetricsInput, ViewStyle } from '../analysis/settings';
 import type { LayoutInput, Positions } from '../layout/compute-layout';
 import { WorkerPool } from './pool';
@@ -18,12 +18,10 @@ import { tasks, type PreviewCard } from './tasks';
  */
 export const WORKER_FILE = path.join(process.cwd(), '.workers', 'heavy.worker.cjs');
 
-const KEY = Symbol.for('graph-explorer.heavy');
 interface State { pool: WorkerPool | null; layouts: Map<string, Promise<Positions>> }
-const holder = globalThis as typeof globalThis & { [KEY]?: State };
 
 function state(): State {
-  if (!holder[KEY]) {
+  return processWide('worker-pool', (): State => {
     const env = appEnv();
     const size = env.WORKER_POOL_SIZE ?? Math.max(1, availableParallelism() - 1);
     let pool: WorkerPool | null = null;
@@ -37,9 +35,8 @@ function state(): State {
     } else if (size > 0) {
       console.warn(`[workers] ${path.relative(process.cwd(), WORKER_FILE)} is missing (built by next build); layout and previews run on the main thread.`);
     }
-    holder[KEY] = { pool, layouts: new Map() };
-  }
-  return holder[KEY];
+    return { pool, layouts: new Map() };
+  });
 }
 
 const LAYOUT_CACHE_SIZE = 500;

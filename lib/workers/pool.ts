@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { DataError } from '../neo4j/errors';
+import { DataError } from '../db/errors';
 
 /**
  * A bounded pool of worker threads with a queue deadline. Heavy work (layout, preview images) runs

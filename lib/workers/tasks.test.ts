@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textWidth } from '../graph/preview-svg';
+import { textWidth } from '../draw/preview-svg';
 import { fitTitle, PREVIEW_WIDTH } from './tasks';
 
 describe('the share image title', () => {

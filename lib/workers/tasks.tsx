@@ -1,7 +1,7 @@
 import { ImageResponse } from 'next/og';
 import type { AnalysisSettings, MetricsInput, ViewStyle } from '../analysis/settings';
 import { styleView } from '../analysis/view-style';
-import { previewScene, textWidth, type PreviewOptions } from '../graph/preview-svg';
+import { previewScene, textWidth, type PreviewOptions } from '../draw/preview-svg';
 import type { Subgraph } from '../graph/types';
 import type { Locale } from '../i18n/locales';
 import { labellerFor } from '../i18n/translate';

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { cachedRead } from '@/lib/cache/read-cache';
-import { getEntities } from '@/lib/graph/queries';
+import { cachedRead } from '@/lib/db/read-cache';
+import { getEntities } from '@/lib/db/queries';
 import { jsonResponse } from '@/lib/http/cache-headers';
 import { readJsonBody } from '@/lib/http/body';
 import { badRequest, toErrorResponse } from '@/lib/http/error-response';

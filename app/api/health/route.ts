@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { checkHealth } from '@/lib/graph/queries';
+import { checkHealth } from '@/lib/db/queries';
 import { toErrorResponse } from '@/lib/http/error-response';
 
 export const dynamic = 'force-dynamic';

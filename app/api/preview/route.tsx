@@ -1,10 +1,10 @@
 import type { NextRequest } from 'next/server';
-import { cachedRead } from '@/lib/cache/read-cache';
+import { cachedRead } from '@/lib/db/read-cache';
 import { requestedLocale } from '@/lib/i18n/locales';
-import { loadView, previewOptions, previewTexts } from '@/lib/graph/view';
+import { loadView, previewOptions, previewTexts } from '@/lib/db/view';
 import { cachedResponse } from '@/lib/http/cache-headers';
 import { toErrorResponse } from '@/lib/http/error-response';
-import { DataError } from '@/lib/neo4j/errors';
+import { DataError } from '@/lib/db/errors';
 import { stateIds } from '@/lib/url-state';
 import { pooledPreview } from '@/lib/workers/heavy';
 

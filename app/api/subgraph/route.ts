@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
-import { cachedRead } from '@/lib/cache/read-cache';
-import { getSubgraph } from '@/lib/graph/queries';
+import { cachedRead } from '@/lib/db/read-cache';
+import { getSubgraph } from '@/lib/db/queries';
 import { jsonResponse } from '@/lib/http/cache-headers';
 import { badRequest, toErrorResponse } from '@/lib/http/error-response';
 import { queryObject, subgraphBody, subgraphParams } from '@/lib/http/params';

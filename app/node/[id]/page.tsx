@@ -5,10 +5,10 @@ import { Explorer } from '@/components/explorer/explorer';
 import { GraphPreview } from '@/components/graph/graph-preview';
 import { labellerFor } from '@/lib/i18n/translate';
 import { pageLocale, translator } from '@/lib/i18n/server';
-import { getNode } from '@/lib/graph/queries';
-import { DataError } from '@/lib/neo4j/errors';
-import { pageView, queryText, viewMetadata } from '@/lib/graph/page-view';
-import { previewOptions } from '@/lib/graph/view';
+import { getNode } from '@/lib/db/queries';
+import { DataError } from '@/lib/db/errors';
+import { pageView, queryText, viewMetadata } from '@/lib/db/page-view';
+import { previewOptions } from '@/lib/db/view';
 import { entityId } from '@/lib/http/params';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
-import { cachedRead } from '@/lib/cache/read-cache';
-import { getNeighbors } from '@/lib/graph/queries';
+import { cachedRead } from '@/lib/db/read-cache';
+import { getNeighbors } from '@/lib/db/queries';
 import { jsonResponse } from '@/lib/http/cache-headers';
 import { badRequest, notFound, toErrorResponse } from '@/lib/http/error-response';
 import { entityId, neighborParams, queryObject } from '@/lib/http/params';

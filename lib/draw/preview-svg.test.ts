@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { groupEdge, groupKey, groupNode } from './groups';
+import { groupEdge, groupKey, groupNode } from '../graph/groups';
 import { previewSvg } from './preview-svg';
-import type { Subgraph } from './types';
+import type { Subgraph } from '../graph/types';
 
 const key = groupKey({ origin: 'i:bri', relType: '*', entityType: 'Country' });
 const graph: Subgraph = {

@@ -2,7 +2,7 @@ import type { ElementDefinition } from 'cytoscape';
 import { GROUP_COLOUR, type ViewStyle } from '../analysis/settings';
 import type { Positions } from '../layout/compute-layout';
 import { PLAIN_LABELS, type Labeller } from '../i18n/labeller';
-import type { GraphNode, Subgraph } from './types';
+import type { GraphNode, Subgraph } from '../graph/types';
 
 export interface ElementOptions {
   positions: Positions;

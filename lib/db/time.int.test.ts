@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timeSummary } from '@/lib/analysis/visibility';
-import { closeNeo4j } from '@/lib/neo4j/driver';
+import { closeNeo4j } from '@/lib/db/driver';
 import { EMPTY_STATE, serializeExplorerState } from '@/lib/url-state';
 import { foreignEnv, foreignPassword, loadForeignGraph, stopForeign, type ForeignGraph } from '@/test/foreign-graphs';
 import { getNeighbors, getSubgraph } from './queries';

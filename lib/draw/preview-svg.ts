@@ -7,7 +7,7 @@ import type { Positions } from '../layout/compute-layout';
 import { drawnPositions } from '../layout/spacing';
 import { xmlText as escapeXml } from '../export/xml';
 import { GROUP_NODE_SIZE, labelWeight, nodeSize, nodeSizes } from './to-elements';
-import type { GraphNode, Subgraph } from './types';
+import type { GraphNode, Subgraph } from '../graph/types';
 
 /**
  * A view as SVG markup, from the same positions the canvas uses: the server paints it before the

@@ -1,7 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { appEnv } from '../env';
-import { readQuery } from '../neo4j/driver';
+import { processWide } from '../server-seam';
+import { readQuery } from './driver';
 
 /**
  * The app's one read cache. Every answer is stored under the dataset version that the seed loader
@@ -45,17 +46,14 @@ interface Entry {
 // The stamp the loader writes (graph-seed/load.ts); read-only here.
 const VERSION_QUERY = `OPTIONAL MATCH (m:ExplorerMeta {key: 'dataset'}) RETURN m.version AS version`;
 
-const KEY = Symbol.for('graph-explorer.read-cache');
 interface State {
   entries: Map<string, Entry>;
   loading: Map<string, Promise<Cached<unknown>>>;
   version: { value: DatasetVersion; checked: number } | null;
   versionLoading: Promise<DatasetVersion> | null;
 }
-const holder = globalThis as typeof globalThis & { [KEY]?: State };
 function state(): State {
-  holder[KEY] ??= { entries: new Map(), loading: new Map(), version: null, versionLoading: null };
-  return holder[KEY];
+  return processWide<State>('read-cache', () => ({ entries: new Map(), loading: new Map(), version: null, versionLoading: null }));
 }
 
 /** The current dataset version, read from the database at most every CACHE_VERSION_CHECK_MS. */

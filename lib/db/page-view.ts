@@ -6,7 +6,7 @@ import { appEnv } from '../env';
 import { serializeExplorerState, stateIds } from '../url-state';
 import { labellerFor, translatorFor } from '../i18n/translate';
 import type { Locale } from '../i18n/locales';
-import type { GraphNode } from './types';
+import type { GraphNode } from '../graph/types';
 import { loadView, type View } from './view';
 
 type SearchParams = Record<string, string | string[] | undefined>;

@@ -1,11 +1,12 @@
 import 'server-only';
-import { readQuery } from '../neo4j/driver';
+import { processWide } from '../server-seam';
+import { readQuery } from './driver';
 import { loadExplorerConfig } from './explorer-config';
 import { toPlain } from './mappers';
 import {
   chooseCaption, q, SEED_KEY, SEED_LABEL, SOURCE_LABEL,
   type FulltextIndex, type GraphSchema, type KeyStats, type LabelInfo,
-} from './schema-model';
+} from '../graph/schema-model';
 
 /**
  * Schema discovery with read-only procedures and commands only: labels, relationship types,
@@ -122,13 +123,14 @@ async function discover(): Promise<GraphSchema> {
 }
 
 interface Cached { at: number; schema: Promise<GraphSchema>; refreshing?: boolean }
-const holder = globalThis as typeof globalThis & { __graphExplorerSchema?: Cached };
+// One discovered schema per process (server-seam.ts).
+const slot = () => processWide<{ value?: Cached }>('schema', () => ({}));
 
 function start(): Cached {
   const entry: Cached = { at: Date.now(), schema: discover() };
   // A failed first discovery (database down) is not kept: the next request tries again.
   entry.schema.catch(() => {
-    if (holder.__graphExplorerSchema === entry) delete holder.__graphExplorerSchema;
+    if (slot().value === entry) slot().value = undefined;
   });
   return entry;
 }
@@ -138,16 +140,17 @@ function start(): Cached {
  * cached one is still served while a fresh discovery runs, and replaces it once it succeeds.
  */
 export async function getSchema(): Promise<GraphSchema> {
-  const cached = holder.__graphExplorerSchema;
+  const cached = slot().value;
   if (!cached) {
-    holder.__graphExplorerSchema = start();
-    return holder.__graphExplorerSchema.schema;
+    const entry = start();
+    slot().value = entry;
+    return entry.schema;
   }
   if (Date.now() - cached.at >= SCHEMA_TTL_MS && !cached.refreshing) {
     cached.refreshing = true;
     const fresh = discover();
     fresh.then(() => {
-      if (holder.__graphExplorerSchema === cached) holder.__graphExplorerSchema = { at: Date.now(), schema: fresh };
+      if (slot().value === cached) slot().value = { at: Date.now(), schema: fresh };
     }, () => {
       cached.refreshing = false;
     });
@@ -157,5 +160,5 @@ export async function getSchema(): Promise<GraphSchema> {
 
 /** Forgets the cached schema (after `db:index` in the same process, and in tests that reshape the database). */
 export function forgetSchema(): void {
-  delete holder.__graphExplorerSchema;
+  slot().value = undefined;
 }

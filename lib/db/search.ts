@@ -1,9 +1,9 @@
 import 'server-only';
-import { int, readQuery } from '../neo4j/driver';
+import { int, readQuery } from './driver';
 import { toNames, toPlain } from './mappers';
-import { captionExpr, idExpr, namesExpr, nodeFilter, OWN_INDEXES, q, SOURCE_LABEL, typeExpr, type GraphSchema, type LabelInfo } from './schema-model';
-import { buildSearchQueries, MAX_SEARCH_LENGTH } from './search-query';
-import type { SearchHit, SearchResult } from './types';
+import { captionExpr, idExpr, namesExpr, nodeFilter, OWN_INDEXES, q, SOURCE_LABEL, typeExpr, type GraphSchema, type LabelInfo } from '../graph/schema-model';
+import { buildSearchQueries, MAX_SEARCH_LENGTH } from '../graph/search-query';
+import type { SearchHit, SearchResult } from '../graph/types';
 
 /**
  * Search on any database, best method first: the app's own full-text indexes (the seed's, or

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { isDateKey, timeOf } from '../analysis/time';
-import { LANGUAGES, type GraphEdge, type GraphNode, type Language, type PropertyValue, type Scalar, type SourceRef } from './types';
+import { LANGUAGES, type GraphEdge, type GraphNode, type Language, type PropertyValue, type Scalar, type SourceRef } from '../graph/types';
 
 /**
  * Pure conversions from what the driver returns to plain JSON. Integers become JS numbers,

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll } from 'vitest';
-import { testDriver } from '../test/db';
-import { seedFromDir } from './load';
+import { testDriver } from './db';
+import { seedFromDir } from '../graph-seed/load';
 
 /**
  * For integration test files: a driver on the test database, seeded with the default data before the

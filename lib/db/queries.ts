@@ -1,15 +1,15 @@
 import 'server-only';
-import { int, readQuery } from '../neo4j/driver';
+import { int, readQuery } from './driver';
 import { dedupeSubgraph, toGraphEdge, toGraphNode, toPlain, toProperties, toSources, type RawEdge, type RawNode } from './mappers';
-import { MAX_PATH_HOPS } from './limits';
-import { pageSegments, type TypeDegree } from './neighbor-pages';
+import { MAX_PATH_HOPS } from '../graph/limits';
+import { pageSegments, type TypeDegree } from '../graph/neighbor-pages';
 import {
   captionExpr, edgeProjection, idExpr, nodeFilter, nodeProjection, q, resolveClause, schemaNotes, SEED_LABEL, SOURCE_LABEL, stableIdExpr, typeExpr,
   type GraphSchema,
-} from './schema-model';
+} from '../graph/schema-model';
 import { getSchema } from './schema';
 import { searchGraph } from './search';
-import { LANGUAGES, type DegreeCount, type EntitiesResult, type EntityRecord, type NeighborPage, type NodeDetails, type PathResult, type SearchHit, type SearchResult, type SubgraphResult, type TypeCount } from './types';
+import { LANGUAGES, type DegreeCount, type EntitiesResult, type EntityRecord, type NeighborPage, type NodeDetails, type PathResult, type SearchHit, type SearchResult, type SubgraphResult, type TypeCount } from '../graph/types';
 
 /**
  * The data-access layer: every Cypher statement the app runs, built from the discovered schema

@@ -4,17 +4,17 @@ import { DEFAULT_ANALYSIS, type ViewStyle } from '../analysis/settings';
 import { filterView, visibleEntities } from '../analysis/visibility';
 import { pooledAnalysis, pooledLayout } from '../workers/heavy';
 import { basemapSvg } from '../geo/basemap';
-import type { PreviewOptions } from './preview-svg';
-import { DataError } from '../neo4j/errors';
+import type { PreviewOptions } from '../draw/preview-svg';
+import { DataError } from './errors';
 import type { Locale } from '../i18n/locales';
 import { note, type Note } from '../i18n/notes';
 import { labellerFor, translatorFor } from '../i18n/translate';
 import { EMPTY_STATE, parseExplorerState, stateIds, type ExplorerState } from '../url-state';
-import { groupFilters, isGroupKey, parseGroupKey, planExpansion, withGroups, type GroupTotal } from './groups';
-import { MAX_NEIGHBOR_PAGE } from './limits';
+import { groupFilters, isGroupKey, parseGroupKey, planExpansion, withGroups, type GroupTotal } from '../graph/groups';
+import { MAX_NEIGHBOR_PAGE } from '../graph/limits';
 import { getNeighbors, getShortestPath, getStartEntity, getSubgraph } from './queries';
-import { nodeSizes } from './to-elements';
-import type { PathResult, Subgraph } from './types';
+import { nodeSizes } from '../draw/to-elements';
+import type { PathResult, Subgraph } from '../graph/types';
 
 /** What the server-drawn picture and the share image need to honour every part of a link. */
 export function previewOptions(view: View): PreviewOptions {

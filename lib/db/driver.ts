@@ -1,7 +1,7 @@
 import 'server-only';
 import neo4j, { type Driver, type RecordShape, type Session } from 'neo4j-driver';
 import { loadEnv, type Env } from '../env';
-import { onShutdown } from '../http/shutdown';
+import { onShutdown, processWide } from '../server-seam';
 import { createDriver } from './create-driver';
 import { DeadlineError, toDataError } from './errors';
 
@@ -10,23 +10,24 @@ interface Neo4jHandle {
   env: Env;
 }
 
-// One driver per process; kept on globalThis so dev-mode hot reloads do not leak connection pools.
-const holder = globalThis as typeof globalThis & { __graphExplorerNeo4j?: Neo4jHandle };
+// One driver per process (server-seam.ts), so separate bundles and dev-mode hot reloads share one pool.
+const slot = () => processWide<{ value?: Neo4jHandle }>('neo4j-driver', () => ({}));
 
 /** The process-wide driver and the configuration it was made from. */
 export function getNeo4j(): Neo4jHandle {
-  if (!holder.__graphExplorerNeo4j) {
-    const env = loadEnv();
-    // No retries inside the driver for the app: its first retry waits about 1 s, which only delays
-    // the 503 (with Retry-After) that tells the client to try again; scripts keep the retries.
-    const driver = createDriver(env, { maxTransactionRetryTime: 0 });
-    holder.__graphExplorerNeo4j = { driver, env };
-    onShutdown('neo4j-driver', async () => {
-      if (holder.__graphExplorerNeo4j?.driver === driver) delete holder.__graphExplorerNeo4j;
-      await driver.close();
-    });
-  }
-  return holder.__graphExplorerNeo4j;
+  const current = slot().value;
+  if (current) return current;
+  const env = loadEnv();
+  // No retries inside the driver for the app: its first retry waits about 1 s, which only delays
+  // the 503 (with Retry-After) that tells the client to try again; scripts keep the retries.
+  const driver = createDriver(env, { maxTransactionRetryTime: 0 });
+  const handle = { driver, env };
+  slot().value = handle;
+  onShutdown('neo4j-driver', async () => {
+    if (slot().value?.driver === driver) slot().value = undefined;
+    await driver.close();
+  });
+  return handle;
 }
 
 /**
@@ -89,7 +90,7 @@ export const int = (value: number) => neo4j.int(value);
 
 /** Closes the process-wide driver; the next call to getNeo4j reads the configuration again (tests that switch databases). */
 export async function closeNeo4j(): Promise<void> {
-  const handle = holder.__graphExplorerNeo4j;
-  delete holder.__graphExplorerNeo4j;
+  const handle = slot().value;
+  slot().value = undefined;
   await handle?.driver.close();
 }

@@ -1,0 +1,60 @@
+'use client';
+
+import { useCallback, useEffect, useRef } from 'react';
+import { parseExplorerState, serializeExplorerState, type ExplorerState, type Viewport } from '@/lib/url-state';
+
+/**
+ * The address bar as the explorer's state: `write` pushes a step or replaces the current entry
+ * (with the latest viewport), Back and Forward hand the state of the entry to `onReplay`, and the
+ * address describes the view from the first moment, even when the link named none.
+ */
+export function useUrlSync(options: {
+  initial: ExplorerState;
+  /** Nothing to describe yet (the database was down for the first render). */
+  skipFirstWrite: boolean;
+  current: () => ExplorerState;
+  onReplay: (state: ExplorerState) => void;
+}) {
+  const { initial, skipFirstWrite, current, onReplay } = options;
+  const viewportRef = useRef<Viewport | null>(initial.viewport);
+
+  const write = useCallback((next: ExplorerState, mode: 'push' | 'replace') => {
+    const url = `${window.location.pathname}?${serializeExplorerState({ ...next, viewport: viewportRef.current })}`;
+    if (mode === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(window.history.state, '', url);
+  }, []);
+
+  useEffect(() => {
+    const onPopState = () => {
+      const parsed = parseExplorerState(new URLSearchParams(window.location.search));
+      // An entry without a view is the page as first opened (the router may have reset its URL).
+      const next = parsed.hasView ? parsed.state : initial;
+      viewportRef.current = next.viewport;
+      onReplay(next);
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, [initial, onReplay]);
+
+  useEffect(() => {
+    if (skipFirstWrite) return;
+    // After the router's own first history update, which runs after this component's effects.
+    const timer = setTimeout(() => write(current(), 'replace'), 0);
+    return () => clearTimeout(timer);
+  }, [skipFirstWrite, write, current]);
+
+  /** Remembers the viewport (a null one frames the whole view) and rewrites the current entry. */
+  const setViewport = useCallback((viewport: Viewport | null, rewrite = true) => {
+    viewportRef.current = viewport;
+    if (rewrite) write(current(), 'replace');
+  }, [write, current]);
+
+  /** The URL of the view as it is this instant (the viewport is otherwise written after a short pause). */
+  const currentUrl = useCallback((viewport: Viewport | null) => {
+    if (viewport) viewportRef.current = viewport;
+    write(current(), 'replace');
+    return window.location.href;
+  }, [write, current]);
+
+  return { write, setViewport, currentUrl };
+}
