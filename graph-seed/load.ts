@@ -2,6 +2,7 @@ import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { ENTITY_TYPE, RELATIONSHIP_TYPE, type SeedNode, type SeedRelationship } from './schema';
 import { readSeedDir, type SeedDataset } from './validate';
+import { SEED_INDEX } from '../lib/graph/schema-model';
 
 /**
  * Writes a validated dataset into Neo4j: constraints and full-text indexes first, then MERGE in
@@ -12,8 +13,8 @@ import { readSeedDir, type SeedDataset } from './validate';
 
 const BATCH_SIZE = 500;
 
-/** Index names shared with the search queries in lib/graph. */
-export const FULLTEXT_INDEX = { text: 'entity_text', chinese: 'entity_text_zh' } as const;
+/** The seed's full-text indexes: one list of names (lib/graph/schema-model.ts) for the loader and search. */
+const FULLTEXT_INDEX = SEED_INDEX;
 
 const SCHEMA_STATEMENTS = [
   'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',

@@ -1,7 +1,7 @@
 import { loadEnv } from '../lib/env';
 import { getSchema, forgetSchema } from '../lib/db/schema';
-import { DB_INDEX, searchIndexPlan } from '../lib/graph/schema-index';
-import { OWN_INDEXES } from '../lib/graph/schema-model';
+import { searchIndexPlan } from '../lib/graph/schema-index';
+import { DB_INDEX, OWN_INDEXES } from '../lib/graph/schema-model';
 import { createDriver } from '../lib/db/create-driver';
 import { getNeo4j } from '../lib/db/driver';
 import { loadDotenv } from '../lib/load-dotenv';

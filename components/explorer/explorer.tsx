@@ -124,7 +124,7 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
         </a>
         <SearchBox label={tx('searchLabel')} inputRef={searchRef} onPick={(hit) => void actions.focus(hit.id)} />
         <Toolbar cy={canvasReady ? cyRef.current : null} layout={state.layout} onLayout={actions.setLayout} currentUrl={actions.currentUrl}
-          exportView={() => ({ graph, hiddenTypes: state.hiddenTypes, selectedId, pathIds, layout: state.layout })} />
+          exportView={() => ({ graph, hiddenTypes: state.hiddenTypes, selectedId, pathIds, expandedIds: new Set(Object.keys(state.expanded)), layout: state.layout })} />
         <LanguageSwitcher currentUrl={() => actions.currentUrl(cyRef.current ? readViewport(cyRef.current) : null)} />
       </header>
 

@@ -25,6 +25,7 @@ export interface ExportSource {
   /** Selected entity or relationship id (the picture dims the rest, as the canvas does). */
   selectedId: string | null;
   pathIds: Set<string>;
+  expandedIds: Set<string>;
   layout: LayoutName;
   /** The address of the view as it is now. */
   link: string;
@@ -135,7 +136,7 @@ async function svg(cy: Core, view: ExportView, texts: ExportTexts, source: Expor
     size: { width: cy.width(), height: cy.height() },
     frame: { x: extent.x1, y: extent.y1, width: extent.w, height: extent.h },
     // The canvas draws labels larger when zoomed out, so they stay readable: so does the picture.
-    options: { hiddenTypes: source.hiddenTypes, selectedId: source.selectedId, pathIds: source.pathIds, background, fontScale: 1 / Math.min(1, cy.zoom()) },
+    options: { hiddenTypes: source.hiddenTypes, selectedId: source.selectedId, pathIds: source.pathIds, expandedIds: source.expandedIds, background, fontScale: 1 / Math.min(1, cy.zoom()) },
   }, canvasMeasure(document.createElement('canvas').getContext('2d')!));
 }
 

@@ -66,3 +66,29 @@ describe('the fast bounding box', () => {
     expect(all.x2).toBeGreaterThan(200);
   });
 });
+
+describe('the Cytoscape internals the patch relies on', () => {
+  it('are there in the installed Cytoscape (a version that renames them fails here, before any user sees it)', () => {
+    const cy = graph();
+    const proto = Object.getPrototypeOf(cy.collection()) as { boundingBox?: unknown };
+    expect(typeof proto.boundingBox).toBe('function');
+    for (const ele of cy.elements().toArray()) {
+      ele.boundingBox();
+      const box = ele.boundingBox();
+      const p = (ele as unknown as { _private: Record<string, unknown> })._private;
+      // The patch compares the returned box with the element's cache, reads the style's dirty flag,
+      // the group and the (endpoints') positions.
+      expect(p.bbCache, ele.id()).toBe(box);
+      expect(typeof p.styleDirty, ele.id()).toBe('boolean');
+      expect(p.group, ele.id()).toBe(ele.isNode() ? 'nodes' : 'edges');
+      if (ele.isNode()) expect(p.position, ele.id()).toEqual(ele.position());
+      else {
+        const ends = p as { source: { [0]: { _private: { position: unknown } } }; target: { [0]: { _private: { position: unknown } } } };
+        expect(ends.source[0]._private.position).toEqual(ele.source().position());
+        expect(ends.target[0]._private.position).toEqual(ele.target().position());
+      }
+      // And the fast path engaged: the element remembers what the original saw.
+      expect(p.fastBox, ele.id()).toBeDefined();
+    }
+  });
+});

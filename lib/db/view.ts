@@ -26,6 +26,7 @@ export function previewOptions(view: View): PreviewOptions {
     hiddenIds: time.hidden,
     style: view.style,
     selectedId: selected?.kind === 'node' ? selected.id : edgeId,
+    expandedIds: new Set(Object.keys(view.state.expanded)),
     pathIds: new Set(view.path ? [...view.path.nodes.map((n) => n.id), ...view.path.edges.map((e) => e.id)] : []),
     background: view.state.layout === 'map' ? basemapSvg() : null,
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupEdge, groupKey, groupNode } from '../graph/groups';
+import { labellerFor } from '../i18n/translate';
 import { previewSvg } from './preview-svg';
 import type { Subgraph } from '../graph/types';
 
@@ -37,6 +38,7 @@ describe('previewSvg honours the link', () => {
   it('draws a path in red, a group as a group with its count, and the map under everything', () => {
     const svg = previewSvg(graph, positions, {
       pathIds: new Set(['c:kaz', 'i:bri', 'c:kaz-PARTNER_OF->i:bri']),
+      names: labellerFor('en'),
       background: { svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', x: -1200, y: -534, width: 2400, height: 1068 },
     });
     expect(svg).toMatch(/<line x1="200" y1="0" x2="0" y2="0" stroke="#d7263d"/);

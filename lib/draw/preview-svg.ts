@@ -6,7 +6,7 @@ import { labelSpots, placeLabels, shifted, type Box, type LabelCandidate, type O
 import type { Positions } from '../layout/compute-layout';
 import { drawnPositions } from '../layout/spacing';
 import { xmlText as escapeXml } from '../export/xml';
-import { GROUP_NODE_SIZE, labelWeight, nodeSize, nodeSizes } from './to-elements';
+import { GROUP_NODE_SIZE, labelPriority, nodeSize, nodeSizes } from './to-elements';
 import type { GraphNode, Subgraph } from '../graph/types';
 
 /**
@@ -28,6 +28,8 @@ export interface PreviewOptions {
   selectedId?: string | null;
   /** Ids of the entities and relationships of a drawn path. */
   pathIds?: Set<string>;
+  /** Expanded entities (their labels win over others', as on the canvas). */
+  expandedIds?: Set<string>;
   /** SVG markup drawn under the graph, covering the given model-space rectangle (the world map). */
   background?: { svg: string; x: number; y: number; width: number; height: number } | null;
   /** Captions and group labels in the link's language (default: as the data has them). */
@@ -96,6 +98,7 @@ export function previewScene(graph: Subgraph, laidOut: Positions, options: Previ
   const near = new Set(selected ? [selected, ...edges.filter((e) => e.source === selected || e.target === selected).flatMap((e) => [e.source, e.target])] : []);
   const dim = (id: string) => (selected && !near.has(id) ? ' opacity="0.3"' : '');
   const path = options.pathIds ?? new Set<string>();
+  const expandedIds = options.expandedIds ?? new Set<string>();
 
   const points = nodes.map((n) => positions[n.id]!);
   const pad = 70;
@@ -183,7 +186,7 @@ export function previewScene(graph: Subgraph, laidOut: Positions, options: Previ
       moves.set(n.id, spots);
       return {
         id: n.id, label: below, alternatives: spots.slice(1).map(({ dx, dy }) => shifted(below, dx, dy)),
-        priority: labelWeight(n, style) + (path.has(n.id) ? 10_000 : 0), forced: n.id === selected,
+        priority: labelPriority(n, style, path.has(n.id), expandedIds.has(n.id)), forced: n.id === selected,
       };
     });
     const obstacles: Obstacle[] = nodes.map((n) => ({ id: n.id, box: bodyOf(n) }));

@@ -36,6 +36,15 @@ export function labelWeight(node: GraphNode, style?: ViewStyle | null): number {
   return size === undefined ? node.degree : size * 100;
 }
 
+/**
+ * Which labels win when they would collide, the same in every picture (canvas, server picture,
+ * share image, exports): path members first, then expanded entities, then hubs (or the analysis's
+ * biggest).
+ */
+export function labelPriority(node: GraphNode, style: ViewStyle | null | undefined, onPath: boolean, expanded: boolean): number {
+  return labelWeight(node, style) + (onPath ? 10_000 : 0) + (expanded ? 1_000 : 0);
+}
+
 /** Subgraph -> Cytoscape elements. Pure: the canvas diffs these by id. */
 export function toElements(graph: Subgraph, options: ElementOptions): ElementDefinition[] {
   const { positions, expanded, pathIds, style, labels = PLAIN_LABELS } = options;
@@ -77,8 +86,7 @@ export function toElements(graph: Subgraph, options: ElementOptions): ElementDef
         size: style?.sizes[node.id] ?? nodeSize(node.degree),
         ...(community && style.colours[node.id] ? { colour: style.colours[node.id] } : {}),
         expandable: hidden > 0,
-        // Which labels win when they would collide: hubs and path members first.
-        priority: labelWeight(node, style) + (pathIds.has(node.id) ? 10_000 : 0) + (expanded[node.id] ? 1_000 : 0),
+        priority: labelPriority(node, style, pathIds.has(node.id), Boolean(expanded[node.id])),
       },
       position: { ...(positions[node.id] ?? { x: 0, y: 0 }) },
       classes: [hiddenTypes.has(node.type) || hiddenIds.has(node.id) ? 'filtered' : '', pathIds.has(node.id) ? 'path' : '', expanded[node.id] ? 'expanded' : ''].filter(Boolean).join(' '),

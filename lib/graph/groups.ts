@@ -47,20 +47,14 @@ export function groupFilters(spec: GroupSpec): { relType?: string; entityType?: 
   };
 }
 
-/** Simple English plurals for type labels ("Country" -> "countries", "Laboratory" -> "laboratories"). */
-export function pluralLabel(type: string, count: number): string {
-  const label = typeStyle(type).label;
-  const lower = label.charAt(0).toLowerCase() + label.slice(1);
-  if (count === 1) return lower;
-  if (/[^aeiou]y$/i.test(lower)) return `${lower.slice(0, -1)}ies`;
-  if (/(s|x|ch|sh)$/i.test(lower)) return `${lower}es`;
-  return `${lower}s`;
-}
-
-/** "151 countries", "12 entities · partner of". */
+/**
+ * A group's name as data ("Country: 151", with its relationship on a second line). What readers see
+ * comes from the labeller (lib/i18n/labeller.ts), in their language and with its plural rules
+ * (ICU messages): "151 countries", "151 страна".
+ */
 export function groupLabel(spec: GroupSpec, remaining: number): string {
-  const noun = spec.entityType === ANY ? (remaining === 1 ? 'entity' : 'entities') : pluralLabel(spec.entityType, remaining);
-  return `${remaining} ${noun}${spec.relType !== ANY ? `\n${relationshipLabel(spec.relType)}` : ''}`;
+  const type = spec.entityType === ANY ? 'Group' : typeStyle(spec.entityType).label;
+  return `${type}: ${remaining}${spec.relType !== ANY ? `\n${relationshipLabel(spec.relType)}` : ''}`;
 }
 
 /** The node a group is drawn as; its degree is its size class, its count what is still hidden. */

@@ -1,4 +1,4 @@
-import { OWN_INDEXES, q, SOURCE_LABEL, type GraphSchema } from './schema-model';
+import { DB_INDEX, q, SOURCE_LABEL, type GraphSchema } from './schema-model';
 
 /**
  * The full-text indexes `npm run db:index` creates on a database the project did not seed: every
@@ -6,7 +6,6 @@ import { OWN_INDEXES, q, SOURCE_LABEL, type GraphSchema } from './schema-model';
  * once with the CJK analyzer (Chinese has no spaces between words). Search (search.ts) uses them as
  * it uses the seed's own.
  */
-export const DB_INDEX = OWN_INDEXES[1];
 
 export interface IndexPlan {
   labels: string[];

@@ -45,10 +45,9 @@ export const SEED_LABEL = 'Entity';
 export const SEED_KEY = 'id';
 export const SOURCE_LABEL = 'Source';
 /** Full-text indexes the app knows how to query best: the seed's, then those `npm run db:index` creates. */
-export const OWN_INDEXES = [
-  { text: 'entity_text', chinese: 'entity_text_zh' },
-  { text: 'explorer_text', chinese: 'explorer_text_zh' },
-] as const;
+export const SEED_INDEX = { text: 'entity_text', chinese: 'entity_text_zh' } as const;
+export const DB_INDEX = { text: 'explorer_text', chinese: 'explorer_text_zh' } as const;
+export const OWN_INDEXES = [SEED_INDEX, DB_INDEX] as const;
 
 export const q = (name: string) => `\`${name.replace(/`/g, '``')}\``;
 

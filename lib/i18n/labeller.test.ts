@@ -64,7 +64,9 @@ describe('type and relationship names', () => {
     expect(labellerFor('ru').relationship('ACTED_IN')).toBe('acted in');
     expect(labellerFor('ru').type('Movie')).toBe('Movie');
     expect(labellerFor('ru').typeCount('Movie', 3)).toBe('Movie: 3');
-    expect(labellerFor('en').typeCount('Movie', 3)).toBe('3 movies');
+    // No plural is invented for a noun the messages do not know, in any language.
+    expect(labellerFor('en').typeCount('Movie', 3)).toBe('Movie: 3');
+    expect(labellerFor('zh').typeCount('Movie', 1)).toBe('Movie：1');
     // A label that happens to name a property of every object is still just a label.
     expect(labellerFor('ru').type('constructor')).toBe('constructor');
     expect(labellerFor('ru').relationship('toString')).toBe('tostring');

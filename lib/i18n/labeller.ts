@@ -1,5 +1,5 @@
 import { relationshipLabel, typeStyle } from '../draw/entity-style';
-import { ANY, type GroupSpec, pluralLabel } from '../graph/groups';
+import { ANY, type GroupSpec } from '../graph/groups';
 import type { GraphNode, Language } from '../graph/types';
 import type { Locale } from './locales';
 
@@ -77,7 +77,7 @@ export function makeLabeller(locale: Locale, messages: { types: Lookup; relation
     typeCount: (type, count) => {
       const key = type === ANY ? 'Group' : type;
       if (known(types, key)) return types(`${key}.count`, { count });
-      return locale === 'en' ? `${count} ${pluralLabel(type, count)}` : common('countOfType', { count, type });
+      return common('countOfType', { count, type: labeller.type(type) });
     },
     relationship: (type) => (known(relations, type) ? relations(type) : relationshipLabel(type)),
     group: (spec, remaining) => `${labeller.typeCount(spec.entityType, remaining)}${spec.relType !== ANY ? `\n${labeller.relationship(spec.relType)}` : ''}`,
@@ -87,6 +87,8 @@ export function makeLabeller(locale: Locale, messages: { types: Lookup; relation
 }
 
 const NO_MESSAGES: Lookup = Object.assign(() => '', { has: () => false });
+/** The one message plain labels need, as the English catalogue words it. */
+const PLAIN_COMMON: Lookup = Object.assign((key: string, values?: Record<string, string | number>) => (key === 'countOfType' ? `${values?.type}: ${values?.count}` : ''), { has: (key: string) => key === 'countOfType' });
 
 /** Names as the data has them, in English wording: for code without messages (benchmarks, tests). */
-export const PLAIN_LABELS: Labeller = makeLabeller('en', { types: NO_MESSAGES, relations: NO_MESSAGES, common: NO_MESSAGES });
+export const PLAIN_LABELS: Labeller = makeLabeller('en', { types: NO_MESSAGES, relations: NO_MESSAGES, common: PLAIN_COMMON });
