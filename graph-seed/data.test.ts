@@ -62,8 +62,16 @@ describe('the seed data', () => {
     }
     const byId = new Map(dataset.nodes.map((n) => [n.id, n]));
     // GFDC's 1 December 2013 is China's own date: shared by others it is a placeholder, not a joining year.
-    expect(byId.get('country:PAK')?.properties).toMatchObject({ gfdcDateIsPlaceholder: true });
-    expect(byId.get('country:PAK')?.properties.joinedBri).toBeUndefined();
+    // Pakistan's signing report (its Planning Commission) gives the date instead.
+    expect(byId.get('country:PAK')?.properties).toMatchObject({ gfdcDateIsPlaceholder: true, joinedBri: 2017, joinedBriDate: '2017-05-13' });
+    expect(byId.get('country:BLR')?.properties).toMatchObject({ gfdcDateIsPlaceholder: true });
+    expect(byId.get('country:BLR')?.properties.joinedBri).toBeUndefined();
+    // Dates the GFDC copy had wrong, as signing reports give them.
+    expect(byId.get('country:PAN')?.properties).toMatchObject({ joinedBriDate: '2017-11-17', gfdcMouDate: '2017-06' });
+    expect(byId.get('country:QAT')?.properties).toMatchObject({ joinedBri: 2014, joinedBriDate: '2014-11' });
+    expect(byId.get('country:URY')?.properties.joinedBriDate).toMatch(/^2018-08/);
+    expect(byId.get('country:PER')?.properties).toMatchObject({ joinedBriDate: '2019-04-25' });
+    expect(byId.get('country:SUR')?.properties).toMatchObject({ joinedBriDate: '2018-05' });
     expect(byId.get('country:AFG')?.properties).toMatchObject({ joinedBri: 2016, gfdcMouDate: '2023-05' });
     expect(byId.get('country:JOR')?.properties).toMatchObject({ partnerWhenArticlePublished: false });
     // Honduras signed on 12 June 2023 (Xinhua); GFDC's later date stays as GFDC's.
@@ -87,9 +95,13 @@ describe('the seed data', () => {
     expect(byId.get('country:RUS')?.properties.joinedBri).toBeUndefined();
     expect(byId.get('country:NER')?.properties.briPartner).toBe('unknown');
     expect(edgeOf('country:NER')).toBeUndefined();
-    // Every country that is a partner has its edge, and no other country has one.
+    // Every country that is or was a partner has its edge, and no other country has one; those that left are former partners.
     const countries = dataset.nodes.filter((n) => n.type === 'Country');
-    for (const country of countries) expect(Boolean(edgeOf(country.id)), country.id).toBe(country.properties.briPartner === 'yes');
+    for (const country of countries) expect(Boolean(edgeOf(country.id)), country.id).toBe(['yes', 'former'].includes(String(country.properties.briPartner)));
+    expect(byId.get('country:ITA')?.properties).toMatchObject({ briPartner: 'former', exitedBri: '2024-03-22' });
+    expect(byId.get('country:PAN')?.properties).toMatchObject({ briPartner: 'former', exitedBri: '2025-02-06' });
+    expect(edgeOf('country:ITA')?.properties.exited).toBe('2024-03-22');
+    expect(countries.filter((c) => c.properties.briPartner === 'former').map((c) => c.id).sort()).toEqual(['country:ITA', 'country:PAN']);
   });
 
   it('records the official partner counts as dated claims with their sources', () => {

@@ -121,7 +121,17 @@ function table<T>(name: string, key: string): T {
   if (value === undefined) throw new Error(`graph-seed/countries/${name} has no "${key}"`);
   return value;
 }
-const SOURCES = table<SeedSource[]>('sources.json', 'sources');
+/** Signing dates, exits and the sources that say a country signed, curated from the research notes (signings-from-research.py). */
+interface Signing {
+  signedSources?: string[];
+  joined?: { date: string; sources: string[]; reliable: boolean };
+  otherDates?: { date: string; sources: string[] }[];
+  /** Other documents a source dates (a ministry-level memorandum), kept as other dates with what they are. */
+  otherDocuments?: { date: string; sources: string[]; what: string }[];
+  exit?: { date: string; sources: string[] };
+}
+const SOURCES = [...table<SeedSource[]>('sources.json', 'sources'), ...table<SeedSource[]>('signing-sources.json', 'sources')];
+const SIGNINGS = table<Record<string, Signing>>('signings.json', 'signings');
 /** Every URL that may appear in the CSV source column, mapped to a source id, or to null when left out on purpose. */
 const URL_SOURCES = table<Record<string, string | null>>('url-sources.json', 'urls');
 /** Full names where i18n-iso-countries gives only an abbreviation or a short form, with their sources. */
@@ -182,10 +192,20 @@ interface Joining {
 /** GFDC writes a month-only date as the first of the month (2018-09-01); that is read as YYYY-MM. */
 const gfdcPrecision = (date: string) => (date.endsWith('-01') ? date.slice(0, 7) : date);
 
-function joiningOf(row: CountryRow, note: Annotation, placeholderDate: string | undefined): Joining {
+const agree = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+
+function joiningOf(row: CountryRow, note: Annotation, placeholderDate: string | undefined, signing: Signing): Joining {
   const gfdcDate = row.gfdcMou ? gfdcPrecision(row.gfdcMou) : undefined;
+  const signed = signing.joined;
   if (note.joinedFrom) {
-    return { year: Number(note.joinedFrom.date.slice(0, 4)), date: note.joinedFrom.date, gfdcDate, placeholder: false, sources: note.joinedFrom.sources };
+    // A date settled by hand (CHANGES.md); sources of the research that agree with it support it too.
+    const more = signed && agree(signed.date, note.joinedFrom.date) ? signed.sources : [];
+    return { year: Number(note.joinedFrom.date.slice(0, 4)), date: note.joinedFrom.date, gfdcDate, placeholder: false, sources: unique([...note.joinedFrom.sources, ...more]) };
+  }
+  // A signing report gives the date (its evidence grade says how strong it is), not the list's estimate.
+  if (signed && note.role !== 'initiator') {
+    // A year alone is a year (joinedBri), not a date.
+    return { year: Number(signed.date.slice(0, 4)), date: signed.date.length > 4 ? signed.date : undefined, gfdcDate, placeholder: false, sources: signed.sources };
   }
   // The initiator did not join by signing an MoU with itself: only the year is kept for it.
   if (note.role === 'initiator') return { year: row.briJoined, gfdcDate, placeholder: false, sources: [] };
@@ -196,7 +216,7 @@ function joiningOf(row: CountryRow, note: Annotation, placeholderDate: string | 
 /** The partner status of a row: the GFDC list's, unless other sources settle a status GFDC calls unclear. */
 const statusOf = (row: CountryRow, note: Annotation): CountryRow['briPartner'] => (note.partnerFrom ? 'yes' : row.briPartner);
 
-function describe(row: CountryRow, name: string, inGfdc: boolean, note: Annotation, joining: Joining): string {
+function describe(row: CountryRow, name: string, inGfdc: boolean, note: Annotation, joining: Joining, exited: string | undefined, gfdcPlaceholder: boolean): string {
   let first: string;
   if (note.partnerFrom) {
     first = `${name} is counted as a Belt and Road partner on the strength of Chinese official sources, although the GFDC list `
@@ -208,10 +228,14 @@ function describe(row: CountryRow, name: string, inGfdc: boolean, note: Annotati
   } else if (joining.placeholder) {
     first = `Belt and Road partner (GFDC list). GFDC dates it 1 December 2013, the date it also gives China itself, so the `
       + 'date reads as a placeholder and no joining year is recorded.';
-  } else if (note.exited && joining.year) {
-    first = `Former Belt and Road partner: ${name} joined in ${joining.year} (GFDC list).`;
-  } else if (joining.year && note.joinedFrom) {
+  } else if (exited && joining.year) {
+    first = `Former Belt and Road partner: ${name} joined in ${joining.year}${joining.sources.length ? '' : ' (GFDC list)'} and left in ${exited.slice(0, 4)}.`;
+  } else if (joining.year && (note.joinedFrom || joining.sources.length > 0)) {
     first = `Belt and Road partner since ${joining.year}.`;
+    if (!note.joinedFrom && joining.date) {
+      first += ` It signed its cooperation document ${joining.date.length === 10 ? 'on' : 'in'} ${joining.date}, as a signing report gives it`
+        + `${joining.gfdcDate && !agree(joining.gfdcDate, joining.date) ? `; the GFDC list gives ${joining.gfdcDate}${gfdcPlaceholder ? ', the date it gives China itself' : ''}` : ''}.`;
+    }
   } else if (joining.year && inGfdc) {
     first = `Belt and Road partner since ${joining.year}, going by the MoU date in the GFDC list.`;
   } else {
@@ -241,31 +265,42 @@ export function buildCountries(rows: CountryRow[] = readRows(path.join(COUNTRY_T
     if (remark && !(row.iso3 in ANNOTATIONS)) throw new Error(`${row.iso3}: the CSV remark "${remark}" is not covered by ANNOTATIONS`);
     const urlSources = sourcesForUrls(row);
     if (!inGfdc && urlSources.length === 0) throw new Error(`${row.iso3}: not a GFDC row and no source URL`);
-    const joining = joiningOf(row, note, placeholderDate);
+    const signing = SIGNINGS[row.iso3] ?? {};
+    const joining = joiningOf(row, note, placeholderDate, signing);
+    const exited = signing.exit?.date ?? note.exited;
+    // Dates other sources give: the research's disagreeing values, and a copy's date where it did not replace GFDC's.
+    const used = joining.date ?? (joining.year !== undefined ? String(joining.year) : null);
+    const known = (date: string) => (used !== null && agree(date, used)) || (joining.gfdcDate !== undefined && agree(date, joining.gfdcDate));
+    const other = [...(signing.otherDates ?? []), ...(signing.otherDocuments ?? []), ...(signing.joined ? [signing.joined] : [])].filter((d) => !known(d.date));
+    // A year alone is no date property; its source stays on the entity.
+    const otherDates = unique([...(note.joinedOtherDates ?? []), ...other.map((d) => d.date).filter((d) => d.length > 4)]).sort();
+    const signedSources = unique([...(signing.signedSources ?? []), ...other.flatMap((d) => d.sources), ...(signing.exit?.sources ?? [])]);
 
     const [nameEn = row.nameEn, ...aliasEn] = namesIn('en', row, note);
     const [nameRu, ...aliasRu] = namesIn('ru', row, note);
     const [nameZh, ...aliasZh] = namesIn('zh', row, note);
 
     const listSources = unique([...(inGfdc ? ['src:gfdc-bri-countries'] : []), ...urlSources]);
-    const status = statusOf(row, note);
+    const status = exited && statusOf(row, note) === 'yes' ? 'former' : statusOf(row, note);
     const properties: SeedNode['properties'] = { iso3: row.iso3, briPartner: status, inGfdcList: inGfdc };
     if (note.partnerFrom) properties.gfdcStatus = 'unclear';
     if (joining.year !== undefined) properties.joinedBri = joining.year;
     if (joining.date !== undefined) properties.joinedBriDate = joining.date;
     if (joining.gfdcDate !== undefined) properties.gfdcMouDate = joining.gfdcDate;
-    if (joining.placeholder) properties.gfdcDateIsPlaceholder = true;
+    const gfdcPlaceholder = joining.placeholder || (row.gfdcMou !== undefined && row.gfdcMou === placeholderDate && note.role !== 'initiator');
+    if (gfdcPlaceholder) properties.gfdcDateIsPlaceholder = true;
     if (note.documentDate) properties.briDocumentDate = note.documentDate;
     const partnerSince = joining.date ?? note.documentDate;
-    if (status === 'yes' && partnerSince !== undefined && note.role !== 'initiator') {
-      properties.partnerWhenArticlePublished = partnerSince.slice(0, ARTICLE_DATE.length) <= ARTICLE_DATE && !(note.exited && note.exited < ARTICLE_DATE);
+    if (status !== 'unknown' && partnerSince !== undefined && note.role !== 'initiator') {
+      properties.partnerWhenArticlePublished = partnerSince.slice(0, ARTICLE_DATE.length) <= ARTICLE_DATE && !(exited && exited < ARTICLE_DATE);
     } else if (note.partnerWhenArticlePublished !== undefined) {
       properties.partnerWhenArticlePublished = note.partnerWhenArticlePublished;
     }
-    if (note.exited) properties.exitedBri = note.exited;
+    if (exited) properties.exitedBri = exited;
     if (note.role) properties.briRole = note.role;
-    if (note.joinedOtherDates) properties.joinedBriOtherDates = note.joinedOtherDates;
-    if (note.notes?.length) properties.notes = note.notes;
+    if (otherDates.length) properties.joinedBriOtherDates = otherDates;
+    const notes = [...(note.notes ?? []), ...(signing.otherDocuments ?? []).map((d) => `The other signing date is that of ${d.what}`)];
+    if (notes.length) properties.notes = notes;
 
     const aliases: SeedNode['aliases'] = {};
     if (aliasEn.length) aliases.en = aliasEn;
@@ -277,33 +312,34 @@ export function buildCountries(rows: CountryRow[] = readRows(path.join(COUNTRY_T
       type: 'Country',
       names: { en: nameEn, ...(nameRu ? { ru: nameRu } : {}), ...(nameZh ? { zh: nameZh } : {}) },
       aliases,
-      description: describe(row, nameEn, inGfdc, note, joining),
+      description: describe(row, nameEn, inGfdc, note, joining, exited, gfdcPlaceholder),
       properties,
-      sources: unique([...listSources, ...(note.partnerFrom?.sources ?? []), ...joining.sources, ...(note.edgeSources ?? []),
+      sources: unique([...listSources, ...(note.partnerFrom?.sources ?? []), ...joining.sources, ...(note.edgeSources ?? []), ...signedSources,
         ...(note.sources ?? []), 'src:unicode-cldr-country-names', ...(FULL_NAMES[row.iso3]?.sources ?? [])]),
     });
 
-    if (status === 'yes') {
+    if (status !== 'unknown') {
       const edge: SeedRelationship['properties'] = { inGfdcList: inGfdc };
       if (note.partnerFrom) edge.gfdcStatus = 'unclear';
       if (joining.year !== undefined) edge.joined = joining.year;
       if (joining.date !== undefined) edge.joinedDate = joining.date;
       if (note.documentDate) edge.documentDate = note.documentDate;
-      if (joining.placeholder) edge.gfdcDateIsPlaceholder = true;
-      if (note.exited) edge.exited = note.exited;
+      if (gfdcPlaceholder) edge.gfdcDateIsPlaceholder = true;
+      if (exited) edge.exited = exited;
       if (note.role) edge.role = note.role;
-      if (note.joinedOtherDates) edge.joinedOtherDates = note.joinedOtherDates;
+      if (otherDates.length) edge.joinedOtherDates = otherDates;
       relationships.push({
         from: `country:${row.iso3}`,
         type: 'PARTNER_OF',
         to: 'initiative:bri',
         properties: edge,
         // Where GFDC calls the signing unclear, the list does not support the edge: only the sources that settle it do.
-        sources: unique([...(note.partnerFrom ? note.partnerFrom.sources : listSources), ...joining.sources, ...(note.edgeSources ?? [])]),
+        sources: unique([...(note.partnerFrom ? note.partnerFrom.sources : listSources), ...joining.sources, ...(note.edgeSources ?? []), ...signedSources]),
       });
     }
   }
   for (const iso3 of Object.keys(ANNOTATIONS)) if (!seen.has(iso3)) throw new Error(`ANNOTATIONS has ${iso3}, which is not in the CSV`);
+  for (const iso3 of Object.keys(SIGNINGS)) if (!seen.has(iso3)) throw new Error(`signings.json has ${iso3}, which is not in the CSV`);
   for (const iso3 of Object.keys(FULL_NAMES)) if (!seen.has(iso3)) throw new Error(`FULL_NAMES has ${iso3}, which is not in the CSV`);
 
   const used = new Set([...nodes, ...relationships].flatMap((record) => record.sources));

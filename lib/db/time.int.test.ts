@@ -23,8 +23,8 @@ describe('dates on the seed', () => {
     expect(byId.get('initiative:bri')).toMatchObject({ time: '2013/..', timeKey: 'proposedYear' });
     expect(byId.get('claim:st-agreements-80plus')).toMatchObject({ timeKey: 'asOf' });
     // Italy left the initiative: its partnership ends on the day it did.
-    expect(edges.find((e) => e.source === 'country:ITA' && e.type === 'PARTNER_OF')).toMatchObject({ time: '2019-03/2023-12-06', timeKey: 'joinedDate/exited' });
-    expect(byId.get('country:ITA')).toMatchObject({ time: '2019-03/2023-12-06', timeKey: 'joinedBriDate/exitedBri' });
+    expect(edges.find((e) => e.source === 'country:ITA' && e.type === 'PARTNER_OF')).toMatchObject({ time: '2019-03-23/2024-03-22', timeKey: 'joinedDate/exited' });
+    expect(byId.get('country:ITA')).toMatchObject({ time: '2019-03-23/2024-03-22', timeKey: 'joinedBriDate/exitedBri' });
     // Belarus joined on a date no source gives: it stays undated rather than getting a guess.
     expect(byId.get('country:BLR')).not.toHaveProperty('time');
     expect(edges.find((e) => e.source === 'country:BLR')).not.toHaveProperty('time');
