@@ -96,7 +96,9 @@ test('each format holds exactly the entities and relationships drawn, with sourc
   const keyOf = (name: string, kind: string) => (ml.key as Json[]).find((k) => k['attr.name'] === name && k.for === kind)!.id;
   const dataOf = (item: Json, key: string) => (item.data as Json[]).find((d) => d.key === key)?.['#text'];
   expect((ml.graph.node as Json[]).map((n) => dataOf(n, keyOf('id', 'node'))).sort()).toEqual(view.nodes);
-  expect(ml.graph.edge).toHaveLength(view.edges.length);
+  // Each relationship is there once, between the right entities, with its type.
+  const appId = new Map((ml.graph.node as Json[]).map((n) => [n.id, dataOf(n, keyOf('id', 'node'))]));
+  expect((ml.graph.edge as Json[]).map((e) => `${appId.get(e.source)}-${dataOf(e, keyOf('type', 'edge'))}->${appId.get(e.target)}`).sort()).toEqual(view.edges);
   expect(dataOf(ml.graph, keyOf('link', 'graph'))).toBe(link);
 
   // The link in every file reopens the same view.

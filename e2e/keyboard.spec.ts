@@ -48,6 +48,8 @@ test('search, canvas, expand, path and panel links work from the keyboard alone'
   await page.keyboard.press('Enter');
   await explorer.settled();
   await expect(page.getByTestId('graph-canvas')).toBeFocused();
+  // It is drawn as expanded, and nothing that was on the canvas went away.
+  await expect.poll(() => explorer.graph.classes(moved)).toContain('expanded');
   expect((await explorer.graph.nodeIds()).length).toBeGreaterThanOrEqual(before);
 
   // p: a path from the selected entity; the focus goes to the "to" field.

@@ -204,8 +204,9 @@ function joiningOf(row: CountryRow, note: Annotation, placeholderDate: string | 
   }
   // A signing report gives the date (its evidence grade says how strong it is), not the list's estimate.
   if (signed && note.role !== 'initiator') {
-    // A year alone is a year (joinedBri), not a date.
-    return { year: Number(signed.date.slice(0, 4)), date: signed.date.length > 4 ? signed.date : undefined, gfdcDate, placeholder: false, sources: signed.sources };
+    // Where the report is less precise than the list and agrees with it, the list's month stands; a year alone is a year, not a date.
+    const finer = gfdcDate && gfdcDate.startsWith(signed.date) && row.gfdcMou !== placeholderDate ? gfdcDate : signed.date;
+    return { year: Number(signed.date.slice(0, 4)), date: finer.length > 4 ? finer : undefined, gfdcDate, placeholder: false, sources: signed.sources };
   }
   // The initiator did not join by signing an MoU with itself: only the year is kept for it.
   if (note.role === 'initiator') return { year: row.briJoined, gfdcDate, placeholder: false, sources: [] };
