@@ -14,7 +14,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{lib,graph-seed,components,neo4j}/**/*.test.{ts,tsx}'],
+          include: ['{lib,graph-seed,components,neo4j,scripts}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
         },

@@ -4,9 +4,11 @@ import { createDriver } from '../lib/db/create-driver';
 import { seedFromDir } from '../graph-seed/load';
 import { startLocalNeo4j } from '../neo4j/control';
 import { loadDotenv } from '../lib/load-dotenv';
+import { buildIsCurrent, markBuilt, sourceHash } from './build-stamp';
 
 /**
- * `npm start`: the local Neo4j (unless NEO4J_URI names another), the seed, a production build,
+ * `npm start`: the local Neo4j (unless NEO4J_URI names another), the seed, a production build
+ * (skipped when sources, configuration and lockfile are unchanged since the last one: build-stamp.ts),
  * and the app on http://localhost:3000 (PORT to change it).
  *
  * SIGTERM/SIGINT reach the build or the server (scripts/serve.mjs, which shuts down gracefully), and
@@ -53,9 +55,16 @@ async function main(): Promise<void> {
     }
   }
   if (stopping) return;
-  // Binaries directly, not through npx: a signal to npx is not always passed on to its child.
-  const build = await run(process.execPath, [require.resolve('next/dist/bin/next'), 'build']);
-  if (build !== 0) throw new Error(stopping ? 'Stopped during the build.' : 'The build failed; see above.');
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  if (buildIsCurrent(distDir)) {
+    console.log(`The build in ${distDir} is of the current sources: not building again (delete ${distDir} to force a build).`);
+  } else {
+    const hash = sourceHash(distDir);
+    // Binaries directly, not through npx: a signal to npx is not always passed on to its child.
+    const build = await run(process.execPath, [require.resolve('next/dist/bin/next'), 'build']);
+    if (build !== 0) throw new Error(stopping ? 'Stopped during the build.' : 'The build failed; see above.');
+    markBuilt(distDir, hash);
+  }
   if (stopping) return;
   const port = process.env.PORT ?? '3000';
   console.log(`\nOpen http://localhost:${port} (Ctrl+C stops the app; \`npm run db:stop\` stops the database).\n`);

@@ -1,16 +1,21 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadEnv } from '../lib/env';
 import { createDriver } from '../lib/db/create-driver';
 import { seedFromDir } from '../graph-seed/load';
 import { startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
 import { testEnvironment } from '../test/test-env';
+import { buildIsCurrent, markBuilt, sourceHash } from './build-stamp';
 
 /**
  * `npm test`: unit tests, then a real Neo4j on its own port and data folder (started here when none
  * answers, seeded, stopped at the end if started here), integration tests, a production build, the
- * system tests (real HTTP against that build; FUZZ_CASES sets the fuzz size) and the browser tests. Every suite runs even when an earlier one fails; the exit code says if any did.
+ * system tests (real HTTP against that build; FUZZ_CASES sets the fuzz size) and the browser tests.
+ * The build runs from the start, beside the unit and integration tests (its output goes to
+ * .data/test-reports/build.log, shown if it fails), and is skipped when the last one is of the
+ * current sources (build-stamp.ts). Every suite runs even when an earlier one fails; the exit code
+ * says if any did.
  */
 
 const REPORTS = path.resolve('.data/test-reports');
@@ -57,11 +62,47 @@ async function vitest(project: 'unit' | 'integration' | 'system'): Promise<void>
   addVitest(report);
 }
 
+const started = Date.now();
+const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
+
+/** The production build for the system and browser tests, started at once; resolves when it is done. */
+function buildInBackground(): Promise<boolean> {
+  const distDir = process.env.NEXT_DIST_DIR ?? '.next-test';
+  if (buildIsCurrent(distDir)) {
+    console.log(`(The build in ${distDir} is of the current sources: not building again.)`);
+    return Promise.resolve(true);
+  }
+  const hash = sourceHash(distDir);
+  const logFile = path.join(REPORTS, 'build.log');
+  const log = createWriteStream(logFile);
+  console.log(`(Building in the background; its output goes to ${path.relative(process.cwd(), logFile)}.)`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+    child.on('error', () => resolve(false));
+    child.on('exit', (code) => {
+      log.end(() => {
+        if (code === 0) {
+          markBuilt(distDir, hash);
+          console.log(`(Build finished at ${elapsed()}.)`);
+          resolve(true);
+        } else {
+          console.log(`\n=== The build failed ===\n${readFileSync(logFile, 'utf8')}`);
+          failures.push('build');
+          resolve(false);
+        }
+      });
+    });
+  });
+}
+
 async function main(): Promise<number> {
   Object.assign(process.env, testEnvironment());
   rmSync(REPORTS, { recursive: true, force: true });
   mkdirSync(REPORTS, { recursive: true });
   const env = loadEnv();
+  const built = WITH_E2E ? buildInBackground() : Promise.resolve(false);
 
   step('Unit tests');
   await vitest('unit');
@@ -82,7 +123,7 @@ async function main(): Promise<number> {
 
     if (WITH_E2E) {
       step('Production build for the system and browser tests');
-      if (await run('build', 'npx', ['next', 'build'])) {
+      if (await built) {
         step('System tests (HTTP against the production build: malformed input, fuzzing, database faults, shutdown)');
         await vitest('system');
 
@@ -96,7 +137,7 @@ async function main(): Promise<number> {
     if (started === 'started') await stopLocalNeo4j(env);
   }
 
-  console.log(`\n${failures.length === 0 ? 'All suites passed.' : `Failed: ${failures.join(', ')}.`}`);
+  console.log(`\n${failures.length === 0 ? 'All suites passed.' : `Failed: ${failures.join(', ')}.`} (${elapsed()})`);
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   return failures.length === 0 && total.failed === 0 ? 0 : 1;
 }
