@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import http from 'node:http';
 import { EMPTY_STATE, serializeExplorerState } from '../lib/url-state';
 import { startServer } from './server';
@@ -7,10 +8,15 @@ import { percentile } from './stats';
 
 /**
  * Load on the HTTP API of a production build, closed loop: C clients, each sending its next request
- * as soon as the previous one is answered, for D seconds, over a mix of API calls with rotating
- * parameters (search in three scripts, details, neighbour pages, subgraphs, paths, health). Prints
- * req/s, p50/p95/p99/max and errors (any status other than 200/304/404, and network errors) for each
- * concurrency side by side.
+ * as soon as the previous one is answered, for D seconds, over a mix of API calls (search in three
+ * scripts, details, neighbour pages, subgraphs, paths, health), twice:
+ *  - hot: about 100 addresses in rotation after a warm-up, so nearly every answer comes from the
+ *    read cache (what a popular link costs);
+ *  - cold: every request new (new search strings and limits, neighbour page sizes, subgraph sets,
+ *    path pairs and lengths over the seed's entities), so every answer is computed by the data
+ *    layer and the database (what exploring costs).
+ * Prints req/s, p50/p95/p99/max and errors (any status other than 200/304/404, and network errors)
+ * for each mix and concurrency side by side.
  *
  *   npm run build && npm run bench:load                 8 and 64 clients x 60 s (BENCH_CONCURRENCY=8,64 BENCH_DURATION_S=60)
  *   WEB_CONCURRENCY=2 npm run bench:load                the same with two app processes on the port (scripts/serve.mjs)
@@ -55,6 +61,50 @@ function pick(i: number): string {
   return '/api/health';
 }
 
+/** Ids and names (three languages) of the seed's entities, read from its data files. */
+function seedCatalogue(): { ids: string[]; names: string[] } {
+  const dir = path.join(process.cwd(), 'graph-seed', 'data');
+  const nodes = readdirSync(dir).filter((f) => f.endsWith('.json'))
+    .flatMap((f) => (JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { nodes?: { id: string; names: Record<string, string> }[] }).nodes ?? []);
+  return { ids: nodes.map((n) => n.id), names: [...new Set(nodes.flatMap((n) => Object.values(n.names)))] };
+}
+
+/**
+ * The cold mix: the same kinds of call in the same proportions as the hot one, each address new
+ * (never sent before in this run). Details run out first (one per entity); the other kinds take
+ * their turn then.
+ */
+function coldMix(): () => string {
+  const { ids, names } = seedCatalogue();
+  const enc = encodeURIComponent;
+  const at = (list: string[], k: number) => list[((k % list.length) + list.length) % list.length]!;
+  const kinds: [number, (k: number) => string][] = [
+    [35, (k) => `/api/search?q=${enc(at(names, k))}&limit=${1 + (Math.floor(k / names.length) % 50)}`],
+    [20, (k) => `/api/nodes/${enc(at(ids, k))}`],
+    [25, (k) => `/api/nodes/${enc(at(ids, k))}/neighbors?limit=${5 + (Math.floor(k / ids.length) % 95)}&offset=0`],
+    [10, (k) => `/api/subgraph?ids=${Array.from({ length: 3 + (k % 6) }, (_, j) => enc(at(ids, k * 7 + j * 131))).join(',')}`],
+    [5, (k) => `/api/paths?from=${enc(at(ids, k))}&to=${enc(at(ids, k * 31 + 17))}&maxHops=${2 + (Math.floor(k / ids.length) % 3)}`],
+    [5, () => '/api/health'],
+  ];
+  const seen = new Set<string>();
+  const next = kinds.map(() => 0);
+  const weight = kinds.reduce((sum, [w]) => sum + w, 0);
+  let n = 0;
+  return () => {
+    for (let tries = 0; tries < 1000; tries++) {
+      let r = (n++ * 7919) % weight;
+      let kind = 0;
+      while (r >= kinds[kind]![0]) r -= kinds[kind++]![0];
+      const address = kinds[kind]![1](next[kind]!++);
+      if (address === '/api/health' || !seen.has(address)) {
+        seen.add(address);
+        return address;
+      }
+    }
+    return '/api/health';
+  };
+}
+
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 function get(path: string): Promise<{ status: number; ms: number }> {
@@ -71,7 +121,7 @@ function get(path: string): Promise<{ status: number; ms: number }> {
 
 interface Result { requests: number; errors: number; statuses: Map<number, number>; latencies: number[]; seconds: number }
 
-async function load(clients: number, seconds: number): Promise<Result> {
+async function load(clients: number, seconds: number, nextPath: (i: number) => string = pick): Promise<Result> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let errors = 0;
@@ -80,7 +130,7 @@ async function load(clients: number, seconds: number): Promise<Result> {
   const started = performance.now();
   await Promise.all(Array.from({ length: clients }, async () => {
     while (performance.now() < end) {
-      const { status, ms } = await get(pick(counter++));
+      const { status, ms } = await get(nextPath(counter++));
       latencies.push(ms);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       if (!OK.has(status)) errors += 1;
@@ -123,19 +173,22 @@ function cpuMs(pid: number | undefined): number {
 }
 
 async function mixed(appPid: number | undefined): Promise<void> {
-  // Warm-up: every distinct request once, so both runs see the same (warm) caches.
+  // Warm-up: every distinct hot request once, so every hot run sees the same (warm) caches.
   for (let i = 0; i < 200; i++) await get(pick(i));
+  const cold = coldMix();
   const rows: string[] = [];
   for (const clients of CONCURRENCY) {
-    const cpuBefore = cpuMs(appPid);
-    const result = await load(clients, DURATION_S);
-    const cpu = (cpuMs(appPid) - cpuBefore) / result.requests;
-    const d = describe(result);
-    rows.push(`| ${clients} clients x ${DURATION_S} s | ${d['req/s']} | ${d.p50} | ${d.p95} | ${d.p99} | ${d.max} | ${d.errors} | ${Number.isNaN(cpu) ? 'n/a' : cpu.toFixed(2)} | ${d.statuses} |`);
-    console.error(`  ${clients} clients done`);
+    for (const [mix, nextPath] of [['hot', pick], ['cold', () => cold()]] as const) {
+      const cpuBefore = cpuMs(appPid);
+      const result = await load(clients, DURATION_S, nextPath);
+      const cpu = (cpuMs(appPid) - cpuBefore) / result.requests;
+      const d = describe(result);
+      rows.push(`| ${mix} | ${clients} clients x ${DURATION_S} s | ${d['req/s']} | ${d.p50} | ${d.p95} | ${d.p99} | ${d.max} | ${d.errors} | ${Number.isNaN(cpu) ? 'n/a' : cpu.toFixed(2)} | ${d.statuses} |`);
+      console.error(`  ${mix}, ${clients} clients done`);
+    }
   }
-  console.log(`\nMixed API load on ${BASE} (latency in ms)\n`);
-  console.log('| run | req/s | p50 | p95 | p99 | max | errors | app CPU ms/req | statuses |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log(`\nMixed API load on ${BASE} (latency in ms; hot: about 100 addresses, cached; cold: every request new)\n`);
+  console.log('| mix | run | req/s | p50 | p95 | p99 | max | errors | app CPU ms/req | statuses |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   console.log(rows.join('\n'));
 }
 
