@@ -76,7 +76,7 @@ function storedProperties(properties: SeedNode['properties']): Record<string, un
 }
 
 /** Flattens a seed node into Neo4j properties: names and aliases per language, plus a search text per language. */
-export function nodeToProperties(node: SeedNode): Record<string, unknown> {
+function nodeToProperties(node: SeedNode): Record<string, unknown> {
   const props: Record<string, unknown> = {
     ...storedProperties(node.properties),
     id: node.id,
@@ -109,7 +109,7 @@ function batches<T>(items: T[]): T[][] {
 }
 
 /** Loads the dataset; the caller has validated it (readSeedDir). */
-export async function loadDataset(driver: Driver, database: string, dataset: SeedDataset, name: string): Promise<LoadCounts> {
+async function loadDataset(driver: Driver, database: string, dataset: SeedDataset, name: string): Promise<LoadCounts> {
   const counts: LoadCounts = {
     nodes: dataset.nodes.length, relationships: dataset.relationships.length, sources: dataset.sources.length,
     created: { nodes: 0, relationships: 0, sources: 0 },
@@ -156,7 +156,7 @@ export async function loadDataset(driver: Driver, database: string, dataset: See
 export const DEFAULT_SEED_DIR = path.resolve('graph-seed', 'data');
 
 /** The name a folder's data is tagged with: "default" for the seed, else the folder's name. */
-export function datasetName(dir: string): string {
+function datasetName(dir: string): string {
   return path.resolve(dir) === DEFAULT_SEED_DIR ? 'default' : path.basename(path.resolve(dir));
 }
 

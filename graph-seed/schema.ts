@@ -5,12 +5,12 @@ import { z } from 'zod';
  * `sources`, `nodes` and `relationships`; the loader reads them all and checks them together.
  */
 
-export const ENTITY_ID = /^[a-z][a-z0-9-]*:[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const ENTITY_ID = /^[a-z][a-z0-9-]*:[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** Entity types become Neo4j labels, so they are restricted to PascalCase words. */
 export const ENTITY_TYPE = /^[A-Z][A-Za-z]{1,39}$/;
 /** Relationship types become Neo4j relationship types: UPPER_SNAKE_CASE. */
 export const RELATIONSHIP_TYPE = /^[A-Z][A-Z0-9_]{1,59}$/;
-export const SOURCE_ID = /^src:[a-z0-9][a-z0-9._-]*$/;
+const SOURCE_ID = /^src:[a-z0-9][a-z0-9._-]*$/;
 
 const text = z.string().trim().min(1);
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
@@ -44,7 +44,7 @@ const MAX_YEAR = 2100;
 type PropertyValue = string | number | boolean | string[];
 
 /** The problems of one property value under the date rules; empty when it is fine. */
-export function temporalProblems(name: string, value: PropertyValue): string[] {
+function temporalProblems(name: string, value: PropertyValue): string[] {
   const show = JSON.stringify(value);
   if (DATE_PROPERTIES.has(name)) {
     const values = Array.isArray(value) ? value : [value];
@@ -82,9 +82,9 @@ const properties = z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'property na
 const sourceRefs = z.array(z.string().regex(SOURCE_ID, 'expected a source id such as src:xinhua-2023-10-31'))
   .min(1, 'every fact needs at least one source');
 
-export const RELIABILITY = ['official', 'media', 'copy', 'low'] as const;
+const RELIABILITY = ['official', 'media', 'copy', 'low'] as const;
 
-export const sourceSchema = z.object({
+const sourceSchema = z.object({
   id: z.string().regex(SOURCE_ID, 'expected a source id such as src:xinhua-2023-10-31'),
   publisher: text,
   title: text,
@@ -120,7 +120,7 @@ function isScatteredSubsequence(short: string, long: string): boolean {
 }
 
 /** The problems of a node's names under the name rules; empty when they are fine. */
-export function nameProblems(node: { names: Record<string, string | undefined>; aliases: Record<string, string[] | undefined> }): string[] {
+function nameProblems(node: { names: Record<string, string | undefined>; aliases: Record<string, string[] | undefined> }): string[] {
   const problems: string[] = [];
   for (const [lang, name] of Object.entries(node.names)) {
     if (!name) continue;
@@ -135,7 +135,7 @@ export function nameProblems(node: { names: Record<string, string | undefined>; 
   return problems;
 }
 
-export const nodeSchema = z.object({
+const nodeSchema = z.object({
   id: z.string().regex(ENTITY_ID, 'expected a readable id such as country:KAZ or person:yin-hejun'),
   type: z.string().regex(ENTITY_TYPE, 'expected a PascalCase type such as Event or Country'),
   names,
@@ -147,7 +147,7 @@ export const nodeSchema = z.object({
   for (const message of nameProblems(node)) ctx.addIssue({ code: 'custom', path: ['names'], message });
 });
 
-export const relationshipSchema = z.object({
+const relationshipSchema = z.object({
   from: z.string().regex(ENTITY_ID),
   type: z.string().regex(RELATIONSHIP_TYPE, 'expected an UPPER_SNAKE_CASE type such as HELD_IN'),
   to: z.string().regex(ENTITY_ID),

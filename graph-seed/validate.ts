@@ -23,7 +23,7 @@ export interface SeedDataset {
   files: string[];
 }
 
-export function formatProblem({ file, id, problem }: SeedProblem): string {
+function formatProblem({ file, id, problem }: SeedProblem): string {
   return `  ${file}${id ? ` [${id}]` : ''}: ${problem}`;
 }
 

@@ -56,12 +56,6 @@ export function processWide<T>(name: string, create: () => T): T {
   return shared.get(name) as T;
 }
 
-/** Forgets the process's instance of `name` (the next `processWide` makes a new one). */
-export function forgetProcessWide(name: string, instance?: unknown): void {
-  const { shared } = serverSeam();
-  if (instance === undefined || shared.get(name) === instance) shared.delete(name);
-}
-
 /** Registers (or replaces, by name) something to close once the server has stopped serving. */
 export function onShutdown(name: string, hook: ShutdownHook): void {
   serverSeam().shutdownHooks.set(name, hook);

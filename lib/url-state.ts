@@ -26,10 +26,10 @@ import { note, type Note } from './i18n/notes';
  * Parsing never throws: whatever is malformed is dropped and described in `ignored`.
  */
 
-export const URL_STATE_VERSION = 1;
+const URL_STATE_VERSION = 1;
 export const MAX_VIEW_ENTITIES = 5000;
 /** Each batch is one more layout pass; past this many steps the last ones are laid out together. */
-export const MAX_VIEW_BATCHES = 30;
+const MAX_VIEW_BATCHES = 30;
 const MAX_ID_LENGTH = 200;
 const LAYOUTS: readonly LayoutName[] = ['force', 'circle', 'grid', 'map'];
 const TYPE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,59}$/;
@@ -66,7 +66,7 @@ export const EMPTY_STATE: ExplorerState = {
 };
 
 /** `2015-2020` or `2020` -> a range; null when malformed or reversed. */
-export function parseYearRange(text: string): YearRange | null {
+function parseYearRange(text: string): YearRange | null {
   const match = /^(\d{1,4})(?:-(\d{1,4}))?$/.exec(text);
   if (!match) return null;
   const from = Number(match[1]);
@@ -127,7 +127,7 @@ function readGroupToken(rest: string): string | null {
 }
 
 /** ids -> `prefix:a,b;other:c`, sorted, so the same set always gives the same text; group nodes as `*:origin,TYPE,Type`. */
-export function encodeIdGroup(ids: string[], suffix: (id: string) => string = () => ''): string {
+function encodeIdGroup(ids: string[], suffix: (id: string) => string = () => ''): string {
   const groups = new Map<string, string[]>();
   const groupTokens: string[] = [];
   for (const id of [...new Set(ids)].sort()) {
@@ -146,7 +146,7 @@ export function encodeIdGroup(ids: string[], suffix: (id: string) => string = ()
 }
 
 /** The inverse of encodeIdGroup; bad items are reported, not fatal. */
-export function decodeIdGroup(text: string, bad: string[]): { id: string; suffix: string }[] {
+function decodeIdGroup(text: string, bad: string[]): { id: string; suffix: string }[] {
   const out: { id: string; suffix: string }[] = [];
   for (const group of text.split(';')) {
     if (!group) continue;

@@ -39,7 +39,7 @@ const ANIMATION_MS = 350;
 const BACKGROUND_ID = '\u0001background';
 
 /** Label size in model units that draws at least MIN_LABEL_PX (plus one) on screen at this zoom. */
-export function labelScale(zoom: number): number {
+function labelScale(zoom: number): number {
   return 1 / Math.min(1, zoom);
 }
 

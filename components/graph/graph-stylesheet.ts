@@ -2,7 +2,7 @@ import type { StylesheetJson } from 'cytoscape';
 import { typeStyle } from '@/lib/draw/entity-style';
 
 /** On-screen size of node labels at zoom 1 and closer, in CSS pixels (never drawn smaller: see `scale`). */
-export const LABEL_PX = 12;
+const LABEL_PX = 12;
 
 /** Model units between an entity and its label at a label scale (see `graphStylesheet`). */
 export const labelMargin = (scale: number) => Math.round(4 * scale * 100) / 100;

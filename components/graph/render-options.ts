@@ -30,9 +30,9 @@ export interface RenderChoice {
 }
 
 /** From this many nodes or edges a view counts as big: level of detail applies. */
-export const BIG_VIEW = { nodes: 500, edges: 1500 } as const;
+const BIG_VIEW = { nodes: 500, edges: 1500 } as const;
 /** From this many nodes or edges the WebGL renderer is used where available. */
-export const WEBGL_VIEW = { nodes: 1000, edges: 3000 } as const;
+const WEBGL_VIEW = { nodes: 1000, edges: 3000 } as const;
 /** Smallest label size on screen, in CSS pixels: smaller labels are hidden, not shrunk. */
 export const MIN_LABEL_PX = 11;
 /**
@@ -45,7 +45,7 @@ const HYSTERESIS = 1.15;
 /** The class `applyLevelOfDetail` puts on every element of a big view while zoomed out. */
 export const FAR_CLASS = 'lod-far';
 
-export function isBigView({ nodes, edges }: Pick<ViewSize, 'nodes' | 'edges'>): boolean {
+function isBigView({ nodes, edges }: Pick<ViewSize, 'nodes' | 'edges'>): boolean {
   return nodes >= BIG_VIEW.nodes || edges >= BIG_VIEW.edges;
 }
 

@@ -50,14 +50,14 @@ export function usableRect(cy: Core): Rect {
 export interface ModelBox { x1: number; y1: number; x2: number; y2: number }
 
 /** Zoom and pan that show `eles` inside the usable area (at most a comfortable zoom). */
-export function frameFor(cy: Core, eles: Collection): { zoom: number; pan: { x: number; y: number } } | null {
+function frameFor(cy: Core, eles: Collection): { zoom: number; pan: { x: number; y: number } } | null {
   const visible = eles.filter(':visible');
   if (visible.empty()) return null;
   return frameBoxFor(cy, visible.boundingBox({ includeLabels: false, includeOverlays: false }));
 }
 
 /** Zoom and pan that show a model-space box inside the usable area. */
-export function frameBoxFor(cy: Core, bb: ModelBox): { zoom: number; pan: { x: number; y: number } } {
+function frameBoxFor(cy: Core, bb: ModelBox): { zoom: number; pan: { x: number; y: number } } {
   const area = usableRect(cy);
   const width = Math.max(1, area.right - area.left - 2 * PADDING);
   const height = Math.max(1, area.bottom - area.top - 2 * PADDING);

@@ -7,7 +7,7 @@ import { LOCALE_NAMES, LOCALES, type Locale } from '@/lib/i18n/locales';
 const SHORT: Record<Locale, string> = { en: 'EN', ru: 'RU', zh: '中文' };
 
 /** The address of the same view in another language: the current link with its `lang` replaced. */
-export function withLanguage(href: string, locale: Locale): string {
+function withLanguage(href: string, locale: Locale): string {
   const url = new URL(href);
   url.searchParams.set('lang', locale);
   return url.toString();

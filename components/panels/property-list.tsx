@@ -3,7 +3,7 @@ import type { PropertyValue } from '@/lib/graph/types';
 import { FallbackBadge } from '../i18n/caption';
 
 /** "joinedBri" -> "Joined bri": property keys read as words. */
-export function propertyLabel(key: string): string {
+function propertyLabel(key: string): string {
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -33,7 +33,7 @@ countries.registerLocale(ru);
 countries.registerLocale(zh);
 
 /** The folder of the country tables: the researched CSV and the JSON files this script reads beside it. */
-export const COUNTRY_TABLES = path.join(__dirname, '..', 'countries');
+const COUNTRY_TABLES = path.join(__dirname, '..', 'countries');
 
 // ---------------------------------------------------------------------------------------------------------------
 // CSV

@@ -35,7 +35,7 @@ export function getNeo4j(): Neo4jHandle {
  * transaction timeout only while it runs: a frozen or half-dead server enforces nothing, so the app
  * keeps its own clock. The abandoned call settles later (or its socket dies) and is ignored.
  */
-export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new DeadlineError(`no answer within ${ms} ms`)), ms);

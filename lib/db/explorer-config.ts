@@ -13,7 +13,7 @@ const configSchema = z.object({
 
 export type ExplorerConfig = z.infer<typeof configSchema>;
 
-export const CONFIG_FILE = 'explorer.config.json';
+const CONFIG_FILE = 'explorer.config.json';
 
 /** Parses the config text; throws one readable error listing every problem. */
 export function parseExplorerConfig(text: string, file = CONFIG_FILE): ExplorerConfig {

@@ -36,7 +36,7 @@ export function toProperties(raw: Record<string, unknown>, omit: ReadonlySet<str
   return out;
 }
 
-export function toSource(raw: Record<string, unknown>): SourceRef {
+function toSource(raw: Record<string, unknown>): SourceRef {
   const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : undefined);
   const reliability = text('reliability');
   return {
@@ -94,7 +94,7 @@ const isTemporalDate = (value: unknown) => neo4j.isDate(value) || neo4j.isDateTi
  * The time of a node or relationship from its candidate [key, value] pairs (temporal values of any
  * key, other values only under a date-named key); {} when undated.
  */
-export function toTime(raw: unknown): { time?: string; timeKey?: string } {
+function toTime(raw: unknown): { time?: string; timeKey?: string } {
   if (!Array.isArray(raw)) return {};
   const pairs = raw.filter((p): p is [string, unknown] => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string')
     .filter(([key, value]) => isTemporalDate(value) || isDateKey(key))

@@ -28,7 +28,7 @@ export async function searchEntities(input: string, limit: number): Promise<Sear
 }
 
 /** Past this many relationships a node's counts come from the degree store, not from reading them. */
-export const BREAKDOWN_LIMIT = 5_000;
+const BREAKDOWN_LIMIT = 5_000;
 /** Relationship types per degree-store query: many COUNT subqueries in one statement make planning slow. */
 const TYPES_PER_QUERY = 8;
 
@@ -90,7 +90,7 @@ const SEED_OMIT = new Set(['id', 'type', 'name', 'description', 'sourceIds', 'da
   'name_en', 'name_ru', 'name_zh', 'aliases_en', 'aliases_ru', 'aliases_zh', 'search_en', 'search_ru', 'search_zh']);
 const NOTHING = new Set<string>();
 
-export const ELEMENT_ID_NOTE = 'This entity has no key property, so its id is a Neo4j element id: links to it may break if the database is rebuilt.';
+const ELEMENT_ID_NOTE = 'This entity has no key property, so its id is a Neo4j element id: links to it may break if the database is rebuilt.';
 
 interface RecordRow { node: RawNode; props: Record<string, unknown>; seeded: boolean; sources: unknown }
 

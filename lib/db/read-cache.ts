@@ -57,7 +57,7 @@ function state(): State {
 }
 
 /** The current dataset version, read from the database at most every CACHE_VERSION_CHECK_MS. */
-export async function datasetVersion(): Promise<DatasetVersion> {
+async function datasetVersion(): Promise<DatasetVersion> {
   const s = state();
   const { CACHE_VERSION_CHECK_MS } = appEnv();
   if (s.version && Date.now() - s.version.checked < CACHE_VERSION_CHECK_MS) return s.version.value;
@@ -85,7 +85,7 @@ function freshEntry(s: State, key: string, version: string, now: number): Cached
   return hit.cached;
 }
 
-export function etagOf(body: string | Uint8Array): string {
+function etagOf(body: string | Uint8Array): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
@@ -141,11 +141,4 @@ export function peekCached(key: string): Cached<unknown> | null {
     if (age >= 2 * CACHE_VERSION_CHECK_MS) return null;
   }
   return freshEntry(s, key, s.version.value.version, now);
-}
-
-/** Drops every entry and forgets the version (tests; a process that has just loaded data). */
-export function invalidateReadCache(): void {
-  const s = state();
-  s.entries.clear();
-  s.version = null;
 }

@@ -15,7 +15,7 @@ import {
  * picked up without a restart while a request never waits for discovery twice.
  */
 
-export const SCHEMA_TTL_MS = 60_000;
+const SCHEMA_TTL_MS = 60_000;
 /** Nodes sampled per label to choose its caption. */
 const SAMPLE_SIZE = 200;
 /** Labels sampled at most (in name order); the rest get captions only from the config. */

@@ -12,7 +12,7 @@ import type { SearchHit, SearchResult } from '../graph/types';
  */
 
 /** Nodes of one label looked at, at most, when no index serves its caption. */
-export const SCAN_LIMIT = 20_000;
+const SCAN_LIMIT = 20_000;
 /** Labels searched, at most, by the fallback (the most populous first). */
 const MAX_FALLBACK_LABELS = 25;
 
@@ -43,7 +43,7 @@ function fallbackLabels(schema: GraphSchema): LabelInfo[] {
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)).slice(0, MAX_FALLBACK_LABELS);
 }
 
-export const FALLBACK_NOTE = 'This database has no full-text index, so names were matched by prefix or substring '
+const FALLBACK_NOTE = 'This database has no full-text index, so names were matched by prefix or substring '
   + `(using an index where one exists, otherwise among the first ${SCAN_LIMIT.toLocaleString('en-US')} nodes of each type). `
   + 'Run `npm run db:index` for ranked, typo-tolerant search.';
 

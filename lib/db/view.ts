@@ -50,7 +50,7 @@ export function previewTexts(view: View, options: PreviewOptions, locale: Locale
 }
 
 /** The entity the explorer opens on when a link names no view. */
-export const DEFAULT_ENTITY = 'event:brst-2023';
+const DEFAULT_ENTITY = 'event:brst-2023';
 
 export interface View {
   state: ExplorerState;
@@ -76,7 +76,7 @@ async function analyse(state: ExplorerState, graph: Subgraph): Promise<{ style: 
 }
 
 /** A view centred on one entity: it and its neighbours (big types as group nodes), selected. */
-export async function focusState(id: string): Promise<ExplorerState | null> {
+async function focusState(id: string): Promise<ExplorerState | null> {
   const page = await getNeighbors(id, { limit: MAX_NEIGHBOR_PAGE, offset: 0 });
   if (!page) return null;
   const { fresh, groups } = await planExpansion(id, {}, page, new Set([id]),
@@ -114,7 +114,7 @@ function withoutMissing(state: ExplorerState, missing: Set<string>): ExplorerSta
 }
 
 /** Member counts of the groups in a view (null where the origin is unknown). */
-export async function groupTotals(ids: string[]): Promise<GroupTotal[]> {
+async function groupTotals(ids: string[]): Promise<GroupTotal[]> {
   return Promise.all(ids.filter(isGroupKey).map(async (key) => {
     const spec = parseGroupKey(key);
     if (!spec) return { key, total: null };

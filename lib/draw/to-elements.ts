@@ -31,7 +31,7 @@ export function nodeSizes(nodes: GraphNode[]): Record<string, number> {
 }
 
 /** Which label wins a collision: the bigger entity as drawn (by the analysis when there is one), else more relationships. */
-export function labelWeight(node: GraphNode, style?: ViewStyle | null): number {
+function labelWeight(node: GraphNode, style?: ViewStyle | null): number {
   const size = style?.sizes[node.id];
   return size === undefined ? node.degree : size * 100;
 }

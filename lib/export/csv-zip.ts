@@ -33,12 +33,12 @@ export function relationshipsCsv(view: ExportView): string {
   );
 }
 
-export function sourcesCsv(view: ExportView): string {
+function sourcesCsv(view: ExportView): string {
   return toCsv(['id', 'publisher', 'title', 'date', 'url', 'reliability', 'note'],
     view.sources.map((s) => [s.id, s.publisher, s.title, s.date ?? '', s.url, s.reliability, s.note ?? '']));
 }
 
-export function readmeText(view: ExportView, texts: ExportTexts): string {
+function readmeText(view: ExportView, texts: ExportTexts): string {
   const gone = view.entities.filter((e) => !e.inDatabase).length;
   const notes = [
     ...view.groups.map((g) => `- ${texts.group(g)}`),

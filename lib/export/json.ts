@@ -3,7 +3,7 @@ import type { ExportTexts } from './texts';
 
 /** The format name and version in every JSON export, so a program can tell what it reads. */
 export const JSON_FORMAT = 'belt-road-graph-view';
-export const JSON_FORMAT_VERSION = 1;
+const JSON_FORMAT_VERSION = 1;
 
 /** The view as one JSON document: entities and relationships with properties and sources, groups, what was hidden, the link. */
 export function exportJson(view: ExportView, texts: ExportTexts): string {

@@ -12,7 +12,7 @@ import { xmlAttr, xmlElement, xmlText } from './xml';
  * are also in <metadata>, for programs; <title> and <desc> say what it is to screen readers.
  */
 
-export const SVG_METADATA_NS = 'urn:belt-road-graph:export:1';
+const SVG_METADATA_NS = 'urn:belt-road-graph:export:1';
 
 export interface SvgFrame {
   graph: Subgraph;

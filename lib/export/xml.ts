@@ -9,7 +9,7 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-
 const MARKUP: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 
 /** Characters XML 1.0 cannot carry, replaced by U+FFFD. */
-export function xmlSafe(text: string): string {
+function xmlSafe(text: string): string {
   return text.replace(FORBIDDEN, '\uFFFD');
 }
 

@@ -23,7 +23,7 @@ const CODE_KEYS = ['iso3', 'isoa3', 'alpha3', 'iso31661alpha3', 'iso2', 'isoa2',
 const ID_PREFIX = /^country[:/](.+)$/i;
 
 /** Alpha-3 for a two- or three-letter ISO code, or null when it is not an assigned code. */
-export function toAlpha3(code: string): string | null {
+function toAlpha3(code: string): string | null {
   const upper = code.trim().toUpperCase();
   if (/^[A-Z]{3}$/.test(upper)) return countries.alpha3ToAlpha2(upper) ? upper : null;
   if (/^[A-Z]{2}$/.test(upper)) return countries.alpha2ToAlpha3(upper) ?? null;

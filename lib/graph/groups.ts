@@ -52,7 +52,7 @@ export function groupFilters(spec: GroupSpec): { relType?: string; entityType?: 
  * comes from the labeller (lib/i18n/labeller.ts), in their language and with its plural rules
  * (ICU messages): "151 countries", "151 страна".
  */
-export function groupLabel(spec: GroupSpec, remaining: number): string {
+function groupLabel(spec: GroupSpec, remaining: number): string {
   const type = spec.entityType === ANY ? 'Group' : typeStyle(spec.entityType).label;
   return `${type}: ${remaining}${spec.relType !== ANY ? `\n${relationshipLabel(spec.relType)}` : ''}`;
 }

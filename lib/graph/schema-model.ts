@@ -54,7 +54,7 @@ export const q = (name: string) => `\`${name.replace(/`/g, '``')}\``;
 const ELEMENT_ID = /^\d+:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d+$/;
 
 /** Keyed labels in the order an id is chosen: the seed's label first, then by name (stable across loads). */
-export function keyedLabels(schema: GraphSchema): LabelInfo[] {
+function keyedLabels(schema: GraphSchema): LabelInfo[] {
   return schema.labels.filter((l) => l.idKey !== null)
     .sort((a, b) => Number(b.label === SEED_LABEL) - Number(a.label === SEED_LABEL) || a.label.localeCompare(b.label));
 }

@@ -3,7 +3,7 @@ import { cacheControl, etagMatches } from './cache-rules';
 import { rememberForEdge } from './edge-cache';
 
 /** True when the request's If-None-Match names this ETag (or `*`). */
-export function notModified(request: Request, etag: string): boolean {
+function notModified(request: Request, etag: string): boolean {
   return etagMatches(request.headers.get('if-none-match'), etag);
 }
 

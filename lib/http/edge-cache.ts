@@ -78,7 +78,7 @@ function header(headers: IncomingHttpHeaders, name: string): string | null {
 }
 
 /** The answer for a request the read cache can serve right now, or null: let Next.js handle it. */
-export function answerFromEdge(request: EdgeRequest): EdgeAnswer | null {
+function answerFromEdge(request: EdgeRequest): EdgeAnswer | null {
   if (request.method !== 'GET' || !request.url?.startsWith('/api/')) return null;
   const address = addressOf(request.url);
   const route = address ? state().routes.get(address) : undefined;

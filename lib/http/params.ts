@@ -26,7 +26,7 @@ const intParam = (name: string, min: number, max: number, fallback: number) =>
     return value;
   });
 
-export const MAX_SUBGRAPH_IDS = 500;
+const MAX_SUBGRAPH_IDS = 500;
 
 export const searchParams = z.object({
   q: z.string({ error: 'q is required' }).max(MAX_SEARCH_LENGTH, `q is longer than ${MAX_SEARCH_LENGTH} characters`),
@@ -47,7 +47,7 @@ export const subgraphParams = z.object({
 });
 
 /** A big view's ids, posted as JSON (they do not fit in a URL). */
-export const MAX_SUBGRAPH_POST_IDS = 5_000;
+const MAX_SUBGRAPH_POST_IDS = 5_000;
 export const subgraphBody = z.object({
   ids: z.array(entityId, { error: 'ids must be a list of entity ids' }).min(1, 'ids must name at least one entity')
     .max(MAX_SUBGRAPH_POST_IDS, `ids may name at most ${MAX_SUBGRAPH_POST_IDS} entities`),

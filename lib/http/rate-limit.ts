@@ -42,7 +42,7 @@ export class RateLimiter {
  * (a client cannot forge it). X-Forwarded-For is believed only when TRUST_PROXY says how many proxies
  * of ours append to it: the client is the entry that the outermost of them added.
  */
-export const CLIENT_ADDRESS_HEADER = 'x-client-address';
+const CLIENT_ADDRESS_HEADER = 'x-client-address';
 
 export function clientAddress(headers: Pick<Headers, 'get'>, trustedHops: number): string {
   const socket = headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown';

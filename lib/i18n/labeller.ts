@@ -47,7 +47,7 @@ export interface Labeller {
   nodeName(node: Pick<GraphNode, 'name' | 'names' | 'group'>): string;
 }
 
-export function shorten(text: string, max: number): string {
+function shorten(text: string, max: number): string {
   const chars = [...text];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }

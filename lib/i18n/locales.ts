@@ -6,7 +6,7 @@ import { LANGUAGES, type Language } from '../graph/types';
  */
 export type Locale = Language;
 export const LOCALES: readonly Locale[] = LANGUAGES;
-export const DEFAULT_LOCALE: Locale = 'en';
+const DEFAULT_LOCALE: Locale = 'en';
 
 /** Each language named in itself, for the switcher. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', ru: 'Русский', zh: '中文' };

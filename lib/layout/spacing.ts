@@ -8,7 +8,7 @@ import { hashString } from './seeded-random';
 export type Point = { x: number; y: number };
 
 /** Space kept between the rims of two nodes, in layout units (a node is 26-56 units wide). */
-export const NODE_GAP = 22;
+const NODE_GAP = 22;
 export const DEFAULT_NODE_SIZE = 40;
 
 class Grid {
@@ -46,7 +46,7 @@ class Grid {
 const sizeOf = (sizes: Record<string, number> | undefined, id: string) => sizes?.[id] ?? DEFAULT_NODE_SIZE;
 
 /** The distance two nodes' centres must keep. */
-export function minDistance(a: number, b: number, gap = NODE_GAP): number {
+function minDistance(a: number, b: number, gap = NODE_GAP): number {
   return a / 2 + b / 2 + gap;
 }
 

@@ -16,7 +16,7 @@ import { tasks, type PreviewCard } from './tasks';
  * WORKER_POOL_SIZE threads (default: cores - 1). Without that file (unit tests calling handlers
  * directly) or with WORKER_POOL_SIZE=0, the same functions run in-process.
  */
-export const WORKER_FILE = path.join(process.cwd(), '.workers', 'heavy.worker.cjs');
+const WORKER_FILE = path.join(process.cwd(), '.workers', 'heavy.worker.cjs');
 
 interface State { pool: WorkerPool | null; layouts: Map<string, Promise<Positions>> }
 

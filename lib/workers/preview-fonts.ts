@@ -38,7 +38,7 @@ function packageDir(): string {
 }
 
 /** `U+1f1e9-1f1f5,U+20` -> [[0x1f1e9, 0x1f1f5], [0x20, 0x20]]. */
-export function parseUnicodeRange(text: string): [number, number][] {
+function parseUnicodeRange(text: string): [number, number][] {
   return text.split(',').map((part) => part.trim().replace(/^U\+/i, '')).filter(Boolean).map((part) => {
     const [from = '', to = from] = part.split('-');
     return [parseInt(from, 16), parseInt(to, 16)] as [number, number];

@@ -18,7 +18,7 @@ provideMapLayout(mapLayout);
  */
 
 export const PREVIEW_WIDTH = 1200;
-export const PREVIEW_HEIGHT = 630;
+const PREVIEW_HEIGHT = 630;
 const HEADER = 90;
 const PICTURE_HEIGHT = PREVIEW_HEIGHT - HEADER;
 const INK = '#1d2433';
@@ -55,7 +55,7 @@ export interface PreviewCard {
  * drawn by satori with fonts the app ships, so Chinese and Russian read the same on any server,
  * whatever fonts it has installed.
  */
-export async function renderPreview({ graph, positions, title, subtitle, locale = 'en', options }: PreviewCard): Promise<Uint8Array> {
+async function renderPreview({ graph, positions, title, subtitle, locale = 'en', options }: PreviewCard): Promise<Uint8Array> {
   const scene = previewScene(graph, positions, {
     ...options, names: labellerFor(locale), textInSvg: false, width: PREVIEW_WIDTH, height: PICTURE_HEIGHT, labels: graph.nodes.length <= 200,
   });
