@@ -42,12 +42,22 @@ def rows():
                     yield row
 
 sources = {}  # url -> source record
+# Sources the data already has, by address: a finding read there cites the same id.
+KNOWN = {}
+for known_file in [os.path.join(ROOT, 'countries', 'sources.json'), os.path.join(ROOT, 'data', 'core.json')]:
+    for known in json.load(open(known_file, encoding='utf8'))['sources']:
+        KNOWN[known['url'].rstrip('/')] = (known['id'], known['reliability'])
 
 def source_id(s):
     url = s.get('url') or s.get('seenAt')
     if not url or not re.match(r'^https?://', url):
         return None
     key = url.rstrip('/')
+    if key in KNOWN:
+        return KNOWN[key]
+    if key in sources and s.get('url') and RANK.get(s.get('reliability'), 9) < RANK[sources[key]['reliability']]:
+        # The same page rated by two notes: the better-founded rating (an official site is official).
+        sources[key]['reliability'] = s['reliability']
     if key not in sources:
         date = s.get('date') if s.get('date') and DATE.match(str(s.get('date'))) else None
         digest = hashlib.sha1(key.encode()).hexdigest()[:6]
