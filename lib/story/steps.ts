@@ -85,3 +85,12 @@ export function readStory(params: RawParams, shipped: (id: string) => Story | nu
   }
   return { context: { code, story, step, shippedId }, notes };
 }
+
+/** The parameters a story link is drawn from: the link's own view when it names one, else the step's (the rest of the link kept). */
+export function viewParamsFor(params: URLSearchParams, context: StoryContext | null): URLSearchParams {
+  if (!context || params.has('n') || params.has('ids')) return params;
+  const out = new URLSearchParams(params);
+  const view = context.story.steps[context.step]?.view ?? '';
+  for (const [key, value] of new URLSearchParams(`v=1&${view}`)) out.set(key, value);
+  return out;
+}
