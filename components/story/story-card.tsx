@@ -41,6 +41,10 @@ export function StoryCard({ context, onStep, touch, locale, onGo, onEdit, onClos
       onTouchEnd={(e) => onTouchEnd(e.changedTouches[0]!.clientX, e.changedTouches[0]!.clientY)}>
       <header className="story-head">
         <h2 className="story-title">{story.title}</h2>
+        <button type="button" className="story-edit" onClick={onEdit}>
+          <span className="label-long">{t('edit')}</span>
+          <span className="label-short" aria-hidden="true">{t('editShort')}</span>
+        </button>
         <button type="button" className="icon story-close" aria-label={t('close')} title={t('close')} onClick={onClose}>×</button>
       </header>
       <p className="story-progress" aria-live="polite">
@@ -56,15 +60,12 @@ export function StoryCard({ context, onStep, touch, locale, onGo, onEdit, onClos
         </p>
       )}
       <div className="story-nav">
-        <button type="button" onClick={() => onGo(step - 1)} disabled={step === 0} aria-keyshortcuts="ArrowLeft"><span aria-hidden="true">← </span>{t('previous')}</button>
-        <button type="button" className="primary" onClick={() => onGo(step + 1)} disabled={step === count - 1} aria-keyshortcuts="ArrowRight">{t('next')}<span aria-hidden="true"> →</span></button>
-        <span className="story-tools">
-          <CopyButton link={() => new URL(stepLink(context, step, locale), window.location.origin).href}>
-            <span className="label-long">{t('copyStep')}</span>
-            <span className="label-short" aria-hidden="true">{t('copyStepShort')}</span>
-          </CopyButton>
-          <button type="button" onClick={onEdit}>{t('edit')}</button>
-        </span>
+        <button type="button" onClick={() => onGo(step - 1)} disabled={step === 0} aria-keyshortcuts="ArrowLeft"><span className="arrow" aria-hidden="true">← </span>{t('previous')}</button>
+        <button type="button" className="primary" onClick={() => onGo(step + 1)} disabled={step === count - 1} aria-keyshortcuts="ArrowRight">{t('next')}<span className="arrow" aria-hidden="true"> →</span></button>
+        <CopyButton className="story-copy" link={() => new URL(stepLink(context, step, locale), window.location.origin).href}>
+          <span className="label-long">{t('copyStep')}</span>
+          <span className="label-short" aria-hidden="true">{t('copyStepShort')}</span>
+        </CopyButton>
       </div>
       <p className="story-hint">{t('keysHint', { touch: String(touch) })}</p>
     </section>
