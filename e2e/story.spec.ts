@@ -24,7 +24,8 @@ async function expectStep(explorer: ExplorerPage, story: typeof article, i: numb
   await expect(page).toHaveURL(new RegExp(`[?&]step=${i + 1}(&|$)`));
   await explorer.settled();
   const want = expected(story.steps[i]!.view);
-  await expect.poll(async () => (await explorer.graph.nodeIds()).filter((id) => !id.startsWith('*')).sort()).toEqual(want.ids);
+  // Entities only: not group nodes, nor the world map drawn behind the map layout.
+  await expect.poll(async () => (await explorer.graph.nodeIds()).filter((id) => /^[^*\u0000-\u001f]/.test(id)).sort()).toEqual(want.ids);
   expect(await explorer.graph.selectedIds()).toEqual(want.selected);
 }
 
