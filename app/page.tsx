@@ -3,7 +3,8 @@ import { Explorer } from '@/components/explorer/explorer';
 import { GraphPreview } from '@/components/graph/graph-preview';
 import { pageLocale } from '@/lib/i18n/server';
 import { pageView, storyPage, viewMetadata } from '@/lib/db/page-view';
-import { previewOptions } from '@/lib/db/view';
+import { DEFAULT_ENTITY, previewOptions } from '@/lib/db/view';
+import { stateIds } from '@/lib/url-state';
 import { FIRST_STORY } from '@/lib/stories';
 
 export const dynamic = 'force-dynamic';
@@ -26,7 +27,8 @@ export default async function HomePage({ searchParams }: Props) {
   const view = await pageView(query);
   return (
     <Explorer init={{ ...view, notes: [...notes, ...view.notes], state: { ...view.state, lang: locale } }}
-      story={story} offerStory={!story && !hasView ? FIRST_STORY : null}
+      // A newcomer to the seed's starting view is offered its story (another graph has no such story).
+      story={story} offerStory={!story && !hasView && stateIds(view.state).includes(DEFAULT_ENTITY) ? FIRST_STORY : null}
       preview={<GraphPreview graph={view.graph} positions={view.positions} options={previewOptions(view)} locale={locale} />} />
   );
 }

@@ -211,7 +211,7 @@ export function Explorer({ init, preview, story = null, offerStory = null }: {
             <StoryCard context={stories.context} onStep={stories.onStep} touch={touch} locale={labels.locale} onGo={stories.go}
               onEdit={editStory} onClose={stories.builder.close} />
           ) : offerStory && state === init.state && (
-            <a className="story-offer" href={`/?story=${offerStory}&lang=${labels.locale}`} data-overlay="">{ts('offer')}<span aria-hidden="true"> →</span></a>
+            <a className="story-offer" href={`/?story=${offerStory}&lang=${labels.locale}`} data-overlay="">{ts('offer')}<span aria-hidden="true">→</span></a>
           )}
           {status.kind === 'error' && (
             <div className="banner banner-error inline" role="alert" data-overlay="">
