@@ -76,7 +76,7 @@ const FORBIDDEN: Array<{ from: RegExp; not: RegExp; why: string }> = [
   { from: /^lib\//, not: /^(app|components|scripts|bench|test|e2e|graph-seed)\//, why: 'lib is below the app, components and scripts' },
   { from: /^components\//, not: /^(app|scripts|bench|test|e2e|graph-seed|lib\/db|lib\/http|lib\/workers)\//, why: 'browser code never reaches the database or the server' },
   { from: /^graph-seed\//, not: /^(app|components|scripts|bench|test|e2e)\//, why: 'the seed loader stands on lib only' },
-  { from: /^lib\/(draw|graph|analysis|export|geo|i18n|layout)\//, not: /^lib\/(db|http|workers)\//, why: 'pure and drawing code runs anywhere' },
+  { from: /^lib\/(draw|graph|analysis|export|geo|i18n|layout|story|stories)\//, not: /^lib\/(db|http|workers)\//, why: 'pure and drawing code runs anywhere' },
   { from: /^lib\/db\//, not: /^lib\/http\//, why: 'data access does not know HTTP' },
 ];
 

@@ -2,7 +2,7 @@
 
 import type { Core } from 'cytoscape';
 import dynamic from 'next/dynamic';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import { isGroupKey } from '@/lib/graph/groups';
 import { FALLBACK_MARK, type Labeller } from '@/lib/i18n/labeller';
@@ -11,6 +11,7 @@ import { nodeSizes, toElements } from '@/lib/draw/to-elements';
 import { drawnPositions } from '@/lib/layout/spacing';
 import type { GraphEdge, GraphNode, GroupInfo } from '@/lib/graph/types';
 import { stateIds } from '@/lib/url-state';
+import { stepLink, storyParams, type StoryContext } from '@/lib/story/steps';
 import { readViewport } from '../graph/viewport';
 import { LanguageSwitcher } from '../i18n/language-switcher';
 import { NoteText, ProblemText } from '../i18n/note-text';
@@ -23,6 +24,9 @@ import { PathFinder } from '../panels/path-finder';
 import { TimeFilter } from '../panels/time-filter';
 import { TypeFilter } from '../panels/type-filter';
 import { SearchBox } from '../search/search-box';
+import { StoryCard } from '../story/story-card';
+import { StoryEditor } from '../story/story-editor';
+import { useStory } from '../story/use-story';
 import { useBasemap } from './use-basemap';
 import { useShortcuts, SHORTCUTS } from './use-shortcuts';
 import { Toolbar } from './toolbar';
@@ -33,13 +37,25 @@ import { useViewAnalysis } from './use-view-analysis';
 // server-drawn picture of the same view stays on screen.
 const GraphCanvas = dynamic(() => import('../graph/graph-canvas').then((m) => m.GraphCanvas), { ssr: false });
 
-/** The client shell: owns the explorer state and lays out search, canvas and panels around it. */
-export function Explorer({ init, preview }: { init: ExplorerInit; preview?: ReactNode }) {
+/**
+ * The client shell: owns the explorer state and lays out search, canvas and panels around it.
+ * `story`: the story the link carries (read, or built); `offerStory`: a shipped story to offer a newcomer.
+ */
+export function Explorer({ init, preview, story = null, offerStory = null }: {
+  init: ExplorerInit; preview?: ReactNode; story?: StoryContext | null; offerStory?: string | null;
+}) {
   const t = useTranslations('common');
   const tx = useTranslations('explorer');
+  const ts = useTranslations('story');
   const format = useFormatter();
   const labels = useLabeller();
-  const { state, graph, positions: laidOut, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, frame, actions } = useExplorer(init);
+  // The story travels in the address with every view (see useStory).
+  const storyRef = useRef<StoryContext | null>(story);
+  const urlExtra = useCallback(() => (storyRef.current ? storyParams(storyRef.current) : ''), []);
+  const { state, graph, positions: laidOut, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, frame, actions } = useExplorer(init, urlExtra);
+  const stories = useStory({ ref: storyRef, state, show: actions.show, rewriteUrl: actions.rewriteUrl, untitled: ts('untitled') });
+  const [editingStory, setEditingStory] = useState(false);
+  const editing = editingStory && stories.context !== null;
   const cyRef = useRef<Core | null>(null);
   const [canvasReady, setCanvasReady] = useState(false);
   const [connectFrom, setConnectFrom] = useState<{ id: string; name: string } | null>(null);
@@ -47,6 +63,10 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
   const [panelFocus, setPanelFocus] = useState(0);
   const panelActed = useRef(false);
   const [sheetOpen, setSheetOpen] = useState(false);
+  const editStory = () => {
+    setEditingStory(true);
+    setSheetOpen(true);
+  };
   const [touch, setTouch] = useState(false);
   useEffect(() => setTouch(window.matchMedia('(pointer: coarse)').matches), []);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -124,6 +144,7 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
         </a>
         <SearchBox label={tx('searchLabel')} inputRef={searchRef} onPick={(hit) => void actions.focus(hit.id)} />
         <Toolbar cy={canvasReady ? cyRef.current : null} layout={state.layout} onLayout={actions.setLayout} currentUrl={actions.currentUrl}
+          onStartStory={stories.context ? null : () => { stories.builder.start(); editStory(); }}
           exportView={() => ({ graph, hiddenTypes: state.hiddenTypes, selectedId, pathIds, expandedIds: new Set(Object.keys(state.expanded)), layout: state.layout })} />
         <LanguageSwitcher currentUrl={() => actions.currentUrl(cyRef.current ? readViewport(cyRef.current) : null)} />
       </header>
@@ -186,6 +207,12 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
             )}
           </div>
           <p className="visually-hidden" aria-live="polite" data-testid="announcer">{announcement}</p>
+          {stories.context ? (
+            <StoryCard context={stories.context} onStep={stories.onStep} touch={touch} locale={labels.locale} onGo={stories.go}
+              onEdit={editStory} onClose={stories.builder.close} />
+          ) : offerStory && state === init.state && (
+            <a className="story-offer" href={`/?story=${offerStory}&lang=${labels.locale}`} data-overlay="">{ts('offer')}<span aria-hidden="true">→</span></a>
+          )}
           {status.kind === 'error' && (
             <div className="banner banner-error inline" role="alert" data-overlay="">
               <span><ProblemText problem={status.problem} /></span>
@@ -200,6 +227,10 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
             <span aria-hidden="true" className="sheet-grip" />
             {sheetOpen ? tx('showLess') : tx('showDetails')}
           </button>
+          {editing && stories.context && (
+            <StoryEditor context={stories.context} builder={stories.builder} onGo={stories.go} onDone={() => setEditingStory(false)}
+              link={() => new URL(stepLink(stories.context!, 0, labels.locale), window.location.origin).href} />
+          )}
           <PathFinder
             fromRequest={connectFrom}
             path={drawnPath}

@@ -10,7 +10,7 @@ import type { ExportSource } from '../export/run-export';
 import { frame, readViewport } from '../graph/viewport';
 
 /** Zoom, fit, layout, "Copy link" and "Export". The canvas instance is only used for viewport commands and pictures. */
-export function Toolbar({ cy, layout, onLayout, currentUrl, exportView }: {
+export function Toolbar({ cy, layout, onLayout, currentUrl, exportView, onStartStory }: {
   cy: Core | null;
   layout: LayoutName;
   onLayout: (layout: LayoutName) => void;
@@ -18,8 +18,11 @@ export function Toolbar({ cy, layout, onLayout, currentUrl, exportView }: {
   currentUrl: (viewport: Viewport | null) => string;
   /** What an export takes from the view as it is now (the link is added here). */
   exportView: () => Omit<ExportSource, 'link'>;
+  /** Starts a story from the view on screen (null while one is open). */
+  onStartStory: (() => void) | null;
 }) {
   const t = useTranslations('toolbar');
+  const ts = useTranslations('story');
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const zoomBy = (factor: number) => {
     if (!cy) return;
@@ -57,6 +60,9 @@ export function Toolbar({ cy, layout, onLayout, currentUrl, exportView }: {
           </>
         )}
       </button>
+      {onStartStory && (
+        <button type="button" onClick={onStartStory}>{ts('start')}</button>
+      )}
       <ExportMenu cy={cy} source={() => ({ ...exportView(), link: currentUrl(cy ? readViewport(cy) : null) })} />
     </div>
   );

@@ -66,7 +66,7 @@ function layoutOf(state: ExplorerState, graph: Subgraph): Promise<Positions> {
   });
 }
 
-export function useExplorer(init: ExplorerInit) {
+export function useExplorer(init: ExplorerInit, urlExtra?: () => string) {
   const [state, setState] = useState(init.state);
   const [graph, setGraph] = useState(init.graph);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -177,7 +177,7 @@ export function useExplorer(init: ExplorerInit) {
       if (isLatest(token)) fail(error, () => replay(next));
     });
   }, [fail, loadGraph, path]);
-  const { write: writeUrl, setViewport, currentUrl } = useUrlSync({ initial: init.state, skipFirstWrite: init.unavailable, current: currentState, onReplay: replay });
+  const { write: writeUrl, setViewport, currentUrl } = useUrlSync({ initial: init.state, skipFirstWrite: init.unavailable, current: currentState, onReplay: replay, extra: urlExtra });
 
   /** One exploration step: load what the next state needs, then show it and add a history entry. */
   const commit = useCallback(async (requested: ExplorerState, options: {
@@ -351,6 +351,14 @@ export function useExplorer(init: ExplorerInit) {
   const setUndated = useCallback((undated: UndatedChoice) => redraw({ undated }, 'push'), [redraw]);
 
   const onViewportChange = useCallback((viewport: Viewport) => setViewport(viewport), [setViewport]);
+  /** Opens a whole view at once (a story's step), framed to the screen, as a step in history. */
+  const show = useCallback((next: ExplorerState) => {
+    setViewport(next.viewport, false);
+    writeUrl(next, 'push');
+    replay(next);
+  }, [replay, setViewport, writeUrl]);
+  /** Rewrites the address of the current view (after the parameters that travel with it changed). */
+  const rewriteUrl = useCallback((mode: 'push' | 'replace') => writeUrl(stateRef.current, mode), [writeUrl]);
 
   const dismissNote = useCallback((index: number) => setNotes((n) => n.filter((_, i) => i !== index)), []);
 
@@ -365,7 +373,7 @@ export function useExplorer(init: ExplorerInit) {
   return {
     state, graph, positions, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, frame,
     actions: { currentUrl, expand, drawGroup, focus, remove, collapse, select, reveal, toggleType, setLayout, connect, clearPath, onViewportChange, dismissNote,
-      setAnalysis, setTime, setUndated,
+      setAnalysis, setTime, setUndated, show, rewriteUrl,
       clearError: () => setStatus({ kind: 'idle' }) },
   };
 }

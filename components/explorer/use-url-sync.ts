@@ -14,15 +14,18 @@ export function useUrlSync(options: {
   skipFirstWrite: boolean;
   current: () => ExplorerState;
   onReplay: (state: ExplorerState) => void;
+  /** Parameters that travel with every view (a story and its step), appended after the view's. */
+  extra?: () => string;
 }) {
-  const { initial, skipFirstWrite, current, onReplay } = options;
+  const { initial, skipFirstWrite, current, onReplay, extra } = options;
   const viewportRef = useRef<Viewport | null>(initial.viewport);
 
   const write = useCallback((next: ExplorerState, mode: 'push' | 'replace') => {
-    const url = `${window.location.pathname}?${serializeExplorerState({ ...next, viewport: viewportRef.current })}`;
+    const more = extra?.() ?? '';
+    const url = `${window.location.pathname}?${serializeExplorerState({ ...next, viewport: viewportRef.current })}${more ? `&${more}` : ''}`;
     if (mode === 'push') window.history.pushState(null, '', url);
     else window.history.replaceState(window.history.state, '', url);
-  }, []);
+  }, [extra]);
 
   useEffect(() => {
     const onPopState = () => {

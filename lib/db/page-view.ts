@@ -4,6 +4,9 @@ import { headers } from 'next/headers';
 import { cache } from 'react';
 import { appEnv } from '../env';
 import { serializeExplorerState, stateIds } from '../url-state';
+import { shippedStory } from '../stories';
+import { readStory, storyParams, viewParamsFor, type StoryContext } from '../story/steps';
+import type { Note } from '../i18n/notes';
 import { labellerFor, translatorFor } from '../i18n/translate';
 import type { Locale } from '../i18n/locales';
 import type { GraphNode } from '../graph/types';
@@ -18,6 +21,17 @@ export function queryText(params: SearchParams): string {
     for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) search.append(key, v);
   }
   return search.toString();
+}
+
+/**
+ * The story a page's link names (resolved in the page's language) and the query of the view to
+ * draw: the link's own view, else the story step's. A malformed story is a note; the view opens as usual.
+ */
+export function storyPage(params: SearchParams, locale: Locale): { query: string; story: StoryContext | null; notes: Note[]; hasView: boolean } {
+  const search = new URLSearchParams(queryText(params));
+  const { context, notes } = readStory(search, (id) => shippedStory(id, locale));
+  const view = viewParamsFor(search, context);
+  return { query: view.toString(), story: context, notes, hasView: view.has('n') || view.has('ids') };
 }
 
 /** One loadView per request, shared by generateMetadata and the page. */
@@ -47,16 +61,19 @@ async function origin(): Promise<URL> {
  * Title, description and a preview image (the same view drawn as a PNG) for link unfurls, in the
  * page's language: captions in it, and the image's link carries it (a crawler has its own Accept-Language).
  */
-export async function viewMetadata(view: View, locale: Locale, focusNode?: GraphNode): Promise<Metadata> {
+export async function viewMetadata(view: View, locale: Locale, focusNode?: GraphNode, story?: StoryContext | null): Promise<Metadata> {
   const t = translatorFor(locale, 'share');
   const labels = labellerFor(locale);
   const selected = view.state.selected?.kind === 'node' ? view.state.selected.id : null;
   const focus = focusNode ?? view.graph.nodes.find((n) => n.id === selected);
-  const title = focus ? labels.nodeName(focus) : t('title');
   const names = view.graph.nodes.slice(0, 6).map((n) => labels.nodeName(n)).join(', ');
-  const description = t('description', { count: stateIds(view.state).length, names: `${names}${view.graph.nodes.length > 6 ? ', ...' : ''}` });
+  // A story step is shared as the story's title and the step's caption.
+  const title = story ? t('storyTitle', { title: story.story.title, step: story.step + 1, count: story.story.steps.length })
+    : focus ? labels.nodeName(focus) : t('title');
+  const description = story ? story.story.steps[story.step]?.caption ?? ''
+    : t('description', { count: stateIds(view.state).length, names: `${names}${view.graph.nodes.length > 6 ? ', ...' : ''}` });
   // The image is drawn from the view as resolved (unknown ids dropped, default view filled in).
-  const image = `/api/preview?${serializeExplorerState({ ...view.state, viewport: null, lang: locale })}`;
+  const image = `/api/preview?${serializeExplorerState({ ...view.state, viewport: null, lang: locale })}${story ? `&${storyParams(story)}` : ''}`;
   const alt = t('imageAlt', { title });
   return {
     metadataBase: await origin(),

@@ -50,7 +50,7 @@ export function previewTexts(view: View, options: PreviewOptions, locale: Locale
 }
 
 /** The entity the explorer opens on when a link names no view. */
-const DEFAULT_ENTITY = 'event:brst-2023';
+export const DEFAULT_ENTITY = 'event:brst-2023';
 
 export interface View {
   state: ExplorerState;

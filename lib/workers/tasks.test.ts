@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../draw/preview-svg';
-import { fitTitle, PREVIEW_WIDTH } from './tasks';
+import { fitSubtitle, fitTitle, PREVIEW_WIDTH } from './tasks';
+import { shippedStory } from '../stories';
 
 describe('the share image title', () => {
   it('stays on one line: long titles are drawn smaller, and what still does not fit ends in an ellipsis', () => {
@@ -20,5 +21,19 @@ describe('the share image title', () => {
     const chinese = fitTitle('国际科技合作倡议'.repeat(8));
     expect(chinese.text.endsWith('…')).toBe(true);
     expect(textWidth(chinese.text, chinese.size)).toBeLessThanOrEqual(PREVIEW_WIDTH - 72);
+  });
+});
+
+describe('the share image subtitle', () => {
+  it("keeps a short one whole and wraps a story step's caption into two lines that fit, ending in an ellipsis", () => {
+    expect(fitSubtitle('3 entities · every fact sourced')).toEqual(['3 entities · every fact sourced']);
+    for (const locale of ['en', 'ru', 'zh'] as const) {
+      const caption = shippedStory('article', locale)!.steps[4]!.caption;
+      const lines = fitSubtitle(caption);
+      expect(lines).toHaveLength(2);
+      for (const line of lines) expect(textWidth(line, 20)).toBeLessThanOrEqual(PREVIEW_WIDTH - 72);
+      expect(lines[1]!.endsWith('…')).toBe(true);
+      expect(caption.startsWith(lines[0]!)).toBe(true);
+    }
   });
 });

@@ -20,7 +20,8 @@ provideMapLayout(mapLayout);
 export const PREVIEW_WIDTH = 1200;
 const PREVIEW_HEIGHT = 630;
 const HEADER = 90;
-const PICTURE_HEIGHT = PREVIEW_HEIGHT - HEADER;
+const SUBTITLE_SIZE = 20;
+const SUBTITLE_LINE = 26;
 const INK = '#1d2433';
 const TITLE_WIDTH = PREVIEW_WIDTH - 72;
 
@@ -37,6 +38,34 @@ export function fitTitle(title: string): { text: string; size: number } {
   let keep = chars.length;
   while (keep > 1 && width(`${chars.slice(0, keep).join('').trimEnd()}…`, size) > TITLE_WIDTH) keep--;
   return { text: `${chars.slice(0, keep).join('').trimEnd()}…`, size };
+}
+
+/**
+ * The subtitle in at most two lines (a story step's caption is long), broken at spaces where the
+ * language has them (else anywhere, as Chinese is written); what does not fit ends in an ellipsis.
+ */
+export function fitSubtitle(text: string, maxLines = 2): string[] {
+  const width = (t: string) => textWidth(t, SUBTITLE_SIZE);
+  const words = text.split(/(?<=\s)/u).flatMap((w) => (width(w) > TITLE_WIDTH / 3 ? [...w] : [w]));
+  const lines: string[] = [];
+  let line = '';
+  for (const [i, word] of words.entries()) {
+    if (width(line + word) <= TITLE_WIDTH || line === '') {
+      line += word;
+      continue;
+    }
+    if (lines.length === maxLines - 1) {
+      const rest = [...`${line}${words.slice(i).join('')}`];
+      let keep = rest.length;
+      while (keep > 1 && width(`${rest.slice(0, keep).join('').trimEnd()}…`) > TITLE_WIDTH) keep--;
+      lines.push(`${rest.slice(0, keep).join('').trimEnd()}…`);
+      return lines;
+    }
+    lines.push(line.trimEnd());
+    line = word;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
 }
 
 export interface PreviewCard {
@@ -56,26 +85,31 @@ export interface PreviewCard {
  * whatever fonts it has installed.
  */
 async function renderPreview({ graph, positions, title, subtitle, locale = 'en', options }: PreviewCard): Promise<Uint8Array> {
+  const subtitleLines = fitSubtitle(subtitle);
+  const header = HEADER + Math.max(0, subtitleLines.length - 1) * SUBTITLE_LINE;
+  const pictureHeight = PREVIEW_HEIGHT - header;
   const scene = previewScene(graph, positions, {
-    ...options, names: labellerFor(locale), textInSvg: false, width: PREVIEW_WIDTH, height: PICTURE_HEIGHT, labels: graph.nodes.length <= 200,
+    ...options, names: labellerFor(locale), textInSvg: false, width: PREVIEW_WIDTH, height: pictureHeight, labels: graph.nodes.length <= 200,
   });
   const scale = PREVIEW_WIDTH / scene.box.width;
   const shownTitle = fitTitle(title);
   const texts = scene.texts.filter((t) => t.text && t.size * scale >= 6);
   const fonts = fontsFor([
     { text: shownTitle.text, weight: 700 },
-    { text: subtitle, weight: 400 },
+    { text: subtitleLines.join(''), weight: 400 },
     ...texts.map((t) => ({ text: t.text, weight: t.bold ? 700 as const : 400 as const })),
   ]);
   const image = new ImageResponse(
     (
       <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#f7f8fb', fontFamily: PRIMARY_FONT }}>
-        <div style={{ height: HEADER, display: 'flex', flexDirection: 'column', justifyContent: 'center', padding: '0 36px', background: '#ffffff', borderBottom: '2px solid #dde3ec' }}>
+        <div style={{ height: header, display: 'flex', flexDirection: 'column', justifyContent: 'center', padding: '0 36px', background: '#ffffff', borderBottom: '2px solid #dde3ec' }}>
           <div style={{ fontSize: shownTitle.size, fontWeight: 700, color: INK, display: 'flex', whiteSpace: 'nowrap' }}>{shownTitle.text}</div>
-          <div style={{ fontSize: 20, color: '#5e6a7d', display: 'flex' }}>{subtitle}</div>
+          {subtitleLines.map((line, i) => (
+            <div key={i} style={{ fontSize: SUBTITLE_SIZE, lineHeight: `${SUBTITLE_LINE}px`, color: '#5e6a7d', display: 'flex', whiteSpace: 'nowrap' }}>{line}</div>
+          ))}
         </div>
-        <div style={{ position: 'relative', display: 'flex', width: PREVIEW_WIDTH, height: PICTURE_HEIGHT }}>
-          <img src={`data:image/svg+xml;base64,${Buffer.from(scene.svg).toString('base64')}`} width={PREVIEW_WIDTH} height={PICTURE_HEIGHT} alt="" />
+        <div style={{ position: 'relative', display: 'flex', width: PREVIEW_WIDTH, height: pictureHeight }}>
+          <img src={`data:image/svg+xml;base64,${Buffer.from(scene.svg).toString('base64')}`} width={PREVIEW_WIDTH} height={pictureHeight} alt="" />
           {texts.map((t, i) => {
             const size = t.size * scale;
             const x = (t.x - scene.box.x) * scale;
