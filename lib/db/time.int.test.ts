@@ -44,12 +44,12 @@ describe('dates on the seed', () => {
   });
 
   it('opens a link with an analysis and a range: sizes and colours computed on the server, the range applied', async () => {
-    const state = { ...EMPTY_STATE, batches: [['initiative:bri', 'country:KAZ', 'country:ITA', 'country:UZB', 'event:brst-2023']], size: 'pagerank' as const, colour: 'community' as const, time: { from: 2024, to: 2025 } };
+    const state = { ...EMPTY_STATE, batches: [['initiative:bri', 'country:KAZ', 'country:ITA', 'country:UZB', 'event:brst-2023']], size: 'pagerank' as const, colour: 'community' as const, time: { from: 2025, to: 2025 } };
     const view = await loadView(new URLSearchParams(serializeExplorerState(state)));
     expect(view.notes).toEqual([]);
-    expect(view.state).toMatchObject({ size: 'pagerank', colour: 'community', time: { from: 2024, to: 2025 } });
+    expect(view.state).toMatchObject({ size: 'pagerank', colour: 'community', time: { from: 2025, to: 2025 } });
     expect(view.style?.settings).toEqual({ size: 'pagerank', colour: 'community' });
-    // Italy left in 2023 and the conference was in 2023: neither is analysed for 2024-2025.
+    // Italy's memorandum lapsed in March 2024 and the conference was in 2023: neither is analysed for 2025.
     expect(Object.keys(view.style!.sizes).sort()).toEqual(['country:KAZ', 'country:UZB', 'initiative:bri']);
     expect(view.style!.top[0]).toBe('initiative:bri');
     expect(view.styleKey).toEqual(expect.any(String));
@@ -59,14 +59,14 @@ describe('dates on the seed', () => {
     const batch = ['initiative:bri', 'country:KAZ', 'country:ITA', 'country:UZB', 'event:brst-2023'];
     const open = await loadView(new URLSearchParams(serializeExplorerState({ ...EMPTY_STATE, batches: [batch], selected: { kind: 'node', id: 'initiative:bri' } })));
     expect(previewTexts(open, previewOptions(open), 'en')).toEqual({ title: 'Belt and Road Initiative', subtitle: '5 entities · every fact sourced' });
-    const ranged = await loadView(new URLSearchParams(serializeExplorerState({ ...EMPTY_STATE, batches: [batch], time: { from: 2024, to: 2025 }, undated: 'hide' })));
-    // Italy left in 2023 and the conference was in 2023: both out of 2024-2025.
+    const ranged = await loadView(new URLSearchParams(serializeExplorerState({ ...EMPTY_STATE, batches: [batch], time: { from: 2025, to: 2025 }, undated: 'hide' })));
+    // Italy's memorandum lapsed in March 2024 and the conference was in 2023: both out of 2025.
     const hidden = previewOptions(ranged).hiddenIds!;
     expect(['country:ITA', 'event:brst-2023'].every((id) => hidden.has(id))).toBe(true);
     const drawn = batch.filter((id) => !hidden.has(id)).length;
     expect(drawn).toBe(3);
-    expect(previewTexts(ranged, previewOptions(ranged), 'en').subtitle).toBe(`${drawn} entities · 2024–2025 · every fact sourced`);
-    expect(previewTexts(ranged, previewOptions(ranged), 'ru').subtitle).toContain('2024–2025');
+    expect(previewTexts(ranged, previewOptions(ranged), 'en').subtitle).toBe(`${drawn} entities · 2025–2025 · every fact sourced`);
+    expect(previewTexts(ranged, previewOptions(ranged), 'ru').subtitle).toContain('2025–2025');
   });
 });
 
