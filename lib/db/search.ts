@@ -19,10 +19,19 @@ const MAX_FALLBACK_LABELS = 25;
 const hitProjection = (schema: GraphSchema, v: string) =>
   `${idExpr(schema, v)} AS id, coalesce(${captionExpr(schema, v)}, ${idExpr(schema, v)}) AS name, ${namesExpr(schema, v)} AS names, ${typeExpr(schema, v)} AS type`;
 
-const fulltextQuery = (schema: GraphSchema) => `
+/** The full-text query for a schema, built once per discovered schema (it is the same text for every search). */
+const fulltextQueries = new WeakMap<GraphSchema, string>();
+function fulltextQuery(schema: GraphSchema): string {
+  let query = fulltextQueries.get(schema);
+  if (query === undefined) {
+    query = `
   CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score
   WHERE ${nodeFilter(schema, 'node')}
   RETURN ${hitProjection(schema, 'node')}, score`;
+    fulltextQueries.set(schema, query);
+  }
+  return query;
+}
 
 function fallbackBranch(schema: GraphSchema, label: LabelInfo): string {
   const cap = `n.${q(label.caption!)}`;
