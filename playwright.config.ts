@@ -4,14 +4,23 @@ import { testEnvironment } from './test/test-env';
 
 // The browser tests run against a production build (`npm test` builds it with NEXT_PUBLIC_E2E=1)
 // on the test database. Debian's Chromium is used when present; otherwise Playwright's own.
+// Spec files run two at a time (E2E_WORKERS), each test on its own page; the one that stops the
+// database runs alone, after the others. The app's rate limit is off here: every browser comes from
+// one address (the limiter has its own system tests).
 const env = testEnvironment();
 const port = env.APP_TEST_PORT;
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
+const browser = {
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1280, height: 800 },
+  launchOptions: { executablePath: chromium, args: ['--disable-quic', '--disable-gpu'] },
+};
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 60_000,
@@ -25,11 +34,15 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        viewport: { width: 1280, height: 800 },
-        launchOptions: { executablePath: chromium, args: ['--disable-quic', '--disable-gpu'] },
-      },
+      testIgnore: /database-down\.spec\.ts/,
+      use: browser,
+    },
+    {
+      // Stops and restarts the database: nothing else may run meanwhile.
+      name: 'database-down',
+      testMatch: /database-down\.spec\.ts/,
+      dependencies: ['chromium'],
+      use: browser,
     },
   ],
   webServer: {
@@ -37,7 +50,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { ...env, PORT: port, HOST: '127.0.0.1' },
+    env: { ...env, PORT: port, HOST: '127.0.0.1', RATE_LIMIT_PER_SECOND: '0' },
     stdout: 'ignore',
     stderr: 'pipe',
   },
