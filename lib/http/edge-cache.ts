@@ -1,11 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { type Cached, peekCached } from '../db/read-cache';
+import { LRUCache } from 'lru-cache';
+import { type Cached, cacheBudget, derivedBody, peekCached } from '../db/read-cache';
 import { appEnv } from '../env';
 import { cacheControl, etagMatches } from './cache-rules';
 import { clientAddress, requestCost, sharedRateLimiter } from './rate-limit';
 import { apiHeaders } from './security-headers';
-import { type EdgeAnswer, type EdgeRequest, processWide, serverSeam } from '../server-seam';
+import { type EdgeAnswer, type EdgeRequest, onStatus, processWide, serverSeam } from '../server-seam';
 
 export type { EdgeAnswer, EdgeRequest };
 
@@ -21,7 +22,9 @@ export type { EdgeAnswer, EdgeRequest };
  * did not load, an evicted entry or a version not checked for CACHE_VERSION_CHECK_MS all fall
  * through to Next.js, which re-checks and reloads as usual. So do a refused rate limit (the proxy
  * then answers 429), every method but GET, and any address not seen answered before.
- * Answers from here carry `X-Cache: hit`.
+ * Answers from here carry `X-Cache: hit`. The table of addresses is bounded by bytes (a sixteenth of
+ * CACHE_MAX_BYTES: junk parameters make new addresses for one entry); gzipped bodies are kept with
+ * their entry in the read cache and counted there.
  */
 
 interface Route {
@@ -32,16 +35,25 @@ interface Route {
 /** Bodies smaller than this are sent as they are (as Next.js's compression does). */
 const GZIP_MIN_BYTES = 1024;
 
+// A route's strings at two bytes a character, plus its objects and the table's slot.
+const ROUTE_OVERHEAD_BYTES = 256;
+
 interface State {
-  routes: Map<string, Route>;
-  gzipped: WeakMap<Cached<unknown>, Buffer>;
+  /** Null when CACHE_MAX_BYTES is 0 (no read cache, nothing to answer from). */
+  routes: LRUCache<string, Route> | null;
 }
 
 /** The routes remembered so far; the first call also offers `answerFromEdge` to the HTTP server. */
 function state(): State {
   return processWide('edge-cache', () => {
     serverSeam().answerFromCache = answerFromEdge;
-    return { routes: new Map(), gzipped: new WeakMap() };
+    const { routes: maxSize } = cacheBudget();
+    const routes = maxSize > 0 ? new LRUCache<string, Route>({
+      maxSize,
+      sizeCalculation: (route, address) => ROUTE_OVERHEAD_BYTES + 2 * (address.length + route.cacheKey.length + route.contentType.length),
+    }) : null;
+    onStatus('edge-cache', () => ({ bytes: routes?.calculatedSize ?? 0, maxBytes: maxSize, routes: routes?.size ?? 0 }));
+    return { routes };
   });
 }
 
@@ -62,14 +74,11 @@ function addressOf(url: string): string | null {
 
 /** Called by the route layer when it answers a GET from the read cache. */
 export function rememberForEdge(request: Request, cached: Cached<unknown>, contentType: string): void {
-  const { CACHE_MAX_ENTRIES } = appEnv();
-  if (request.method !== 'GET' || CACHE_MAX_ENTRIES === 0) return;
+  const { routes } = state();
+  if (request.method !== 'GET' || !routes) return;
   const address = addressOf(request.url);
   if (!address?.startsWith('/api/')) return;
-  const { routes } = state();
-  routes.delete(address);
   routes.set(address, { cacheKey: cached.key, contentType });
-  while (routes.size > CACHE_MAX_ENTRIES) routes.delete(routes.keys().next().value!);
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string | null {
@@ -81,7 +90,7 @@ function header(headers: IncomingHttpHeaders, name: string): string | null {
 export function answerFromEdge(request: EdgeRequest): EdgeAnswer | null {
   if (request.method !== 'GET' || !request.url?.startsWith('/api/')) return null;
   const address = addressOf(request.url);
-  const route = address ? state().routes.get(address) : undefined;
+  const route = address ? state().routes?.get(address) : undefined;
   if (!address || !route) return null;
   const cached = peekCached(route.cacheKey);
   if (!cached) return null;
@@ -103,10 +112,9 @@ export function answerFromEdge(request: EdgeRequest): EdgeAnswer | null {
 
   let body = typeof cached.body === 'string' ? Buffer.from(cached.body) : Buffer.from(cached.body.buffer, cached.body.byteOffset, cached.body.byteLength);
   if (body.length >= GZIP_MIN_BYTES && /\bgzip\b/.test(get('accept-encoding') ?? '')) {
-    const { gzipped } = state();
-    let zipped = gzipped.get(cached);
-    if (!zipped) gzipped.set(cached, (zipped = gzipSync(body)));
-    body = zipped;
+    const source = body;
+    const zipped = derivedBody(cached, 'gzip', () => gzipSync(source));
+    body = Buffer.from(zipped.buffer, zipped.byteOffset, zipped.byteLength);
     headers['Content-Encoding'] = 'gzip';
   }
   headers['Content-Type'] = route.contentType;

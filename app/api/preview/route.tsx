@@ -5,25 +5,28 @@ import { loadView, previewOptions, previewTexts } from '@/lib/db/view';
 import { cachedResponse } from '@/lib/http/cache-headers';
 import { toErrorResponse } from '@/lib/http/error-response';
 import { DataError } from '@/lib/db/errors';
-import { stateIds } from '@/lib/url-state';
+import { parseExplorerState, serializeExplorerState, stateIds } from '@/lib/url-state';
 import { pooledPreview } from '@/lib/workers/heavy';
 
 /**
  * The Open Graph / Twitter card image of a shared view: the same query string as the page, the
  * same server-side layout, drawn as a PNG in a worker thread. Bad links still get an image (of what
- * was valid). Images are cached by dataset version; when the database does not answer, or every
- * worker is busy, the answer is 503 with Retry-After and nothing is cached. The text is in the link's
- * `lang` (pages always put it in the image's link), else in the language the client asks for.
+ * was valid). Images are cached by dataset version, under the view the link describes as the deep-link
+ * codec writes it (lib/url-state.ts), so parameters that change nothing (unknown ones, the viewport,
+ * another spelling) find the same image instead of drawing a new one and pushing good ones out.
+ * When the database does not answer, or every worker is busy, the answer is 503 with Retry-After and
+ * nothing is cached. The text is in the link's `lang` (pages always put it in the image's link), else
+ * in the language the client asks for.
  */
 export async function GET(request: NextRequest) {
-  const params = new URLSearchParams(request.nextUrl.searchParams);
-  const locale = requestedLocale(params.get('lang'), request.headers.get('accept-language'));
-  const fromLink = params.get('lang') === locale;
-  params.set('lang', locale);
-  params.sort();
+  const { searchParams } = request.nextUrl;
+  const locale = requestedLocale(searchParams.get('lang'), request.headers.get('accept-language'));
+  const fromLink = searchParams.get('lang') === locale;
+  // The picture fits the whole view, so the viewport is no part of it.
+  const link = serializeExplorerState({ ...parseExplorerState(searchParams).state, viewport: null, lang: locale });
   try {
-    const cached = await cachedRead(`preview\u0000${params.toString()}`, async () => {
-      const view = await loadView(params);
+    const cached = await cachedRead(`preview\u0000${link}`, async () => {
+      const view = await loadView(new URLSearchParams(link));
       if (view.unavailable) throw new DataError('database_unavailable', 'The graph database is not reachable.');
       if (view.graph.nodes.length === 0 && stateIds(view.state).length > 0) throw new DataError('query_timeout', 'The graph database took too long to answer for this view.');
       const options = previewOptions(view);
