@@ -12,7 +12,8 @@
 // Plain JavaScript on purpose: it runs with `node`, no build step of its own.
 //  - a GET that the read cache can answer as it stands skips Next.js's routing (lib/http/edge-cache.ts):
 //    same body and headers, rate limit included, at a fraction of the CPU.
-//  - SIGUSR2 prints one status line: the process's memory and the read cache's bytes and bound.
+//  - SIGUSR2 prints one status line: the process's memory and the read cache's bytes and bound
+//    (after a garbage collection when node runs with --expose-gc).
 //   PORT (3000), HOST (0.0.0.0), NEXT_DIST_DIR (.next) as for `next start`; WEB_CONCURRENCY (1);
 //   SERVE_FAST_PATH=0 routes every request through Next.js.
 import cluster from 'node:cluster';
@@ -143,7 +144,9 @@ async function serve() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGUSR2', () => {
+    // With node --expose-gc, garbage is collected first: the figures are then what is really held.
+    globalThis.gc?.();
     const reports = Object.fromEntries([...(seam()?.statusReports ?? [])].map(([name, report]) => [name, report()]));
-    console.log(`[serve] status ${JSON.stringify({ pid: process.pid, rss: process.memoryUsage().rss, ...reports })}`);
+    console.log(`[serve] status ${JSON.stringify({ pid: process.pid, memory: process.memoryUsage(), ...reports })}`);
   });
 }

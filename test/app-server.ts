@@ -50,8 +50,8 @@ export function rawGet(url: string, path: string, options: RawOptions = {}): Pro
   });
 }
 
-export async function startApp(port: number, extraEnv: Record<string, string> = {}): Promise<AppProcess> {
-  return launch(['scripts/serve.mjs'], '[serve] ready', port, extraEnv);
+export async function startApp(port: number, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<AppProcess> {
+  return launch([...nodeArgs, 'scripts/serve.mjs'], '[serve] ready', port, extraEnv);
 }
 
 /** The same build under Next.js's own server (`next start`), as the README offers for one's own database. */
@@ -99,8 +99,8 @@ export function residentBytes(pid: number): number {
   return Number(kb) * 1024;
 }
 
-/** The status line scripts/serve.mjs prints on SIGUSR2 (memory, the caches' bytes and bounds). */
-export async function serverStatus(app: AppProcess): Promise<Record<string, unknown>> {
+/** The status line scripts/serve.mjs prints on SIGUSR2 (memory, the caches' bytes and bounds; after a GC with --expose-gc). */
+export async function serverStatus<T = Record<string, unknown>>(app: AppProcess): Promise<T> {
   const line = new Promise<string>((resolve) => {
     const onData = (chunk: Buffer) => {
       const found = chunk.toString('utf8').split('\n').find((l) => l.startsWith('[serve] status '));
@@ -112,5 +112,5 @@ export async function serverStatus(app: AppProcess): Promise<Record<string, unkn
     app.child.stdout!.on('data', onData);
   });
   app.child.kill('SIGUSR2');
-  return JSON.parse((await line).slice('[serve] status '.length)) as Record<string, unknown>;
+  return JSON.parse((await line).slice('[serve] status '.length)) as T;
 }

@@ -63,14 +63,17 @@ export function cacheBudget(maxBytes = appEnv().CACHE_MAX_BYTES): { entries: num
 const ENTRY_OVERHEAD_BYTES = 512;
 const VALUE_BYTES_PER_JSON_CHAR = 2;
 
+/** Bytes behind a view: the whole buffer it keeps alive (a PNG from a worker, a gzip from zlib). */
+const held = (bytes: Uint8Array) => Math.max(bytes.byteLength, bytes.buffer.byteLength);
+
 /** The estimated bytes an entry holds in memory. */
 export function entryBytes(key: string, cached: Pick<Cached<unknown>, 'value' | 'body'>, derived: Iterable<Uint8Array> = []): number {
   const { value, body } = cached;
   let bytes = ENTRY_OVERHEAD_BYTES + 2 * key.length;
-  bytes += typeof body === 'string' ? 2 * body.length : body.byteLength;
+  bytes += typeof body === 'string' ? 2 * body.length : held(body);
   // A value serialized to bytes is usually those bytes (a PNG); one serialized to JSON is an object graph.
-  if (value !== body) bytes += typeof body === 'string' ? VALUE_BYTES_PER_JSON_CHAR * body.length : body.byteLength;
-  for (const form of derived) bytes += form.byteLength;
+  if (value !== body) bytes += typeof body === 'string' ? VALUE_BYTES_PER_JSON_CHAR * body.length : held(body);
+  for (const form of derived) bytes += held(form);
   return bytes;
 }
 

@@ -3,7 +3,8 @@ import { gzipSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import { type Cached, cacheBudget, derivedBody, peekCached } from '../db/read-cache';
 import { appEnv } from '../env';
-import { cacheControl, etagMatches } from './cache-rules';
+import { type CachedAnswer, cachedAnswerHeaders, etagMatches } from './cache-rules';
+import { canonicalAddress, previewCacheKey, previewLink } from './edge-address';
 import { clientAddress, requestCost, sharedRateLimiter } from './rate-limit';
 import { apiHeaders } from './security-headers';
 import { type EdgeAnswer, type EdgeRequest, onStatus, processWide, serverSeam } from '../server-seam';
@@ -12,7 +13,8 @@ export type { EdgeAnswer, EdgeRequest };
 
 /**
  * The read cache's front door. Once a JSON GET has been answered from the read cache, its address
- * is remembered with the cache key it used; the next identical GET is answered by the HTTP server
+ * (canonical: lib/http/edge-address.ts) is remembered with the cache key it used; the next GET of
+ * that address is answered by the HTTP server
  * (scripts/serve.mjs) before Next.js routes it, from the same cache entry, with the same headers,
  * ETag/304 and rate limit. That is most of what a hot read costs: Next's routing and proxy took
  * about 1.5 ms of CPU per request, the answer itself a few microseconds.
@@ -22,9 +24,9 @@ export type { EdgeAnswer, EdgeRequest };
  * did not load, an evicted entry or a version not checked for CACHE_VERSION_CHECK_MS all fall
  * through to Next.js, which re-checks and reloads as usual. So do a refused rate limit (the proxy
  * then answers 429), every method but GET, and any address not seen answered before.
+ * A preview image needs no table: its address names its view, hence its cache key.
  * Answers from here carry `X-Cache: hit`. The table of addresses is bounded by bytes (a sixteenth of
- * CACHE_MAX_BYTES: junk parameters make new addresses for one entry); gzipped bodies are kept with
- * their entry in the read cache and counted there.
+ * CACHE_MAX_BYTES); gzipped bodies are kept with their entry in the read cache and counted there.
  */
 
 interface Route {
@@ -57,26 +59,11 @@ function state(): State {
   });
 }
 
-/**
- * The address as both sides see it: the path after the URL standard's normalisation, the query as
- * its parameters re-serialised (Next.js hands routes a re-serialised query: `a%20b` arrives as
- * `a+b`, `,` as `%2C`; the routes read parameters, so both spellings are one request).
- */
-function addressOf(url: string): string | null {
-  try {
-    const parsed = new URL(url, 'http://edge.invalid');
-    const query = parsed.searchParams.toString();
-    return query ? `${parsed.pathname}?${query}` : parsed.pathname;
-  } catch {
-    return null;
-  }
-}
-
 /** Called by the route layer when it answers a GET from the read cache. */
 export function rememberForEdge(request: Request, cached: Cached<unknown>, contentType: string): void {
   const { routes } = state();
   if (request.method !== 'GET' || !routes) return;
-  const address = addressOf(request.url);
+  const address = canonicalAddress(request.url);
   if (!address?.startsWith('/api/')) return;
   routes.set(address, { cacheKey: cached.key, contentType });
 }
@@ -86,38 +73,55 @@ function header(headers: IncomingHttpHeaders, name: string): string | null {
   return Array.isArray(value) ? value.join(', ') : value ?? null;
 }
 
+/** The cache entry a GET would be answered from, found without routing; null: let Next.js decide. */
+function lookup(url: string, get: (name: string) => string | null): Found | null {
+  if (url.startsWith('/api/preview?') || url === '/api/preview') {
+    const { link, fromLink } = previewLink(new URL(url, 'http://edge.invalid').searchParams, get('accept-language'));
+    const cached = peekCached(previewCacheKey(link));
+    return cached && { cached, contentType: 'image/png', answer: { maxAgeSeconds: 300, vary: fromLink ? [] : ['Accept-Language'] } };
+  }
+  const address = canonicalAddress(url);
+  const route = address ? state().routes?.get(address) : undefined;
+  const cached = route ? peekCached(route.cacheKey) : null;
+  return cached && { cached, contentType: route!.contentType, answer: {} };
+}
+
+interface Found {
+  cached: Cached<unknown>;
+  contentType: string;
+  answer: CachedAnswer;
+}
+
 /** The answer for a request the read cache can serve right now, or null: let Next.js handle it. */
 export function answerFromEdge(request: EdgeRequest): EdgeAnswer | null {
-  if (request.method !== 'GET' || !request.url?.startsWith('/api/')) return null;
-  const address = addressOf(request.url);
-  const route = address ? state().routes?.get(address) : undefined;
-  if (!address || !route) return null;
-  const cached = peekCached(route.cacheKey);
-  if (!cached) return null;
+  const url = request.url;
+  if (request.method !== 'GET' || !url?.startsWith('/api/')) return null;
+  const get = (name: string) => header(request.headers, name);
+  const found = lookup(url, get);
+  if (!found) return null;
+  const { cached, contentType, answer } = found;
 
   const env = appEnv();
-  const get = (name: string) => header(request.headers, name);
-  const decision = sharedRateLimiter().take(clientAddress({ get }, env.TRUST_PROXY), requestCost(address));
+  const decision = sharedRateLimiter().take(clientAddress({ get }, env.TRUST_PROXY), requestCost(url));
   if (!decision.ok) return null;
 
   const headers: Record<string, string> = {
     ...apiHeaders(env.FRAME_ANCESTORS),
     ...(Number.isFinite(decision.remaining) ? { 'RateLimit-Remaining': String(decision.remaining) } : {}),
-    ETag: cached.etag,
-    'Cache-Control': cacheControl(cached),
-    Vary: 'Accept-Encoding',
+    ...cachedAnswerHeaders(cached, answer),
     'X-Cache': 'hit',
   };
   if (etagMatches(get('if-none-match'), cached.etag)) return { status: 304, headers, body: null };
 
   let body = typeof cached.body === 'string' ? Buffer.from(cached.body) : Buffer.from(cached.body.buffer, cached.body.byteOffset, cached.body.byteLength);
-  if (body.length >= GZIP_MIN_BYTES && /\bgzip\b/.test(get('accept-encoding') ?? '')) {
+  // Text only, as Next.js compresses: a PNG is compressed already.
+  if (contentType === 'application/json' && body.length >= GZIP_MIN_BYTES && /\bgzip\b/.test(get('accept-encoding') ?? '')) {
     const source = body;
     const zipped = derivedBody(cached, 'gzip', () => gzipSync(source));
     body = Buffer.from(zipped.buffer, zipped.byteOffset, zipped.byteLength);
     headers['Content-Encoding'] = 'gzip';
   }
-  headers['Content-Type'] = route.contentType;
+  headers['Content-Type'] = contentType;
   headers['Content-Length'] = String(body.length);
   return { status: 200, headers, body };
 }

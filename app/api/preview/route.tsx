@@ -1,11 +1,11 @@
 import type { NextRequest } from 'next/server';
 import { cachedRead } from '@/lib/db/read-cache';
-import { requestedLocale } from '@/lib/i18n/locales';
 import { loadView, previewOptions, previewTexts } from '@/lib/db/view';
 import { cachedResponse } from '@/lib/http/cache-headers';
 import { toErrorResponse } from '@/lib/http/error-response';
 import { DataError } from '@/lib/db/errors';
-import { parseExplorerState, serializeExplorerState, stateIds } from '@/lib/url-state';
+import { stateIds } from '@/lib/url-state';
+import { previewCacheKey, previewLink } from '@/lib/http/edge-address';
 import { pooledPreview } from '@/lib/workers/heavy';
 
 /**
@@ -13,19 +13,16 @@ import { pooledPreview } from '@/lib/workers/heavy';
  * same server-side layout, drawn as a PNG in a worker thread. Bad links still get an image (of what
  * was valid). Images are cached by dataset version, under the view the link describes as the deep-link
  * codec writes it (lib/url-state.ts), so parameters that change nothing (unknown ones, the viewport,
- * another spelling) find the same image instead of drawing a new one and pushing good ones out.
+ * another spelling) find the same image instead of drawing a new one and pushing good ones out;
+ * once drawn, the HTTP server answers them itself (lib/http/edge-cache.ts).
  * When the database does not answer, or every worker is busy, the answer is 503 with Retry-After and
  * nothing is cached. The text is in the link's `lang` (pages always put it in the image's link), else
  * in the language the client asks for.
  */
 export async function GET(request: NextRequest) {
-  const { searchParams } = request.nextUrl;
-  const locale = requestedLocale(searchParams.get('lang'), request.headers.get('accept-language'));
-  const fromLink = searchParams.get('lang') === locale;
-  // The picture fits the whole view, so the viewport is no part of it.
-  const link = serializeExplorerState({ ...parseExplorerState(searchParams).state, viewport: null, lang: locale });
+  const { link, locale, fromLink } = previewLink(request.nextUrl.searchParams, request.headers.get('accept-language'));
   try {
-    const cached = await cachedRead(`preview\u0000${link}`, async () => {
+    const cached = await cachedRead(previewCacheKey(link), async () => {
       const view = await loadView(new URLSearchParams(link));
       if (view.unavailable) throw new DataError('database_unavailable', 'The graph database is not reachable.');
       if (view.graph.nodes.length === 0 && stateIds(view.state).length > 0) throw new DataError('query_timeout', 'The graph database took too long to answer for this view.');
@@ -38,9 +35,7 @@ export async function GET(request: NextRequest) {
         options,
       });
     }, (png) => png);
-    const response = cachedResponse(request, cached, 'image/png', 300);
-    if (!fromLink) response.headers.append('Vary', 'Accept-Language');
-    return response;
+    return cachedResponse(request, cached, 'image/png', { maxAgeSeconds: 300, vary: fromLink ? [] : ['Accept-Language'] });
   } catch (error) {
     return toErrorResponse(error);
   }
