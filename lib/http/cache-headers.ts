@@ -9,6 +9,7 @@ export function notModified(request: Request, etag: string): boolean {
 
 /** 200 with the cached body, or 304 when the client already holds it. */
 export function cachedResponse(request: Request, cached: Cached<unknown>, contentType: string, answer?: CachedAnswer): Response {
+  rememberForEdge(request, cached, contentType);
   const headers = cachedAnswerHeaders(cached, answer);
   if (notModified(request, cached.etag)) return new Response(null, { status: 304, headers });
   const body = typeof cached.body === 'string' ? cached.body : new Uint8Array(cached.body);
@@ -17,6 +18,5 @@ export function cachedResponse(request: Request, cached: Cached<unknown>, conten
 
 /** A cached JSON answer; a GET is also remembered so that the next identical one skips routing (edge-cache.ts). */
 export function jsonResponse(request: Request, cached: Cached<unknown>): Response {
-  rememberForEdge(request, cached, 'application/json');
   return cachedResponse(request, cached, 'application/json');
 }

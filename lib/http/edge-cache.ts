@@ -59,12 +59,15 @@ function state(): State {
   });
 }
 
-/** Called by the route layer when it answers a GET from the read cache. */
+/**
+ * Called by the route layer when it answers a GET from the read cache (which also opens the door:
+ * the HTTP server asks it from then on). A preview needs no entry: its address names its key.
+ */
 export function rememberForEdge(request: Request, cached: Cached<unknown>, contentType: string): void {
   const { routes } = state();
   if (request.method !== 'GET' || !routes) return;
   const address = canonicalAddress(request.url);
-  if (!address?.startsWith('/api/')) return;
+  if (!address?.startsWith('/api/') || address.startsWith('/api/preview')) return;
   routes.set(address, { cacheKey: cached.key, contentType });
 }
 
