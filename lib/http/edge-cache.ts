@@ -116,7 +116,9 @@ export function answerFromEdge(request: EdgeRequest): EdgeAnswer | null {
   };
   if (etagMatches(get('if-none-match'), cached.etag)) return { status: 304, headers, body: null };
 
-  let body = typeof cached.body === 'string' ? Buffer.from(cached.body) : Buffer.from(cached.body.buffer, cached.body.byteOffset, cached.body.byteLength);
+  // Text is encoded once and kept (counted) with its entry, not on every answer.
+  const bytes = typeof cached.body === 'string' ? derivedBody(cached, 'utf8', () => Buffer.from(cached.body as string)) : cached.body;
+  let body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Text only, as Next.js compresses: a PNG is compressed already.
   if (contentType === 'application/json' && body.length >= GZIP_MIN_BYTES && /\bgzip\b/.test(get('accept-encoding') ?? '')) {
     const source = body;
