@@ -145,6 +145,8 @@ async function serve() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGUSR2', () => {
     // With node --expose-gc, garbage is collected first: the figures are then what is really held.
+    // Twice: a collection finishes freeing the previous one's buffers (their memory is `external`).
+    globalThis.gc?.();
     globalThis.gc?.();
     const reports = Object.fromEntries([...(seam()?.statusReports ?? [])].map(([name, report]) => [name, report()]));
     console.log(`[serve] status ${JSON.stringify({ pid: process.pid, memory: process.memoryUsage(), ...reports })}`);

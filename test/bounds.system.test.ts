@@ -16,11 +16,11 @@ const MB = 1024 ** 2;
  * The server's resident memory stays under RSS_BOUND (it starts near 280 MB: Next.js, the driver,
  * worker threads). RSS alone cannot tell a bounded cache from an unbounded one (V8 keeps freed heap
  * for a while), so the test also weighs what the server still holds after a garbage collection:
- * it may grow by HELD_GROWTH_BOUND, the cache's bound and some slack. Measured: 8 MB bound, +10 MB;
- * the same run with the bound at 2 GB, as good as none, +114 MB.
+ * it may grow by HELD_GROWTH_BOUND, the cache's bound and some slack. Measured with an 8 MB bound:
+ * +10 to +31 MB; the same run with the bound at 2 GB, as good as none: +114 MB.
  */
 const RSS_BOUND = 640 * MB;
-const HELD_GROWTH_BOUND = 32 * MB;
+const HELD_GROWTH_BOUND = 56 * MB;
 
 const seedIds = ['core.json', 'countries.json'].flatMap((file) =>
   (JSON.parse(readFileSync(path.join(DEFAULT_SEED_DIR, file), 'utf8')) as { nodes: { id: string }[] }).nodes.map((n) => n.id));
