@@ -82,6 +82,22 @@ describe('memory under 10,000 distinct junk requests (CACHE_MAX_BYTES)', () => {
     await app?.stop();
   });
 
+  it('answers a drawn preview at the door however its link is dressed, as Next.js would', async () => {
+    const view = `n=${encodeURIComponent(seedIds.slice(3, 9).join(','))}&s=${encodeURIComponent(seedIds[3]!)}`;
+    const routed = await rawGet(app.url, `/api/preview?${view}`, { headers: { 'Accept-Language': 'ru' } });
+    expect(routed.status).toBe(200);
+    expect(routed.headers['x-cache']).toBeUndefined();
+    const dressed = await rawGet(app.url, `/api/preview?fbclid=x1&z=2&c=5,5&${view}&utm_source=mail`, { headers: { 'Accept-Language': 'ru-RU,ru;q=0.9' } });
+    expect(dressed.headers['x-cache']).toBe('hit');
+    expect(dressed.bytes.equals(routed.bytes)).toBe(true);
+    for (const name of ['content-type', 'etag', 'cache-control', 'content-security-policy', 'x-content-type-options', 'x-frame-options']) {
+      expect(dressed.headers[name], name).toBe(routed.headers[name]);
+    }
+    expect(dressed.headers.vary).toContain('Accept-Language');
+    // Another language is another picture.
+    expect((await rawGet(app.url, `/api/preview?${view}&lang=zh`)).headers.etag).not.toBe(routed.headers.etag);
+  });
+
   it('keeps the caches within their bytes and the server within its memory, and draws a view once however it is dressed', async () => {
     const view = `n=${encodeURIComponent(seedIds.slice(0, 12).join(','))}&lang=en`;
     // Every address differs: junk parameters, another viewport, another order.
