@@ -12,7 +12,11 @@ import { serverSeam } from '../server-seam';
  * server code sees the request, through Node's `http.server.request.start` diagnostics channel, which
  * every http.Server of the process publishes to (scripts/serve.mjs's and `next start`'s alike).
  * The header's name is random per process and known only through the server seam: a client cannot
- * guess it, and a value it sends under that name would be overwritten anyway.
+ * guess it, and a value it sends under that name would be overwritten anyway. Node's docs still mark
+ * the built-in HTTP channels experimental (published since Node 16); were one ever to fall silent,
+ * requests would arrive unstamped and every client would share one bucket, never pick its own
+ * (test/bounds.system.test.ts would say so). Requests that reach `next start` before it has loaded
+ * the app (its first second) are not stamped either.
  *
  * Installed once per process by instrumentation.ts, which Next.js runs before serving.
  */
