@@ -87,13 +87,21 @@ describe('memory under 10,000 distinct junk requests (CACHE_MAX_BYTES)', () => {
     const routed = await rawGet(app.url, `/api/preview?${view}`, { headers: { 'Accept-Language': 'ru' } });
     expect(routed.status).toBe(200);
     expect(routed.headers['x-cache']).toBeUndefined();
-    const dressed = await rawGet(app.url, `/api/preview?fbclid=x1&z=2&c=5,5&${view}&utm_source=mail`, { headers: { 'Accept-Language': 'ru-RU,ru;q=0.9' } });
-    expect(dressed.headers['x-cache']).toBe('hit');
-    expect(dressed.bytes.equals(routed.bytes)).toBe(true);
-    for (const name of ['content-type', 'etag', 'cache-control', 'content-security-policy', 'x-content-type-options', 'x-frame-options']) {
-      expect(dressed.headers[name], name).toBe(routed.headers[name]);
+    const { 'read-cache': { loads } } = await serverStatus<Status>(app);
+    // The door skips its answer once if the dataset version was read before a slow first drawing
+    // (peekCached); the request then goes through Next.js, to the same cache entry.
+    const answers = [];
+    for (let i = 0; i < 3; i++) {
+      answers.push(await rawGet(app.url, `/api/preview?fbclid=x${i}&z=2&c=5,${i}&${view}&utm_source=mail`, { headers: { 'Accept-Language': 'ru-RU,ru;q=0.9' } }));
     }
-    expect(dressed.headers.vary).toContain('Accept-Language');
+    expect(answers.every((answer) => answer.bytes.equals(routed.bytes))).toBe(true);
+    expect((await serverStatus<Status>(app))['read-cache'].loads).toBe(loads);
+    const dressed = answers.find((answer) => answer.headers['x-cache'] === 'hit');
+    expect(dressed).toBeDefined();
+    for (const name of ['content-type', 'etag', 'cache-control', 'content-security-policy', 'x-content-type-options', 'x-frame-options']) {
+      expect(dressed!.headers[name], name).toBe(routed.headers[name]);
+    }
+    expect(dressed!.headers.vary).toContain('Accept-Language');
     // Another language is another picture.
     expect((await rawGet(app.url, `/api/preview?${view}&lang=zh`)).headers.etag).not.toBe(routed.headers.etag);
   });
