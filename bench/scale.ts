@@ -312,7 +312,7 @@ async function main(): Promise<void> {
   // the cost of a first visit), one with it (the same requests again, as the cache serves them).
   const coldPort = Number(APP_PORT);
   const hotPort = coldPort + 1;
-  const apps = [await startApp(env, coldPort, { CACHE_MAX_ENTRIES: '0' }), await startApp(env, hotPort, {})];
+  const apps = [await startApp(env, coldPort, { CACHE_MAX_BYTES: '0' }), await startApp(env, hotPort, {})];
   const lines: string[] = [];
   try {
     const ops = operations();
@@ -344,7 +344,7 @@ async function main(): Promise<void> {
     `Measured ${new Date().toISOString().slice(0, 16)} UTC with \`npm run bench:scale\` on 2 cores / 24 GiB (Neo4j heap and page cache 3 GiB each).`,
     `Graph: ${NODES.toLocaleString('en-US')} entities, ${RELS.toLocaleString('en-US')} relationships; generation: ${generation}.`,
     `Latency in ms, p50 / p95, over max(40, 8 x clients) calls per cell, each cell on entities no earlier cell read; "err" counts non-2xx answers (a path that times out answers 503).`,
-    '"API": the production server with the read cache off (CACHE_MAX_ENTRIES=0), every answer from the database; "driver": the same data-layer call in this process; "API, cached": a second server with the cache, after one pass over the cell\'s requests.',
+    '"API": the production server with the read cache off (CACHE_MAX_BYTES=0), every answer from the database; "driver": the same data-layer call in this process; "API, cached": a second server with the cache, after one pass over the cell\'s requests.',
     '',
     ...lines,
     '<!-- scale:end -->',

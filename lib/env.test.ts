@@ -46,3 +46,17 @@ describe('hardening settings', () => {
     expect(loadEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
   });
 });
+
+describe('the read cache bound', () => {
+  it('is 256 MB by default and reads bytes or a binary unit', () => {
+    expect(loadEnv({}).CACHE_MAX_BYTES).toBe(256 * 1024 ** 2);
+    expect(loadEnv({ CACHE_MAX_BYTES: '1000000' }).CACHE_MAX_BYTES).toBe(1_000_000);
+    expect(loadEnv({ CACHE_MAX_BYTES: '512MB' }).CACHE_MAX_BYTES).toBe(512 * 1024 ** 2);
+    expect(loadEnv({ CACHE_MAX_BYTES: '1g' }).CACHE_MAX_BYTES).toBe(1024 ** 3);
+    expect(loadEnv({ CACHE_MAX_BYTES: '0' }).CACHE_MAX_BYTES).toBe(0);
+  });
+
+  it('refuses what is not a size', () => {
+    for (const bad of ['-1', 'lots', '256 TB', '1.5GB', '65GB']) expect(() => loadEnv({ CACHE_MAX_BYTES: bad }), bad).toThrow(/CACHE_MAX_BYTES/);
+  });
+});

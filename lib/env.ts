@@ -41,14 +41,28 @@ const envSchema = z.object({
   WORKER_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(10).max(120_000).default(4_000),
   /** Upper bound for one piece of heavy work once a worker runs it; a stuck worker is replaced. */
   WORKER_TASK_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
-  /** Read cache: entries kept, and how long answers from a database without a dataset stamp are reused. */
-  CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
+  /**
+   * Read cache: the memory its answers (and the front door's table of addresses) may take, in bytes
+   * or with a unit (`256MB`, `1GB`; 0 turns it off), and how long answers from a database without a
+   * dataset stamp are reused.
+   */
+  CACHE_MAX_BYTES: z.string().trim()
+    .regex(/^\d{1,15}\s*([kmg]i?b?)?$/i, 'must be a size in bytes, or with a unit: 268435456, 256MB, 1GB')
+    .default('256MB').transform(parseBytes)
+    .pipe(z.number().max(64 * 1024 ** 3, 'must be at most 64GB')),
   CACHE_UNSTAMPED_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   /** How often the dataset stamp is re-read; a load shows within this long. */
   CACHE_VERSION_CHECK_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
   /** Graceful shutdown: how long in-flight requests may finish after SIGTERM/SIGINT. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
+
+/** `256MB`, `1g`, `4096`: a size with an optional binary unit, in bytes. */
+function parseBytes(text: string): number {
+  const match = /^(\d+)\s*([kmg]?)/i.exec(text)!;
+  const power = ['', 'k', 'm', 'g'].indexOf(match[2]!.toLowerCase());
+  return Number(match[1]) * 1024 ** power;
+}
 
 export type Env = z.infer<typeof envSchema> & {
   /** The Bolt URI actually used: NEO4J_URI, or the local Neo4j on NEO4J_LOCAL_PORT. */

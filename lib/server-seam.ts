@@ -11,7 +11,10 @@ import type { IncomingHttpHeaders } from 'node:http';
  *    runs `shutdownHooks` (registered with `onShutdown` by the Neo4j driver and the worker pool) once
  *    the last request has finished;
  *  - `processWide(name, create)` gives every bundle the same instance of the driver, the read cache,
- *    the schema, the rate limiter, the front door's routes and the worker pool.
+ *    the schema, the rate limiter, the front door's routes and the worker pool;
+ *  - `clientAddressHeader` names the request header that carries the socket's address
+ *    (lib/http/socket-address.ts sets it on every request and names it here; null: not installed);
+ *  - `statusReports` are what the HTTP server prints on SIGUSR2 (cache sizes), by name.
  *
  * serve.mjs reads the same key, `globalThis[Symbol.for('graph-explorer.server-seam')]`; nothing
  * else is shared through `globalThis`.
@@ -39,13 +42,17 @@ export interface ServerSeam {
   shutdownHooks: Map<string, ShutdownHook>;
   /** One instance per process of what the app's bundles share, by name. */
   shared: Map<string, unknown>;
+  /** The header, secret per process, that holds the address of the socket a request came on; null: none. */
+  clientAddressHeader: string | null;
+  /** Figures the server prints when asked (SIGUSR2), by name. */
+  statusReports: Map<string, () => unknown>;
 }
 
 const KEY = Symbol.for(SERVER_SEAM_KEY);
 const holder = globalThis as typeof globalThis & { [KEY]?: ServerSeam };
 
 export function serverSeam(): ServerSeam {
-  holder[KEY] ??= { answerFromCache: null, shutdownHooks: new Map(), shared: new Map() };
+  holder[KEY] ??= { answerFromCache: null, shutdownHooks: new Map(), shared: new Map(), clientAddressHeader: null, statusReports: new Map() };
   return holder[KEY];
 }
 
@@ -59,4 +66,15 @@ export function processWide<T>(name: string, create: () => T): T {
 /** Registers (or replaces, by name) something to close once the server has stopped serving. */
 export function onShutdown(name: string, hook: ShutdownHook): void {
   serverSeam().shutdownHooks.set(name, hook);
+}
+
+/** Forgets the process's instance of `name` (the next `processWide` makes a new one): tests. */
+export function forgetProcessWide(name: string, instance?: unknown): void {
+  const { shared } = serverSeam();
+  if (instance === undefined || shared.get(name) === instance) shared.delete(name);
+}
+
+/** Registers (or replaces, by name) figures for the server's status report (SIGUSR2). */
+export function onStatus(name: string, report: () => unknown): void {
+  serverSeam().statusReports.set(name, report);
 }

@@ -1,6 +1,6 @@
 // The production HTTP server: Next.js's request handler behind our own http.Server, so that
-//  - the client's address reaches the app from the socket (x-client-address), never from a header
-//    a client could forge (see lib/http/rate-limit.ts);
+//  - the client's address reaches the app from the socket, never from a header a client could forge
+//    (the app's instrumentation stamps it on every request: lib/http/socket-address.ts);
 //  - SIGTERM/SIGINT shut down gracefully: stop accepting, let in-flight requests finish within
 //    SHUTDOWN_GRACE_MS (10 s), close keep-alive connections, then close the Neo4j driver and the
 //    worker threads, and exit. (`next start` waits for idle keep-alive connections to go away by
@@ -12,6 +12,8 @@
 // Plain JavaScript on purpose: it runs with `node`, no build step of its own.
 //  - a GET that the read cache can answer as it stands skips Next.js's routing (lib/http/edge-cache.ts):
 //    same body and headers, rate limit included, at a fraction of the CPU.
+//  - SIGUSR2 prints one status line: the process's memory and the read cache's bytes and bound
+//    (after a garbage collection when node runs with --expose-gc).
 //   PORT (3000), HOST (0.0.0.0), NEXT_DIST_DIR (.next) as for `next start`; WEB_CONCURRENCY (1);
 //   SERVE_FAST_PATH=0 routes every request through Next.js.
 import cluster from 'node:cluster';
@@ -76,8 +78,11 @@ async function serve() {
   let stopping = false;
   let drained = () => {};
 
+  if (!seam()?.clientAddressHeader) {
+    console.error('[serve] the app did not install its client-address stamp: every client shares one rate-limit bucket');
+  }
+
   const server = http.createServer((req, res) => {
-    req.headers['x-client-address'] = req.socket.remoteAddress ?? 'unknown';
     inFlight += 1;
     if (logRequests) console.log(`[serve] request ${req.method} ${req.url}`);
     // A request that arrives on a kept-alive connection during shutdown is still served, then closes it.
@@ -138,4 +143,12 @@ async function serve() {
 
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGUSR2', () => {
+    // With node --expose-gc, garbage is collected first: the figures are then what is really held.
+    // Twice: a collection finishes freeing the previous one's buffers (their memory is `external`).
+    globalThis.gc?.();
+    globalThis.gc?.();
+    const reports = Object.fromEntries([...(seam()?.statusReports ?? [])].map(([name, report]) => [name, report()]));
+    console.log(`[serve] status ${JSON.stringify({ pid: process.pid, memory: process.memoryUsage(), ...reports })}`);
+  });
 }

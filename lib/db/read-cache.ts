@@ -1,7 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { appEnv } from '../env';
-import { processWide } from '../server-seam';
+import { onStatus, processWide } from '../server-seam';
 import { readQuery } from './driver';
 
 /**
@@ -15,7 +16,9 @@ import { readQuery } from './driver';
  * that off): a change shows within that long, and a burst of identical reads still costs one query.
  *
  * Failures are never cached: a load that throws is retried by the next caller. Concurrent misses for
- * the same key share one load. Entries are evicted least-recently-used beyond CACHE_MAX_ENTRIES.
+ * the same key share one load. The cache is bounded by bytes, not entries (an entry may be a 40-byte
+ * search miss or a 5,000-entity subgraph): least-recently-used entries go first once the entries'
+ * estimated size passes their share of CACHE_MAX_BYTES (see cacheBudget).
  *
  *   const { value, etag } = await cachedRead(`nodes:${id}`, () => getNode(id));
  */
@@ -41,19 +44,66 @@ interface Entry {
   version: string;
   expires: number;
   cached: Cached<unknown>;
+  /** Forms of the body made later (its gzip), kept and counted with it. */
+  derived: Map<string, Uint8Array>;
+}
+
+/**
+ * How CACHE_MAX_BYTES is shared: the entries, and the front door's table of addresses it has seen
+ * answered (lib/http/edge-cache.ts), a sixteenth. Together they stay under the setting.
+ */
+export function cacheBudget(maxBytes = appEnv().CACHE_MAX_BYTES): { entries: number; routes: number } {
+  const routes = Math.floor(maxBytes / 16);
+  return { entries: maxBytes - routes, routes };
+}
+
+// Sizes are estimates on the high side, measured on V8: a string of text in other scripts takes two
+// bytes per character (one for Latin-1), and a value parsed from JSON about two bytes per character
+// of that JSON; the fixed part covers the entry's objects, its ETag and the map slot.
+const ENTRY_OVERHEAD_BYTES = 512;
+const VALUE_BYTES_PER_JSON_CHAR = 2;
+
+/** Bytes behind a view: the whole buffer it keeps alive (a PNG from a worker, a gzip from zlib). */
+const held = (bytes: Uint8Array) => Math.max(bytes.byteLength, bytes.buffer.byteLength);
+
+/** The estimated bytes an entry holds in memory. */
+export function entryBytes(key: string, cached: Pick<Cached<unknown>, 'value' | 'body'>, derived: Iterable<Uint8Array> = []): number {
+  const { value, body } = cached;
+  let bytes = ENTRY_OVERHEAD_BYTES + 2 * key.length;
+  bytes += typeof body === 'string' ? 2 * body.length : held(body);
+  // A value serialized to bytes is usually those bytes (a PNG); one serialized to JSON is an object graph.
+  if (value !== body) bytes += typeof body === 'string' ? VALUE_BYTES_PER_JSON_CHAR * body.length : held(body);
+  for (const form of derived) bytes += held(form);
+  return bytes;
 }
 
 // The stamp the loader writes (graph-seed/load.ts); read-only here.
 const VERSION_QUERY = `OPTIONAL MATCH (m:ExplorerMeta {key: 'dataset'}) RETURN m.version AS version`;
 
 interface State {
-  entries: Map<string, Entry>;
+  /** Null when CACHE_MAX_BYTES is 0: nothing is kept (concurrent misses still share one load). */
+  entries: LRUCache<string, Entry> | null;
   loading: Map<string, Promise<Cached<unknown>>>;
   version: { value: DatasetVersion; checked: number } | null;
   versionLoading: Promise<DatasetVersion> | null;
+  /** Loads started (misses), since the process started. */
+  loads: number;
 }
 function state(): State {
-  return processWide<State>('read-cache', () => ({ entries: new Map(), loading: new Map(), version: null, versionLoading: null }));
+  return processWide<State>('read-cache', () => {
+    const { entries: maxSize } = cacheBudget();
+    const entries = maxSize > 0
+      ? new LRUCache<string, Entry>({ maxSize, sizeCalculation: (entry, key) => entryBytes(key, entry.cached, entry.derived.values()) })
+      : null;
+    onStatus('read-cache', readCacheStats);
+    return { entries, loading: new Map(), version: null, versionLoading: null, loads: 0 };
+  });
+}
+
+/** What the cache holds now (its estimated bytes, its bound, its entries) and the loads it has made. */
+export function readCacheStats(): { bytes: number; maxBytes: number; entries: number; loads: number } {
+  const { entries, loads } = state();
+  return { bytes: entries?.calculatedSize ?? 0, maxBytes: entries?.maxSize ?? 0, entries: entries?.size ?? 0, loads };
 }
 
 /** The current dataset version, read from the database at most every CACHE_VERSION_CHECK_MS. */
@@ -66,7 +116,7 @@ async function datasetVersion(): Promise<DatasetVersion> {
       const [row] = await readQuery<{ version: unknown }>(VERSION_QUERY, {});
       const stamp = typeof row?.version === 'string' && row.version !== '' ? row.version : null;
       const value = stamp ? { version: stamp, stamped: true } : { version: 'unstamped', stamped: false };
-      if (s.version?.value.version !== value.version) s.entries.clear();
+      if (s.version?.value.version !== value.version) s.entries?.clear();
       s.version = { value, checked: Date.now() };
       return value;
     } finally {
@@ -78,14 +128,29 @@ async function datasetVersion(): Promise<DatasetVersion> {
 
 /** The entry for `key` stored under `version` and not expired, marked as just used; else null. */
 function freshEntry(s: State, key: string, version: string, now: number): Cached<unknown> | null {
-  const hit = s.entries.get(key);
+  const hit = s.entries?.get(key); // marks it as just used
   if (!hit || hit.version !== version || hit.expires <= now) return null;
-  s.entries.delete(key); // re-insert: Map order is the LRU order
-  s.entries.set(key, hit);
   return hit.cached;
 }
 
-function etagOf(body: string | Uint8Array): string {
+/**
+ * A form of a cached body made from it (its gzip, say), made once and kept with the entry, counted in
+ * its size and evicted with it. For a value no longer held (evicted or replaced) it is made afresh.
+ */
+export function derivedBody(cached: Cached<unknown>, name: string, make: () => Uint8Array): Uint8Array {
+  const { entries } = state();
+  const entry = entries?.peek(cached.key);
+  if (!entries || entry?.cached !== cached) return make();
+  let form = entry.derived.get(name);
+  if (!form) {
+    form = make();
+    entry.derived.set(name, form);
+    entries.set(cached.key, entry); // measured again; may evict others, or this one if now too big
+  }
+  return form;
+}
+
+export function etagOf(body: string | Uint8Array): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
@@ -95,7 +160,7 @@ function etagOf(body: string | Uint8Array): string {
  */
 export async function cachedRead<T>(key: string, load: () => Promise<T>, serialize: (value: T) => string | Uint8Array = JSON.stringify): Promise<Cached<T>> {
   const s = state();
-  const { CACHE_MAX_ENTRIES, CACHE_UNSTAMPED_TTL_MS } = appEnv();
+  const { CACHE_UNSTAMPED_TTL_MS } = appEnv();
   const version = await datasetVersion();
   const now = Date.now();
   const hit = freshEntry(s, key, version.version, now);
@@ -103,6 +168,7 @@ export async function cachedRead<T>(key: string, load: () => Promise<T>, seriali
   const flightKey = `${version.version}\u0000${key}`;
   let flight = s.loading.get(flightKey) as Promise<Cached<T>> | undefined;
   if (!flight) {
+    s.loads += 1;
     flight = (async () => {
       const value = await load();
       const body = serialize(value);
@@ -113,9 +179,9 @@ export async function cachedRead<T>(key: string, load: () => Promise<T>, seriali
     flight.then((cached) => {
       forget();
       const ttl = version.stamped ? Number.POSITIVE_INFINITY : CACHE_UNSTAMPED_TTL_MS;
-      if (CACHE_MAX_ENTRIES === 0 || ttl <= 0) return;
-      s.entries.set(key, { version: version.version, expires: Date.now() + ttl, cached });
-      while (s.entries.size > CACHE_MAX_ENTRIES) s.entries.delete(s.entries.keys().next().value!);
+      if (ttl <= 0) return;
+      // An entry bigger than the whole budget is not kept (lru-cache refuses it); the others make room.
+      s.entries?.set(key, { version: version.version, expires: Date.now() + ttl, cached, derived: new Map() });
     }, forget);
   }
   return flight;

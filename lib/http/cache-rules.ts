@@ -21,3 +21,15 @@ export function etagMatches(header: string | null | undefined, etag: string): bo
   });
 }
 
+
+export interface CachedAnswer {
+  /** Cache-Control max-age for data from a stamped dataset (5 s for API answers). */
+  maxAgeSeconds?: number;
+  /** Request headers the answer depends on besides Accept-Encoding. */
+  vary?: readonly string[];
+}
+
+/** The caching headers of a cached answer, the same whether Next.js or the HTTP server sends it. */
+export function cachedAnswerHeaders(cached: Pick<Cached<unknown>, 'version' | 'etag'>, { maxAgeSeconds, vary = [] }: CachedAnswer = {}): Record<string, string> {
+  return { ETag: cached.etag, 'Cache-Control': cacheControl(cached, maxAgeSeconds), Vary: ['Accept-Encoding', ...vary].join(', ') };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, RateLimiter } from './rate-limit';
+import { clientAddress, RateLimiter, SHARED_CLIENT } from './rate-limit';
 
 describe('RateLimiter', () => {
   it('lets a burst through, then refuses with the seconds until the next request fits', () => {
@@ -32,17 +32,25 @@ describe('RateLimiter', () => {
 
 describe('clientAddress', () => {
   const headers = (entries: Record<string, string>) => new Headers(entries);
+  const STAMP = 'x-client-address-5ec7e7';
 
   it('uses the socket address and ignores X-Forwarded-For unless proxies are trusted', () => {
-    const h = headers({ 'x-client-address': '10.0.0.9', 'x-forwarded-for': '6.6.6.6' });
-    expect(clientAddress(h, 0)).toBe('10.0.0.9');
+    const h = headers({ [STAMP]: '10.0.0.9', 'x-forwarded-for': '6.6.6.6' });
+    expect(clientAddress(h, 0, STAMP)).toBe('10.0.0.9');
   });
 
   it('with TRUST_PROXY=n takes the address the outermost trusted proxy appended', () => {
-    const h = headers({ 'x-client-address': '10.0.0.1', 'x-forwarded-for': '6.6.6.6, 203.0.113.7, 10.0.0.2' });
-    expect(clientAddress(h, 1)).toBe('10.0.0.2');
-    expect(clientAddress(h, 2)).toBe('203.0.113.7');
-    expect(clientAddress(h, 9)).toBe('6.6.6.6');
-    expect(clientAddress(headers({ 'x-client-address': '10.0.0.1' }), 1)).toBe('10.0.0.1');
+    const h = headers({ [STAMP]: '10.0.0.1', 'x-forwarded-for': '6.6.6.6, 203.0.113.7, 10.0.0.2' });
+    expect(clientAddress(h, 1, STAMP)).toBe('10.0.0.2');
+    expect(clientAddress(h, 2, STAMP)).toBe('203.0.113.7');
+    expect(clientAddress(h, 9, STAMP)).toBe('6.6.6.6');
+    expect(clientAddress(headers({ [STAMP]: '10.0.0.1' }), 1, STAMP)).toBe('10.0.0.1');
+  });
+
+  it('never lets a client name itself: without the stamp every client is the same one', () => {
+    const forged = headers({ 'x-client-address': '198.51.100.7', 'x-forwarded-for': '198.51.100.8' });
+    expect(clientAddress(forged, 0, STAMP)).toBe(SHARED_CLIENT);
+    expect(clientAddress(forged, 0, null)).toBe(SHARED_CLIENT);
+    expect(clientAddress(headers({ [STAMP]: '10.0.0.9' }), 0, null)).toBe(SHARED_CLIENT);
   });
 });

@@ -1,5 +1,5 @@
 import { appEnv } from '../env';
-import { processWide } from '../server-seam';
+import { processWide, serverSeam } from '../server-seam';
 
 /**
  * Per-client token buckets: each client may make `burst` requests at once and `perSecond` on
@@ -38,14 +38,17 @@ export class RateLimiter {
 }
 
 /**
- * The client's address. scripts/serve.mjs sets `x-client-address` from the socket on every request
- * (a client cannot forge it). X-Forwarded-For is believed only when TRUST_PROXY says how many proxies
- * of ours append to it: the client is the entry that the outermost of them added.
+ * The client's address, as the rate limiter counts it. The socket's address arrives in a header whose
+ * name is secret per process (`socketHeader`, see lib/http/socket-address.ts, set from the socket on
+ * every request under `npm run serve`, `npm start` and `next start` alike): a client cannot set it.
+ * X-Forwarded-For is believed only when TRUST_PROXY says how many proxies of ours append to it: the
+ * client is the entry that the outermost of them added. Without either, every client is one client
+ * (SHARED_CLIENT): a shared bucket is the honest answer when the server cannot tell clients apart.
  */
-const CLIENT_ADDRESS_HEADER = 'x-client-address';
+export const SHARED_CLIENT = 'unknown';
 
-export function clientAddress(headers: Pick<Headers, 'get'>, trustedHops: number): string {
-  const socket = headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
+export function clientAddress(headers: Pick<Headers, 'get'>, trustedHops: number, socketHeader: string | null = serverSeam().clientAddressHeader): string {
+  const socket = (socketHeader ? headers.get(socketHeader) : null) || SHARED_CLIENT;
   if (trustedHops <= 0) return socket;
   const chain = (headers.get('x-forwarded-for') ?? '').split(',').map((part) => part.trim()).filter(Boolean);
   if (chain.length === 0) return socket;
@@ -58,7 +61,6 @@ export function requestCost(pathname: string): number {
   if (pathname.startsWith('/api/')) return 1;
   return 2;
 }
-
 
 /** The process's one limiter, configured by RATE_LIMIT_* (the proxy and the edge cache take from the same buckets). */
 export function sharedRateLimiter(): RateLimiter {
