@@ -3,7 +3,7 @@
 import { useTranslations } from 'use-intl';
 import type { EvidenceSummary } from '@/lib/analysis/visibility';
 import { EVIDENCE_GRADES, meetsGrade, type EvidenceGrade } from '@/lib/graph/evidence';
-import { SVG_DASH, WEAK_MARK, type LineKind } from '@/lib/draw/evidence-style';
+import { ringPath, SVG_DASH, WEAK_MARK, type LineKind } from '@/lib/draw/evidence-style';
 
 /** The grades a reader may ask for at least ('none' would hide only what has a source). */
 const MINIMUMS = EVIDENCE_GRADES.filter((g) => g !== 'none');
@@ -46,8 +46,8 @@ export function EvidenceLegend({ summary, minimum, onChange }: {
         {(['solid', 'dashed', 'dotted'] as const).map((kind) => <li key={kind}><LineSwatch kind={kind} /><span>{t(`line.${kind}`)}</span></li>)}
         <li>
           <svg className="evidence-swatch" width="28" height="16" aria-hidden="true">
-            <circle cx="14" cy="8" r="4.5" fill="#98a2b3" />
-            <circle cx="14" cy="8" r="7" fill="none" stroke={WEAK_MARK.colour} strokeWidth="1.5" strokeDasharray="1.5 2" />
+            <path d={ringPath(14, 8, 4.5)} fill="#98a2b3" />
+            <path d={ringPath(14, 8, 7)} fill="none" stroke={WEAK_MARK.colour} strokeWidth="1.5" strokeDasharray="1.5 2" />
           </svg>
           <span>{t('weakEntity')}</span>
         </li>

@@ -31,6 +31,14 @@ export function isWeakEntity(grade: EvidenceGrade | undefined): boolean {
 /** The mark's colour and SVG dash pattern; the canvas uses the same colour with a dotted outline. */
 export const WEAK_MARK = { colour: '#d97706', dash: '2 3', width: 2, gap: 4 } as const;
 
+/**
+ * The ring as an SVG path (two arcs), not a <circle>: in a picture, circles are entities, and
+ * readers of the markup (tests, tools that count what a picture draws) may rely on that.
+ */
+export function ringPath(cx: number, cy: number, r: number): string {
+  return `M${cx - r} ${cy}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
+}
+
 /** SVG stroke-dasharray of a line kind, for a stroke of about 1.6 model units. */
 export const SVG_DASH: Record<LineKind, string | null> = { solid: null, dashed: '7 4', dotted: '1.6 3.2' };
 

@@ -8,7 +8,7 @@ import { drawnPositions } from '../layout/spacing';
 import { xmlText as escapeXml } from '../export/xml';
 import { GROUP_NODE_SIZE, labelWeight, nodeSize, nodeSizes } from './to-elements';
 import type { GraphNode, Subgraph } from '../graph/types';
-import { evidenceLine, isWeakEntity, SVG_DASH, WEAK_MARK } from './evidence-style';
+import { evidenceLine, isWeakEntity, ringPath, SVG_DASH, WEAK_MARK } from './evidence-style';
 
 /**
  * A view as SVG markup, from the same positions the canvas uses: the server paints it before the
@@ -167,7 +167,7 @@ export function previewScene(graph: Subgraph, laidOut: Positions, options: Previ
       if (options.asDrawn) parts.push(shapeSvg(typeStyle(node.type).shape, p.x, p.y, 2 * r, ` fill="${color}"${ring}${dim(node.id)}`));
       else parts.push(`<circle cx="${p.x}" cy="${p.y}" r="${r}" fill="${color}"${ring}${dim(node.id)}/>`);
       if (isWeakEntity(node.evidence)) {
-        parts.push(`<circle cx="${p.x}" cy="${p.y}" r="${r + WEAK_MARK.gap}" fill="none" stroke="${WEAK_MARK.colour}" stroke-width="${WEAK_MARK.width}" stroke-dasharray="${WEAK_MARK.dash}"${dim(node.id)}/>`);
+        parts.push(`<path d="${ringPath(p.x, p.y, r + WEAK_MARK.gap)}" fill="none" stroke="${WEAK_MARK.colour}" stroke-width="${WEAK_MARK.width}" stroke-dasharray="${WEAK_MARK.dash}"${dim(node.id)}/>`);
       }
     }
   }
