@@ -82,6 +82,7 @@ export class ExplorerPage {
     edgeIds: () => this.page.evaluate(() => window.__graph?.edgeIds() ?? []),
     visibleEdgeIds: () => this.page.evaluate(() => window.__graph?.visibleEdgeIds() ?? []),
     nodeStyle: (id: string) => this.page.evaluate((x) => window.__graph?.nodeStyle(x) ?? null, id),
+    edgeStyle: (id: string) => this.page.evaluate((x) => window.__graph?.edgeStyle(x) ?? null, id),
     selectedIds: () => this.page.evaluate(() => window.__graph?.selectedIds() ?? []),
     classes: (id: string) => this.page.evaluate((x) => window.__graph?.classes(x) ?? [], id),
     position: (id: string) => this.page.evaluate((x) => window.__graph?.position(x) ?? null, id),

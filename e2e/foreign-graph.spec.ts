@@ -45,6 +45,9 @@ test('another graph: open, search, expand, connect, and share a deep link', asyn
   await expect(page).toHaveURL(/Keanu%2520Reeves/);
   await expect(explorer.details.getByRole('heading', { level: 2, name: 'Keanu Reeves' })).toBeVisible();
   await expect(explorer.details.getByText('No source recorded.')).toBeVisible();
+  // A graph without sources has no evidence grades, so no evidence key or filter either.
+  await expect(explorer.details.getByTestId('evidence-line')).toHaveCount(0);
+  await expect(page.getByTestId('evidence-legend')).toHaveCount(0);
   await expect.poll(() => explorer.graph.nodeIds()).toEqual(expect.arrayContaining(['Person:Keanu Reeves', 'Movie:The Matrix', 'Movie:卧虎藏龙']));
 
   await explorer.doubleClickNode('Movie:The Matrix');

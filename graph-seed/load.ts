@@ -1,6 +1,8 @@
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { ENTITY_TYPE, RELATIONSHIP_TYPE, type SeedNode, type SeedRelationship } from './schema';
+import { CLAIMS_PROPERTY, type Claim } from '../lib/graph/claims';
+import { evidenceIndex, gradeEvidence, type EvidenceIndex } from '../lib/graph/evidence';
+import { ENTITY_TYPE, RELATIONSHIP_TYPE, type SeedClaim, type SeedNode, type SeedRelationship } from './schema';
 import { readSeedDir, type SeedDataset } from './validate';
 import { SEED_INDEX } from '../lib/graph/schema-model';
 
@@ -75,10 +77,31 @@ function storedProperties(properties: SeedNode['properties']): Record<string, un
   return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, Number.isInteger(value) ? neo4j.int(value as number) : value]));
 }
 
+/** A claim as stored: its own evidence grade and who published its sources. */
+function gradedClaim(claim: SeedClaim, index: EvidenceIndex): Claim {
+  const { grade, independent } = gradeEvidence(claim.sources, index);
+  const publishers = [...new Set(claim.sources.map((id) => index.get(id)?.source.publisher).filter((p): p is string => p !== undefined))];
+  return { ...claim, evidence: grade, independent, publishers };
+}
+
+/**
+ * What the sources make of a fact, computed here and never read from the data: its evidence grade,
+ * how many independent reputable publishers stand behind it, and its claims (each graded) as JSON.
+ */
+export function evidenceProperties(record: Pick<SeedNode, 'sources' | 'claims'>, index: EvidenceIndex): Record<string, unknown> {
+  const { grade, independent } = gradeEvidence(record.sources, index);
+  return {
+    evidence: grade,
+    evidenceIndependent: neo4j.int(independent),
+    ...(record.claims?.length ? { [CLAIMS_PROPERTY]: JSON.stringify(record.claims.map((c) => gradedClaim(c, index))) } : {}),
+  };
+}
+
 /** Flattens a seed node into Neo4j properties: names and aliases per language, plus a search text per language. */
-function nodeToProperties(node: SeedNode): Record<string, unknown> {
+function nodeToProperties(node: SeedNode, index: EvidenceIndex = new Map()): Record<string, unknown> {
   const props: Record<string, unknown> = {
     ...storedProperties(node.properties),
+    ...evidenceProperties(node, index),
     id: node.id,
     type: node.type,
     name: node.names.en,
@@ -124,16 +147,17 @@ async function loadDataset(driver: Driver, database: string, dataset: SeedDatase
       const summary = await session.executeWrite((tx) => tx.run(query, { rows, dataset: name }).summary());
       return summary.counters.updates();
     };
+    const index = evidenceIndex(dataset.sources);
     for (const rows of batches(dataset.sources)) {
       counts.created.sources += (await run(MERGE_SOURCES, rows.map((s) => ({ ...s })))).nodesCreated;
     }
     for (const [label, nodes] of groupBy(dataset.nodes, (n) => n.type)) {
       if (!ENTITY_TYPE.test(label)) throw new Error(`refusing unsafe label ${label}`);
-      for (const rows of batches(nodes)) counts.created.nodes += (await run(mergeNodesQuery(label), rows.map(nodeToProperties))).nodesCreated;
+      for (const rows of batches(nodes)) counts.created.nodes += (await run(mergeNodesQuery(label), rows.map((n) => nodeToProperties(n, index)))).nodesCreated;
     }
     for (const [type, rels] of groupBy(dataset.relationships, (r: SeedRelationship) => r.type)) {
       if (!RELATIONSHIP_TYPE.test(type)) throw new Error(`refusing unsafe relationship type ${type}`);
-      const rows = rels.map((r) => ({ from: r.from, to: r.to, props: { ...storedProperties(r.properties), sourceIds: r.sources } }));
+      const rows = rels.map((r) => ({ from: r.from, to: r.to, props: { ...storedProperties(r.properties), sourceIds: r.sources, ...evidenceProperties(r, index) } }));
       for (const batch of batches(rows)) counts.created.relationships += (await run(mergeRelationshipsQuery(type), batch)).relationshipsCreated;
     }
     const keep = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLAIM_RANKS } from '../lib/graph/claims';
 
 /**
  * The seed file format. Every data file in graph-seed/data/ is one JSON object that may hold
@@ -70,11 +71,22 @@ function temporalProblems(name: string, value: PropertyValue): string[] {
   return [];
 }
 
+/**
+ * Properties the loader computes from the sources (the evidence grade, the claims with theirs):
+ * never typed in the data, so nobody can rate their own fact.
+ */
+export const COMPUTED_PROPERTIES: ReadonlySet<string> = new Set(['evidence', 'evidenceIndependent', 'claimsJson']);
+
+const propertyName = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'property names are camelCase');
+const propertyValue = z.union([scalar, z.array(z.string())]);
+
 /** Properties are flat: scalars or lists of strings, which Neo4j stores natively; dates follow temporalProblems. */
-const properties = z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'property names are camelCase'),
-  z.union([scalar, z.array(z.string())]))
+const properties = z.record(propertyName, propertyValue)
   .superRefine((record, ctx) => {
     for (const [name, value] of Object.entries(record)) {
+      if (COMPUTED_PROPERTIES.has(name)) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `${name} is computed from the sources when the data is loaded: remove it` });
+      }
       for (const message of temporalProblems(name, value)) ctx.addIssue({ code: 'custom', path: [name], message });
     }
   })
@@ -82,7 +94,7 @@ const properties = z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'property na
 const sourceRefs = z.array(z.string().regex(SOURCE_ID, 'expected a source id such as src:xinhua-2023-10-31'))
   .min(1, 'every fact needs at least one source');
 
-const RELIABILITY = ['official', 'media', 'copy', 'low'] as const;
+export const RELIABILITY = ['official', 'media', 'copy', 'low'] as const;
 
 const sourceSchema = z.object({
   id: z.string().regex(SOURCE_ID, 'expected a source id such as src:xinhua-2023-10-31'),
@@ -94,7 +106,25 @@ const sourceSchema = z.object({
   seenAt: z.url().optional(),
   reliability: z.enum(RELIABILITY),
   note: text.optional(),
+  /** The source this one reposts or translates: the two count as one publisher when grading evidence. */
+  copyOf: z.string().regex(SOURCE_ID, 'expected a source id such as src:xinhua-2023-10-31').optional(),
 }).strict();
+
+/**
+ * One competing value of a property, with its own sources. When sources disagree, every value is
+ * kept as a claim; the preferred one is the value in `properties`, and `why` says why it was chosen
+ * (or why another is deprecated).
+ */
+export const claimSchema = z.object({
+  property: propertyName,
+  value: propertyValue,
+  sources: z.array(z.string().regex(SOURCE_ID, 'expected a source id such as src:xinhua-2023-10-31')).min(1, 'every claim needs at least one source'),
+  rank: z.enum(CLAIM_RANKS),
+  why: text.optional(),
+}).strict().superRefine((claim, ctx) => {
+  for (const message of temporalProblems(claim.property, claim.value)) ctx.addIssue({ code: 'custom', path: ['value'], message });
+});
+const claims = z.array(claimSchema).optional();
 
 const names = z.object({ en: text, ru: text.optional(), zh: text.optional() }).strict();
 const aliases = z.object({
@@ -143,6 +173,7 @@ const nodeSchema = z.object({
   description: text,
   properties,
   sources: sourceRefs,
+  claims,
 }).strict().superRefine((node, ctx) => {
   for (const message of nameProblems(node)) ctx.addIssue({ code: 'custom', path: ['names'], message });
 });
@@ -153,6 +184,7 @@ const relationshipSchema = z.object({
   to: z.string().regex(ENTITY_ID),
   properties,
   sources: sourceRefs,
+  claims,
 }).strict();
 
 export const seedFileSchema = z.object({
@@ -163,6 +195,7 @@ export const seedFileSchema = z.object({
 }).strict();
 
 export type SeedSource = z.infer<typeof sourceSchema>;
+export type SeedClaim = z.infer<typeof claimSchema>;
 export type SeedNode = z.infer<typeof nodeSchema>;
 export type SeedRelationship = z.infer<typeof relationshipSchema>;
 export type SeedFile = z.infer<typeof seedFileSchema>;

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { claimProblems, copyOfProblems } from './claims';
+import { checkSourceHosts, readPublisherList, type PublisherList } from './publishers';
 import { seedFileSchema, type SeedNode, type SeedRelationship, type SeedSource } from './schema';
 
 /** One problem found in the seed data: which file, which record, what is wrong. */
@@ -21,6 +23,8 @@ export interface SeedDataset {
   nodes: SeedNode[];
   relationships: SeedRelationship[];
   files: string[];
+  /** Hosts of source addresses that graph-seed/publishers.json does not list, with their sources: reported, not refused. */
+  unknownHosts: Map<string, string[]>;
 }
 
 function formatProblem({ file, id, problem }: SeedProblem): string {
@@ -44,10 +48,10 @@ function recordIdAt(raw: unknown, issuePath: PropertyKey[]): string | undefined 
 }
 
 /** Reads every *.json file of a seed folder and checks it alone and together; throws SeedValidationError. */
-export function readSeedDir(dir: string): SeedDataset {
+export function readSeedDir(dir: string, publishers: PublisherList = readPublisherList()): SeedDataset {
   const names = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
   const problems: SeedProblem[] = [];
-  const dataset: SeedDataset = { sources: [], nodes: [], relationships: [], files: names };
+  const dataset: SeedDataset = { sources: [], nodes: [], relationships: [], files: names, unknownHosts: new Map() };
   const origin = new Map<string, string>();
   if (names.length === 0) problems.push({ file: dir, problem: 'no *.json seed files found' });
 
@@ -85,6 +89,7 @@ export function readSeedDir(dir: string): SeedDataset {
     for (const ref of node.sources) {
       if (!sourceIds.has(ref)) problems.push({ file: fileOf(node.id), id: node.id, problem: `unknown source ${ref}` });
     }
+    for (const problem of claimProblems(node, sourceIds)) problems.push({ file: fileOf(node.id), id: node.id, problem });
   }
   const relKeys = new Set<string>();
   for (const rel of dataset.relationships) {
@@ -98,7 +103,12 @@ export function readSeedDir(dir: string): SeedDataset {
     for (const ref of rel.sources) {
       if (!sourceIds.has(ref)) problems.push({ file, id: key, problem: `unknown source ${ref}` });
     }
+    for (const problem of claimProblems(rel, sourceIds)) problems.push({ file, id: key, problem });
   }
+  for (const { id, problem } of copyOfProblems(dataset.sources)) problems.push({ file: fileOf(id), id, problem });
+  const hosts = checkSourceHosts(dataset.sources, publishers);
+  for (const { id, problem } of hosts.errors) problems.push({ file: fileOf(id), id, problem });
+  dataset.unknownHosts = hosts.unknownHosts;
   problems.push(...propertyTypeProblems(dataset, fileOf), ...ambiguousNameProblems(dataset, fileOf));
   if (problems.length > 0) throw new SeedValidationError(problems);
   return dataset;

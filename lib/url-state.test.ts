@@ -16,6 +16,7 @@ const full: ExplorerState = {
   colour: 'community',
   time: { from: 2015, to: 2020 },
   undated: 'hide',
+  evidence: 'single',
   lang: 'ru',
 };
 
@@ -26,7 +27,18 @@ describe('the deep-link format', () => {
     expect(hasView).toBe(true);
     expect(state.batches.map((b) => [...b].sort())).toEqual(full.batches.map((b) => [...b].sort()));
     expect(state).toMatchObject({ expanded: full.expanded, selected: full.selected, hiddenTypes: full.hiddenTypes, layout: 'circle', viewport: full.viewport, path: full.path, lang: 'ru' });
-    expect(state).toMatchObject({ size: 'pagerank', colour: 'community', time: { from: 2015, to: 2020 }, undated: 'hide' });
+    expect(state).toMatchObject({ size: 'pagerank', colour: 'community', time: { from: 2015, to: 2020 }, undated: 'hide', evidence: 'single' });
+  });
+
+  it('keeps the evidence filter in the link as ev=, and drops a grade it does not know', () => {
+    expect(serializeExplorerState({ ...EMPTY_STATE, evidence: 'corroborated' })).toContain('ev=corroborated');
+    expect(serializeExplorerState(EMPTY_STATE)).not.toContain('ev=');
+    expect(parseExplorerState(new URLSearchParams('ev=official')).state.evidence).toBe('official');
+    for (const bad of ['none', 'strong', '']) {
+      const parsed = parseExplorerState(new URLSearchParams({ ev: bad }));
+      expect(parsed.state.evidence).toBeNull();
+      expect(parsed.ignored).toEqual([{ code: 'unknownEvidence', values: { grade: bad } }]);
+    }
   });
 
   it('round-trips a selected relationship and ids with unusual characters', () => {

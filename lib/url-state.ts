@@ -1,5 +1,6 @@
 import { COLOUR_MODES, SIZE_MODES, type ColourMode, type SizeMode } from './analysis/settings';
 import type { UndatedChoice, YearRange } from './analysis/visibility';
+import { isEvidenceGrade, type EvidenceGrade } from './graph/evidence';
 import { groupKey, isGroupKey, parseGroupKey } from './graph/groups';
 import type { LayoutName } from './layout/compute-layout';
 import { isLocale, type Locale } from './i18n/locales';
@@ -21,6 +22,7 @@ import { note, type Note } from './i18n/notes';
  *   size  entity size: `degree` (relationships in this view) or `pagerank`; default: relationships in the database
  *   colour  `community` (Louvain in this view); default: by type
  *   t     years shown, `2015-2020` (both included);  undated  `hide` hides what has no date
+ *   ev    weakest evidence shown: `single` hides facts resting only on copies, `corroborated` or `official` more
  *   lang  the interface language (en, ru, zh); captions follow it
  *
  * Parsing never throws: whatever is malformed is dropped and described in `ignored`.
@@ -56,13 +58,15 @@ export interface ExplorerState {
   /** Years shown; null: all. */
   time: YearRange | null;
   undated: UndatedChoice;
+  /** Facts weaker than this are hidden (lib/graph/evidence.ts); null: all shown. */
+  evidence: EvidenceGrade | null;
   /** The interface language the link was made in; null: the reader's browser decides. */
   lang: Locale | null;
 }
 
 export const EMPTY_STATE: ExplorerState = {
   batches: [], expanded: {}, selected: null, hiddenTypes: [], layout: 'force', viewport: null, path: null,
-  size: 'links', colour: 'type', time: null, undated: 'show', lang: null,
+  size: 'links', colour: 'type', time: null, undated: 'show', evidence: null, lang: null,
 };
 
 /** `2015-2020` or `2020` -> a range; null when malformed or reversed. */
@@ -310,6 +314,12 @@ export function parseExplorerState(params: RawParams): ParsedState {
     if (undated === 'hide' || undated === 'show') state.undated = undated;
     else ignored.push(note('unknownUndated', { choice: short(undated) }));
   }
+  const ev = read(params, 'ev');
+  if (ev !== undefined) {
+    // `none` would hide nothing a source backs and everything else: not a choice the filter offers.
+    if (isEvidenceGrade(ev) && ev !== 'none') state.evidence = ev;
+    else ignored.push(note('unknownEvidence', { grade: short(ev) }));
+  }
   const lang = read(params, 'lang');
   if (lang !== undefined) {
     if (isLocale(lang)) state.lang = lang;
@@ -345,6 +355,7 @@ export function serializeExplorerState(state: ExplorerState): string {
   if (state.colour !== 'type') parts.push(`colour=${state.colour}`);
   if (state.time) parts.push(`t=${state.time.from}-${state.time.to}`);
   if (state.undated !== 'show') parts.push(`undated=${state.undated}`);
+  if (state.evidence) parts.push(`ev=${state.evidence}`);
   // Zoom to 4 decimals: framing gives any zoom, and 0.01 of it is 2 px at the edge of a wide screen.
   if (state.viewport) parts.push(`z=${String(Math.round(state.viewport.zoom * 10_000) / 10_000)}`, `c=${num(state.viewport.x)},${num(state.viewport.y)}`);
   if (state.lang) parts.push(`lang=${state.lang}`);

@@ -86,6 +86,8 @@ describe('a films graph keyed by name and title, with its own full-text index', 
     expect(body).toMatchObject({ id: 'Person:Keanu Reeves', name: 'Keanu Reeves', type: 'Person', idKind: 'key', sources: [] });
     expect(body.properties).toEqual({ born: 1964, name: 'Keanu Reeves' });
     expect(body).not.toHaveProperty('idNote');
+    // No sources, so no evidence grade: the app never invents one.
+    expect(body).not.toHaveProperty('evidence');
     // A graph the app did not seed has names in no particular language: nothing to translate, nothing to mark.
     expect(body.names).toEqual({});
     expect(body.degreeByType).toEqual(expect.arrayContaining([{ type: 'ACTED_IN', direction: 'out', count: 1 }, { type: 'REVIEWED', direction: 'out', count: 1 }]));
@@ -97,6 +99,7 @@ describe('a films graph keyed by name and title, with its own full-text index', 
     expect(body.total).toBe(3);
     expect((body.nodes as { id: string }[]).map((n) => n.id).sort()).toEqual(['Movie:The Matrix', 'Person:Carrie-Anne Moss', 'Person:Keanu Reeves', 'Person:Lana Wachowski']);
     expect(body.edges).toContainEqual(expect.objectContaining({ source: 'Person:Keanu Reeves', type: 'ACTED_IN', properties: { roles: ['Neo'] } }));
+    for (const item of [...(body.nodes as object[]), ...(body.edges as object[])]) expect(item).not.toHaveProperty('evidence');
   });
 
   it('finds a path across scripts and a subgraph by ids with spaces', async () => {

@@ -17,6 +17,7 @@ import { LanguageSwitcher } from '../i18n/language-switcher';
 import { NoteText, ProblemText } from '../i18n/note-text';
 import { useLabeller } from '../i18n/use-labeller';
 import { AnalysisLegend } from '../panels/analysis-legend';
+import { EvidenceLegend } from '../panels/evidence-legend';
 import { EdgeDetailsPanel, NodeDetailsPanel } from '../panels/details-panel';
 import { GroupPanel } from '../panels/group-panel';
 import { InViewList } from '../panels/in-view-list';
@@ -79,7 +80,8 @@ export function Explorer({ init, preview, story = null, offerStory = null }: {
   const pathIds = useMemo(() => new Set(drawnPath ? [...drawnPath.nodes.map((n) => n.id), ...drawnPath.edges.map((e) => e.id)] : []), [drawnPath]);
   const types = useMemo(() => [...new Set(graph.nodes.map((n) => n.type))].sort(), [graph.nodes]);
   const analysis = useViewAnalysis(graph, state, init);
-  const timeHidden = analysis.time.hidden;
+  // What the time and evidence filters hide: left out of the canvas, the lists and the exports alike.
+  const timeHidden = analysis.hidden;
   // An analysis may draw an entity bigger than the layout made room for: it moves aside if it would overlap.
   const positions = useMemo(() => (analysis.style ? drawnPositions(laidOut, nodeSizes(graph.nodes), analysis.style.sizes) : laidOut),
     [laidOut, graph.nodes, analysis.style]);
@@ -145,7 +147,7 @@ export function Explorer({ init, preview, story = null, offerStory = null }: {
         <SearchBox label={tx('searchLabel')} inputRef={searchRef} onPick={(hit) => void actions.focus(hit.id)} />
         <Toolbar cy={canvasReady ? cyRef.current : null} layout={state.layout} onLayout={actions.setLayout} currentUrl={actions.currentUrl}
           onStartStory={stories.context ? null : () => { stories.builder.start(); editStory(); }}
-          exportView={() => ({ graph, hiddenTypes: state.hiddenTypes, selectedId, pathIds, expandedIds: new Set(Object.keys(state.expanded)), layout: state.layout })} />
+          exportView={() => ({ graph, hiddenTypes: state.hiddenTypes, hiddenIds: timeHidden, selectedId, pathIds, expandedIds: new Set(Object.keys(state.expanded)), layout: state.layout })} />
         <LanguageSwitcher currentUrl={() => actions.currentUrl(cyRef.current ? readViewport(cyRef.current) : null)} />
       </header>
 
@@ -196,6 +198,7 @@ export function Explorer({ init, preview, story = null, offerStory = null }: {
             typeColours={state.colour === 'type'}>
             <AnalysisLegend settings={analysis.settings} style={analysis.style} pending={analysis.pending} failed={analysis.failed}
               names={nodeNames} onChange={actions.setAnalysis} />
+            <EvidenceLegend summary={analysis.evidence} minimum={state.evidence} onChange={actions.setEvidence} />
           </TypeFilter>
           <TimeFilter summary={analysis.time} range={state.time} undated={state.undated} onRange={actions.setTime} onUndated={actions.setUndated} />
           <div className="status-line" role="status" aria-live="polite" aria-busy={status.kind === 'busy'} data-overlay="">

@@ -10,6 +10,7 @@ import { nodeSizes } from '@/lib/draw/to-elements';
 import type { GraphNode, PathResult, Subgraph } from '@/lib/graph/types';
 import type { AnalysisSettings, ViewStyle } from '@/lib/analysis/settings';
 import type { UndatedChoice, YearRange } from '@/lib/analysis/visibility';
+import type { EvidenceGrade } from '@/lib/graph/evidence';
 import type { LayoutName, Positions } from '@/lib/layout/compute-layout';
 import { layoutOffThread, rememberLayoutOffThread } from '@/lib/layout/layout-client';
 import { note, type Note, type Problem } from '@/lib/i18n/notes';
@@ -349,6 +350,7 @@ export function useExplorer(init: ExplorerInit, urlExtra?: () => string) {
   const setAnalysis = useCallback((settings: Partial<AnalysisSettings>) => redraw(settings, 'push'), [redraw]);
   const setTime = useCallback((time: YearRange | null) => redraw({ time }, 'replace'), [redraw]);
   const setUndated = useCallback((undated: UndatedChoice) => redraw({ undated }, 'push'), [redraw]);
+  const setEvidence = useCallback((evidence: EvidenceGrade | null) => redraw({ evidence }, 'push'), [redraw]);
 
   const onViewportChange = useCallback((viewport: Viewport) => setViewport(viewport), [setViewport]);
   /** Opens a whole view at once (a story's step), framed to the screen, as a step in history. */
@@ -373,7 +375,7 @@ export function useExplorer(init: ExplorerInit, urlExtra?: () => string) {
   return {
     state, graph, positions, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, frame,
     actions: { currentUrl, expand, drawGroup, focus, remove, collapse, select, reveal, toggleType, setLayout, connect, clearPath, onViewportChange, dismissNote,
-      setAnalysis, setTime, setUndated, show, rewriteUrl,
+      setAnalysis, setTime, setUndated, setEvidence, show, rewriteUrl,
       clearError: () => setStatus({ kind: 'idle' }) },
   };
 }

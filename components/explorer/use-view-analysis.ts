@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { analyseOffThread } from '@/lib/analysis/analysis-client';
 import { DEFAULT_ANALYSIS, type AnalysisSettings, type ViewStyle } from '@/lib/analysis/settings';
-import { filterView, type TimeSummary } from '@/lib/analysis/visibility';
+import { filterView, type EvidenceSummary, type TimeSummary } from '@/lib/analysis/visibility';
 import type { Subgraph } from '@/lib/graph/types';
 import type { ExplorerState } from '@/lib/url-state';
 
@@ -11,6 +11,10 @@ export interface ViewAnalysis {
   settings: AnalysisSettings;
   /** What the time filter hides and counts. */
   time: TimeSummary;
+  /** What the evidence filter hides, and the view's facts by grade. */
+  evidence: EvidenceSummary;
+  /** Everything the time and evidence filters hide. */
+  hidden: Set<string>;
   /** Sizes and colours to draw; the previous ones while a new answer is computed; null for the defaults. */
   style: ViewStyle | null;
   /** A new analysis is being computed (the legend says so). */
@@ -25,9 +29,9 @@ export interface ViewAnalysis {
  * reused when it was computed from the same input (same key), so the first paint does not change.
  */
 export function useViewAnalysis(graph: Subgraph, state: ExplorerState, initial: { style: ViewStyle | null; styleKey: string | null }): ViewAnalysis {
-  const { size, colour, hiddenTypes, time: range, undated } = state;
+  const { size, colour, hiddenTypes, time: range, undated, evidence } = state;
   const settings = useMemo(() => ({ size, colour }), [size, colour]);
-  const filtered = useMemo(() => filterView(graph, { hiddenTypes, time: range, undated }, settings), [graph, hiddenTypes, range, undated, settings]);
+  const filtered = useMemo(() => filterView(graph, { hiddenTypes, time: range, undated, evidence }, settings), [graph, hiddenTypes, range, undated, evidence, settings]);
   const [result, setResult] = useState<{ key: string; style: ViewStyle | null; failed: boolean } | null>(
     initial.style && initial.styleKey ? { key: initial.styleKey, style: initial.style, failed: false } : null);
   const isDefault = size === DEFAULT_ANALYSIS.size && colour === DEFAULT_ANALYSIS.colour;
@@ -45,6 +49,8 @@ export function useViewAnalysis(graph: Subgraph, state: ExplorerState, initial: 
   return {
     settings,
     time: filtered.time,
+    evidence: filtered.evidence,
+    hidden: filtered.hidden,
     style: isDefault ? null : result?.style ?? null,
     pending: !isDefault && result?.key !== filtered.key,
     failed: !isDefault && result?.key === filtered.key && result.failed,

@@ -22,6 +22,8 @@ import type { LayoutName, Positions } from '@/lib/layout/compute-layout';
 export interface ExportSource {
   graph: Subgraph;
   hiddenTypes: string[];
+  /** Entities and relationships the time and evidence filters hide. */
+  hiddenIds: Set<string>;
   /** Selected entity or relationship id (the picture dims the rest, as the canvas does). */
   selectedId: string | null;
   pathIds: Set<string>;
@@ -136,16 +138,16 @@ async function svg(cy: Core, view: ExportView, texts: ExportTexts, source: Expor
     size: { width: cy.width(), height: cy.height() },
     frame: { x: extent.x1, y: extent.y1, width: extent.w, height: extent.h },
     // The canvas draws labels larger when zoomed out, so they stay readable: so does the picture.
-    options: { hiddenTypes: source.hiddenTypes, selectedId: source.selectedId, pathIds: source.pathIds, expandedIds: source.expandedIds, background, fontScale: 1 / Math.min(1, cy.zoom()) },
+    options: { hiddenTypes: source.hiddenTypes, hiddenIds: source.hiddenIds, selectedId: source.selectedId, pathIds: source.pathIds, expandedIds: source.expandedIds, background, fontScale: 1 / Math.min(1, cy.zoom()) },
   }, canvasMeasure(document.createElement('canvas').getContext('2d')!));
 }
 
 /** Builds the export and starts its download; resolves to the file name. */
 export async function runExport(format: ExportFormat, source: ExportSource, cy: Core | null, texts: ExportTexts): Promise<string> {
   const now = new Date();
-  const ids = shownEntityIds(source.graph, source.hiddenTypes);
+  const ids = shownEntityIds(source.graph, source.hiddenTypes, source.hiddenIds);
   const { entities } = ids.length > 0 ? await api.entities(ids) : { entities: [] };
-  const view = buildExportView({ graph: source.graph, hiddenTypes: source.hiddenTypes, records: entities, link: source.link, now });
+  const view = buildExportView({ graph: source.graph, hiddenTypes: source.hiddenTypes, hiddenIds: source.hiddenIds, records: entities, link: source.link, now });
   const positions = cy ? canvasPositions(cy) : {};
   switch (format) {
     case 'png': return download(await png(cy!, view, texts) as BlobPart, format, now);

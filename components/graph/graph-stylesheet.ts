@@ -1,5 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import { typeStyle } from '@/lib/draw/entity-style';
+import { WEAK_MARK } from '@/lib/draw/evidence-style';
 
 /** On-screen size of node labels at zoom 1 and closer, in CSS pixels (never drawn smaller: see `scale`). */
 const LABEL_PX = 12;
@@ -57,6 +58,8 @@ export function graphStylesheet(types: string[], scale = 1): StylesheetJson {
         'text-max-width': `${px(120)}px`, color: '#1d2433',
       },
     },
+    // Resting only on copies: a dotted amber ring outside the border (lib/draw/evidence-style).
+    { selector: 'node.ev-weak', style: { 'outline-width': WEAK_MARK.width, 'outline-color': WEAK_MARK.colour, 'outline-style': 'dotted', 'outline-offset': 2 } },
     { selector: 'node.label-hidden', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
     { selector: 'node.hovered', style: { label: 'data(fullLabel)', 'text-opacity': 1, 'text-background-opacity': 0.95, 'z-index': 40 } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111827', 'z-index': 30, 'text-opacity': 1, 'text-background-opacity': 0.95 } },
@@ -96,6 +99,9 @@ export function graphStylesheet(types: string[], scale = 1): StylesheetJson {
     // A hub's dozens of links would bury the picture in words: there, names show on hover only.
     { selector: 'edge.near-selection.crowded', style: { label: '' } },
     { selector: 'edge.hover-near, edge.near-selection', style: { 'line-color': '#7b8aa3', 'target-arrow-color': '#7b8aa3' } },
+    // Evidence: solid for official or corroborated, dashed for one publisher, dotted and faint for copies only.
+    { selector: 'edge.ev-single', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] } },
+    { selector: 'edge.ev-weak', style: { 'line-style': 'dotted', opacity: 0.5 } },
     { selector: 'edge.group-edge', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none' } },
     { selector: 'edge:selected', style: { width: 3.5, 'line-color': '#111827', 'target-arrow-color': '#111827', color: '#111827' } },
     { selector: 'edge.path', style: { width: 4, 'line-color': '#d7263d', 'target-arrow-color': '#d7263d' } },

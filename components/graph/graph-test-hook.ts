@@ -13,6 +13,8 @@ export interface GraphTestHook {
   selectedIds(): string[];
   /** How an entity is drawn: its diameter in model units and its fill colour (rgb(...)). */
   nodeStyle(id: string): { size: number; colour: string } | null;
+  /** How a relationship is drawn: its line style (solid, dashed, dotted) and opacity. */
+  edgeStyle(id: string): { line: string; opacity: number } | null;
   /** Style classes of an element (path, filtered, expanded). */
   classes(id: string): string[];
   /** Model position (layout coordinates) of an entity. */
@@ -45,6 +47,10 @@ export function exposeGraphForTests(cy: Core): () => void {
     nodeStyle: (id) => {
       const node = cy.$id(id);
       return node.nonempty() ? { size: node.width(), colour: String(node.style('background-color')) } : null;
+    },
+    edgeStyle: (id) => {
+      const edge = cy.$id(id);
+      return edge.nonempty() ? { line: String(edge.style('line-style')), opacity: Number(edge.style('opacity')) } : null;
     },
     selectedIds: () => cy.elements(':selected').map((e) => e.id()),
     classes: (id) => cy.$id(id).classes(),

@@ -15,6 +15,7 @@ import { TypeBadge } from '../ui/type-badge';
 import { useFocusOnMount } from '../ui/use-focus-on-mount';
 import { PropertyList } from './property-list';
 import { SourceList } from './source-list';
+import { ClaimList, EvidenceLine } from './evidence-line';
 import { useFetch } from './use-fetch';
 
 export interface NodeActions {
@@ -96,6 +97,7 @@ export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages,
         </dl>
       </section>}
       <PropertyList properties={node.properties} />
+      <ClaimList claims={node.claims} />
       <section className="panel-section" aria-label={t('relationships')}>
         <h3>{t('relationships')} <span className="muted">{t('relationshipsCount', { total: node.degree, shown: shownNeighbours })}</span></h3>
         <ul className="degree-summary">
@@ -105,7 +107,7 @@ export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages,
         </ul>
         <RelationshipList id={node.id} revision={revision} actions={actions} />
       </section>
-      <SourceList sources={node.sources} />
+      <SourceList sources={node.sources} evidence={<EvidenceLine grade={node.evidence} sources={node.sources} />} />
     </article>
   );
 }
@@ -197,7 +199,8 @@ export function EdgeDetailsPanel({ edge, nodes, autoFocus, onNavigate }: { edge:
         <button type="button" onClick={() => onNavigate(edge.target)}>{t('goTo', { name: to ? labels.nodeName(to) : edge.target })}</button>
       </div>
       <PropertyList properties={edge.properties} />
-      <SourceList sources={edge.sources} heading={t('sourcesWhy')} />
+      <ClaimList claims={edge.claims} />
+      <SourceList sources={edge.sources} heading={t('sourcesWhy')} evidence={<EvidenceLine grade={edge.evidence} sources={edge.sources} />} />
     </article>
   );
 }

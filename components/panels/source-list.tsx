@@ -1,9 +1,10 @@
+import type { ReactNode } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import type { SourceRef } from '@/lib/graph/types';
 import { sourceDate } from '@/lib/i18n/dates';
 
 /** Where a fact comes from: publisher, title, date and link, with how far the source can be trusted. */
-export function SourceList({ sources, heading }: { sources: SourceRef[]; heading?: string }) {
+export function SourceList({ sources, heading, evidence }: { sources: SourceRef[]; heading?: string; evidence?: ReactNode }) {
   const t = useTranslations('panels');
   const format = useFormatter();
   const title = heading ?? t('sources');
@@ -14,6 +15,7 @@ export function SourceList({ sources, heading }: { sources: SourceRef[]; heading
   return (
     <section className="panel-section" aria-label={title}>
       <h3>{title}</h3>
+      {evidence}
       {sources.length === 0 ? (
         <p className="muted">{t('noSource')}</p>
       ) : (

@@ -1,3 +1,4 @@
+import { EVIDENCE_GRADES, meetsGrade, type EvidenceGrade } from '../graph/evidence';
 import { isGroupKey } from '../graph/groups';
 import type { GraphEdge, GraphNode, Subgraph } from '../graph/types';
 import { hashString } from '../layout/seeded-random';
@@ -96,10 +97,36 @@ export function visibleEntities(graph: Subgraph, hiddenTypes: readonly string[],
   return { nodes, edges };
 }
 
+export interface EvidenceSummary {
+  /** True when anything in the view has a grade (a graph with sources); false: no evidence controls. */
+  graded: boolean;
+  /** Entities and relationships of the view by grade. */
+  counts: Record<EvidenceGrade, { entities: number; relationships: number }>;
+  /** Ids (entities and relationships) weaker than the minimum. */
+  hidden: Set<string>;
+}
+
+/** The evidence filter applied to a view: what is weaker than `minimum` (null: nothing hidden), and the counts by grade. */
+export function evidenceSummary(graph: Subgraph, minimum: EvidenceGrade | null): EvidenceSummary {
+  const counts = Object.fromEntries(EVIDENCE_GRADES.map((g) => [g, { entities: 0, relationships: 0 }])) as EvidenceSummary['counts'];
+  const summary: EvidenceSummary = { graded: false, counts, hidden: new Set() };
+  const visit = (id: string, grade: EvidenceGrade | undefined, kind: 'entities' | 'relationships') => {
+    if (!grade) return;
+    summary.graded = true;
+    counts[grade][kind]++;
+    if (minimum && !meetsGrade(grade, minimum)) summary.hidden.add(id);
+  };
+  for (const node of graph.nodes) if (isEntity(node)) visit(node.id, node.evidence, 'entities');
+  for (const edge of graph.edges) if (isRelationship(edge)) visit(edge.id, edge.evidence, 'relationships');
+  return summary;
+}
+
 export interface ViewFilter {
   hiddenTypes: readonly string[];
   time: YearRange | null;
   undated: UndatedChoice;
+  /** The weakest evidence shown; null or absent: all. */
+  evidence?: EvidenceGrade | null;
 }
 
 /**
@@ -107,9 +134,14 @@ export interface ViewFilter {
  * what the analysis is computed on, with a key that names that input and the settings (equal keys,
  * equal results: the client reuses the server's answer, and skips work that would change nothing).
  */
-export function filterView(graph: Subgraph, filter: ViewFilter, settings: AnalysisSettings): { time: TimeSummary; input: MetricsInput; key: string } {
+export function filterView(graph: Subgraph, filter: ViewFilter, settings: AnalysisSettings): {
+  time: TimeSummary; evidence: EvidenceSummary; hidden: Set<string>; input: MetricsInput; key: string;
+} {
   const time = timeSummary(graph, { range: filter.time, undated: filter.undated });
-  const visible = visibleEntities(graph, filter.hiddenTypes, time.hidden);
+  const evidence = evidenceSummary(graph, filter.evidence ?? null);
+  // What the time filter or the evidence filter hides: the canvas, pictures and exports leave it out alike.
+  const hidden = evidence.hidden.size === 0 ? time.hidden : new Set([...time.hidden, ...evidence.hidden]);
+  const visible = visibleEntities(graph, filter.hiddenTypes, hidden);
   const input: MetricsInput = { nodes: visible.nodes.map((n) => n.id), edges: visible.edges.map(({ source, target }) => ({ source, target })) };
   // The key hashes every id shown (FNV-1a, one pass, no joined copy of 25,000 ids).
   let hash = hashString(`${settings.size}\n${settings.colour}`);
@@ -123,5 +155,5 @@ export function filterView(graph: Subgraph, filter: ViewFilter, settings: Analys
   };
   for (const node of visible.nodes) add(node.id);
   for (const edge of visible.edges) add(edge.id);
-  return { time, input, key: `${input.nodes.length}.${input.edges.length}.${(hash >>> 0).toString(36)}` };
+  return { time, evidence, hidden, input, key: `${input.nodes.length}.${input.edges.length}.${(hash >>> 0).toString(36)}` };
 }

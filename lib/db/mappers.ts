@@ -1,5 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { isDateKey, timeOf } from '../analysis/time';
+import { CLAIMS_PROPERTY, parseClaims } from '../graph/claims';
+import { isEvidenceGrade, type EvidenceGrade } from '../graph/evidence';
 import { LANGUAGES, type GraphEdge, type GraphNode, type Language, type PropertyValue, type Scalar, type SourceRef } from '../graph/types';
 
 /**
@@ -48,6 +50,7 @@ function toSource(raw: Record<string, unknown>): SourceRef {
     ...(text('seenAt') ? { seenAt: text('seenAt') } : {}),
     reliability: reliability === 'official' || reliability === 'media' || reliability === 'copy' ? reliability : 'low',
     ...(text('note') ? { note: text('note') } : {}),
+    ...(text('copyOf') ? { copyOf: text('copyOf') } : {}),
   };
 }
 
@@ -67,6 +70,8 @@ export interface RawNode {
   degree: unknown;
   /** Candidate date properties as [key, value] pairs (see timeCandidates in schema-model.ts). */
   time?: unknown;
+  /** The seed's computed grade (evidenceExpr); null elsewhere. */
+  evidence?: unknown;
 }
 
 /** `{ru: 'Москва', zh: null}` -> `{ru: 'Москва'}`; not a map (a graph without translations) -> undefined. */
@@ -113,10 +118,24 @@ export function toGraphNode(raw: RawNode): GraphNode {
     ...(names ? { names } : {}),
     degree: Number(toPlain(raw.degree) ?? 0),
     ...toTime(raw.time),
+    ...(isEvidenceGrade(raw.evidence) ? { evidence: raw.evidence } : {}),
   };
 }
 
-const EDGE_OMIT = new Set(['sourceIds', 'dataset']);
+/** What the seed loader computed from the sources; not shown as ordinary properties. */
+export const EVIDENCE_KEYS: readonly string[] = ['evidence', 'evidenceIndependent', CLAIMS_PROPERTY];
+const EDGE_OMIT = new Set(['sourceIds', 'dataset', ...EVIDENCE_KEYS]);
+const OTHER_EDGE_OMIT = new Set(['sourceIds', 'dataset']);
+
+/**
+ * The grade and claims of a seeded record (one that lists its sources); {} for any other graph, whose
+ * own `evidence` property, if it has one, stays an ordinary property.
+ */
+export function toEvidence(props: Record<string, unknown>): { evidence?: EvidenceGrade; claims?: ReturnType<typeof parseClaims> } {
+  if (!Array.isArray(props.sourceIds)) return {};
+  const claims = parseClaims(props[CLAIMS_PROPERTY]);
+  return { ...(isEvidenceGrade(props.evidence) ? { evidence: props.evidence } : {}), ...(claims.length > 0 ? { claims } : {}) };
+}
 
 /** Shape returned by the EDGE_PROJECTION used in the queries. */
 export interface RawEdge {
@@ -137,8 +156,10 @@ export function toGraphEdge(raw: RawEdge): GraphEdge {
   const target = String(raw.target);
   const type = String(raw.type);
   const props = raw.properties !== null && typeof raw.properties === 'object' ? (raw.properties as Record<string, unknown>) : {};
+  const seeded = Array.isArray(props.sourceIds);
   return {
-    id: edgeId(source, type, target), source, target, type, properties: toProperties(props, EDGE_OMIT), sources: toSources(raw.sources), ...toTime(raw.time),
+    id: edgeId(source, type, target), source, target, type, properties: toProperties(props, seeded ? EDGE_OMIT : OTHER_EDGE_OMIT), sources: toSources(raw.sources), ...toTime(raw.time),
+    ...toEvidence(props),
   };
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { int, readQuery } from './driver';
-import { dedupeSubgraph, toGraphEdge, toGraphNode, toPlain, toProperties, toSources, type RawEdge, type RawNode } from './mappers';
+import { dedupeSubgraph, EVIDENCE_KEYS, toEvidence, toGraphEdge, toGraphNode, toPlain, toProperties, toSources, type RawEdge, type RawNode } from './mappers';
 import { MAX_PATH_HOPS } from '../graph/limits';
 import { pageSegments, type TypeDegree } from '../graph/neighbor-pages';
 import {
@@ -86,7 +86,7 @@ const nodeQuery = (schema: GraphSchema, resolve: string) => `
   RETURN ${recordFields(schema, 'n')}, elementId(n) AS element, ${stableIdExpr(schema, 'n')} AS stable
   LIMIT 1`;
 
-const SEED_OMIT = new Set(['id', 'type', 'name', 'description', 'sourceIds', 'dataset',
+const SEED_OMIT = new Set(['id', 'type', 'name', 'description', 'sourceIds', 'dataset', ...EVIDENCE_KEYS,
   'name_en', 'name_ru', 'name_zh', 'aliases_en', 'aliases_ru', 'aliases_zh', 'search_en', 'search_ru', 'search_zh']);
 const NOTHING = new Set<string>();
 
@@ -97,6 +97,7 @@ interface RecordRow { node: RawNode; props: Record<string, unknown>; seeded: boo
 /** A row of recordFields -> the entity's names, description, properties and sources. */
 function toEntityRecord(row: RecordRow): EntityRecord {
   const props = row.props;
+  const { claims } = row.seeded ? toEvidence(props) : {};
   const names: EntityRecord['names'] = {};
   const aliases: EntityRecord['aliases'] = {};
   for (const lang of LANGUAGES) {
@@ -113,6 +114,7 @@ function toEntityRecord(row: RecordRow): EntityRecord {
     // Another graph's properties are shown as they are; the seed's own bookkeeping keys are not.
     properties: toProperties(props, row.seeded ? SEED_OMIT : NOTHING),
     sources: toSources(row.sources),
+    ...(claims ? { claims } : {}),
   };
 }
 

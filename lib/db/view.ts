@@ -20,10 +20,10 @@ import type { PathResult, Subgraph } from '../graph/types';
 export function previewOptions(view: View): PreviewOptions {
   const selected = view.state.selected;
   const edgeId = selected?.kind === 'edge' ? `${selected.source}-${selected.type}->${selected.target}` : null;
-  const { time } = filterView(view.graph, view.state, DEFAULT_ANALYSIS);
+  const { hidden } = filterView(view.graph, view.state, DEFAULT_ANALYSIS);
   return {
     hiddenTypes: view.state.hiddenTypes,
-    hiddenIds: time.hidden,
+    hiddenIds: hidden,
     style: view.style,
     selectedId: selected?.kind === 'node' ? selected.id : edgeId,
     expandedIds: new Set(Object.keys(view.state.expanded)),
@@ -137,7 +137,7 @@ export async function loadView(params: Record<string, string | string[] | undefi
   try {
     let state = parsed.state;
     // How to draw (size, colour, time range) and the language apply to the starting view too.
-    const drawing = { size: parsed.state.size, colour: parsed.state.colour, time: parsed.state.time, undated: parsed.state.undated, lang: parsed.state.lang };
+    const drawing = { size: parsed.state.size, colour: parsed.state.colour, time: parsed.state.time, undated: parsed.state.undated, evidence: parsed.state.evidence, lang: parsed.state.lang };
     if (!parsed.hasView) state = { ...(await startState(fallbackId, notes)), ...drawing };
     const entityIds = (s: ExplorerState) => stateIds(s).filter((id) => !isGroupKey(id));
     let sub = await getSubgraph(entityIds(state));

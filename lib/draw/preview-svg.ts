@@ -8,6 +8,7 @@ import { drawnPositions } from '../layout/spacing';
 import { xmlText as escapeXml } from '../export/xml';
 import { GROUP_NODE_SIZE, labelPriority, nodeSize, nodeSizes } from './to-elements';
 import type { GraphNode, Subgraph } from '../graph/types';
+import { evidenceLine, isWeakEntity, ringPath, SVG_DASH, WEAK_MARK } from './evidence-style';
 
 /**
  * A view as SVG markup, from the same positions the canvas uses: the server paints it before the
@@ -132,8 +133,11 @@ export function previewScene(graph: Subgraph, laidOut: Positions, options: Previ
     const a = positions[edge.source]!;
     const b = positions[edge.target]!;
     const onPath = path.has(edge.id);
-    const style = onPath ? 'stroke="#d7263d" stroke-width="4"' : `stroke="#b8c2d1" stroke-width="1.6"${edge.id.endsWith('->') ? ' stroke-dasharray="6 4"' : ''}`;
-    const faded = selected && !(near.has(edge.source) && near.has(edge.target) && (edge.source === selected || edge.target === selected)) ? ' opacity="0.3"' : '';
+    const evidence = evidenceLine(edge.evidence);
+    const dash = edge.id.endsWith('->') ? '6 4' : SVG_DASH[evidence.line];
+    const style = onPath ? 'stroke="#d7263d" stroke-width="4"' : `stroke="#b8c2d1" stroke-width="1.6"${dash ? ` stroke-dasharray="${dash}"` : ''}`;
+    const faded = selected && !(near.has(edge.source) && near.has(edge.target) && (edge.source === selected || edge.target === selected)) ? ' opacity="0.3"'
+      : evidence.opacity < 1 && !onPath ? ` opacity="${evidence.opacity}"` : '';
     parts.push(`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" ${style}${faded}/>`);
     const length = Math.hypot(b.x - a.x, b.y - a.y);
     const target = byId.get(edge.target);
@@ -165,6 +169,9 @@ export function previewScene(graph: Subgraph, laidOut: Positions, options: Previ
     } else {
       if (options.asDrawn) parts.push(shapeSvg(typeStyle(node.type).shape, p.x, p.y, 2 * r, ` fill="${color}"${ring}${dim(node.id)}`));
       else parts.push(`<circle cx="${p.x}" cy="${p.y}" r="${r}" fill="${color}"${ring}${dim(node.id)}/>`);
+      if (isWeakEntity(node.evidence)) {
+        parts.push(`<path d="${ringPath(p.x, p.y, r + WEAK_MARK.gap)}" fill="none" stroke="${WEAK_MARK.colour}" stroke-width="${WEAK_MARK.width}" stroke-dasharray="${WEAK_MARK.dash}"${dim(node.id)}/>`);
+      }
     }
   }
   if (labels) {

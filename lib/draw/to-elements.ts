@@ -3,6 +3,7 @@ import { GROUP_COLOUR, type ViewStyle } from '../analysis/settings';
 import type { Positions } from '../layout/compute-layout';
 import { PLAIN_LABELS, type Labeller } from '../i18n/labeller';
 import type { GraphNode, Subgraph } from '../graph/types';
+import { evidenceClass } from './evidence-style';
 
 export interface ElementOptions {
   positions: Positions;
@@ -89,7 +90,8 @@ export function toElements(graph: Subgraph, options: ElementOptions): ElementDef
         priority: labelPriority(node, style, pathIds.has(node.id), Boolean(expanded[node.id])),
       },
       position: { ...(positions[node.id] ?? { x: 0, y: 0 }) },
-      classes: [hiddenTypes.has(node.type) || hiddenIds.has(node.id) ? 'filtered' : '', pathIds.has(node.id) ? 'path' : '', expanded[node.id] ? 'expanded' : ''].filter(Boolean).join(' '),
+      classes: [hiddenTypes.has(node.type) || hiddenIds.has(node.id) ? 'filtered' : '', pathIds.has(node.id) ? 'path' : '', expanded[node.id] ? 'expanded' : '',
+        evidenceClass(node.evidence, 'node')].filter(Boolean).join(' '),
     };
   });
   const edges: ElementDefinition[] = graph.edges
@@ -98,7 +100,7 @@ export function toElements(graph: Subgraph, options: ElementOptions): ElementDef
       group: 'edges',
       data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type, label: edge.type === 'GROUP' ? '' : labels.relationship(edge.type) },
       classes: [pathIds.has(edge.id) ? 'path' : '', edge.id.endsWith('->') && edge.target.startsWith('\u0001') ? 'group-edge' : '',
-        hiddenIds.has(edge.id) ? 'filtered' : ''].filter(Boolean).join(' '),
+        hiddenIds.has(edge.id) ? 'filtered' : '', evidenceClass(edge.evidence, 'edge')].filter(Boolean).join(' '),
     }));
   return [...nodes, ...edges];
 }

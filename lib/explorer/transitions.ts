@@ -97,9 +97,9 @@ export function capped(state: ExplorerState): ExplorerState {
  * added, so the view can frame it.
  */
 export function settle(next: ExplorerState, drawing: ExplorerState, present: Set<string>): { state: ExplorerState; added: string[] } {
-  const { size, colour, time, undated } = drawing;
+  const { size, colour, time, undated, evidence } = drawing;
   const state: ExplorerState = {
-    ...next, size, colour, time, undated,
+    ...next, size, colour, time, undated, evidence,
     batches: withoutIds(next.batches, (id) => !present.has(id)),
   };
   const before = new Set(stateIds(drawing));

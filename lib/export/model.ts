@@ -15,7 +15,7 @@ export interface ExportEntity extends EntityRecord {
 }
 
 /** A relationship as drawn, without the time fields the canvas uses for filtering. */
-export type ExportRelationship = Pick<GraphEdge, 'id' | 'source' | 'target' | 'type' | 'properties' | 'sources'>;
+export type ExportRelationship = Pick<GraphEdge, 'id' | 'source' | 'target' | 'type' | 'properties' | 'sources' | 'evidence' | 'claims'>;
 
 export interface ExportGroup {
   /** The entity whose neighbours the group stands for. */
@@ -56,6 +56,8 @@ export interface ExportView {
 export interface ExportInput {
   graph: Subgraph;
   hiddenTypes: string[];
+  /** Entities and relationships the time and evidence filters hide (as on the canvas); absent: none. */
+  hiddenIds?: ReadonlySet<string>;
   /** Records of the view's entities (POST /api/entities); a missing one marks an entity gone from the database. */
   records: EntityRecord[];
   link: string;
@@ -72,16 +74,18 @@ function typeCounts(nodes: GraphNode[]): ExportTypeCount[] {
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 
-/** The ids whose records an export needs: the entities shown (not groups, not hidden types). */
-export function shownEntityIds(graph: Subgraph, hiddenTypes: string[]): string[] {
+const NOTHING: ReadonlySet<string> = new Set();
+
+/** The ids whose records an export needs: the entities shown (not groups, not hidden types, not filtered out). */
+export function shownEntityIds(graph: Subgraph, hiddenTypes: string[], hiddenIds: ReadonlySet<string> = NOTHING): string[] {
   const hidden = new Set(hiddenTypes);
-  return graph.nodes.filter((n) => !n.group && !hidden.has(n.type)).map((n) => n.id);
+  return graph.nodes.filter((n) => !n.group && !hidden.has(n.type) && !hiddenIds.has(n.id)).map((n) => n.id);
 }
 
-export function buildExportView({ graph, hiddenTypes, records, link, now }: ExportInput): ExportView {
+export function buildExportView({ graph, hiddenTypes, hiddenIds = NOTHING, records, link, now }: ExportInput): ExportView {
   const hidden = new Set(hiddenTypes);
   const recordsById = new Map(records.map((r) => [r.id, r]));
-  const shownNodes = graph.nodes.filter((n) => !n.group && !hidden.has(n.type));
+  const shownNodes = graph.nodes.filter((n) => !n.group && !hidden.has(n.type) && !hiddenIds.has(n.id));
   const shown = new Set(shownNodes.map((n) => n.id));
   const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
   const entities: ExportEntity[] = shownNodes.map((node) => {
@@ -91,8 +95,10 @@ export function buildExportView({ graph, hiddenTypes, records, link, now }: Expo
       : { ...node, names: {}, aliases: {}, description: null, properties: {}, sources: [], inDatabase: false };
   }).sort(byId);
   const relationships: ExportRelationship[] = graph.edges
-    .filter((e) => shown.has(e.source) && shown.has(e.target))
-    .map(({ id, source, target, type, properties, sources }) => ({ id, source, target, type, properties, sources }))
+    .filter((e) => shown.has(e.source) && shown.has(e.target) && !hiddenIds.has(e.id))
+    .map(({ id, source, target, type, properties, sources, evidence, claims }) => ({
+      id, source, target, type, properties, sources, ...(evidence ? { evidence } : {}), ...(claims ? { claims } : {}),
+    }))
     .sort(byId);
   // A group is drawn while it has members left and its type is not filtered out (as on the canvas).
   const groupNodes = graph.nodes.filter((n) => n.group && n.group.remaining > 0 && !hidden.has(n.type) && shown.has(n.group.origin));

@@ -129,9 +129,15 @@ export function timeCandidates(schema: GraphSchema, v: string, kind: 'node' | 'r
   return `CASE WHEN ${isSeed} THEN ${seed} ELSE ${generic} END`;
 }
 
+/** Cypher for a node's evidence grade, which the seed loader computes from its sources; null on any other graph. */
+export function evidenceExpr(schema: GraphSchema, v: string): string {
+  if (schema.seedOnly) return `${v}.evidence`;
+  return schema.seedShape ? `CASE WHEN ${v}:${q(SEED_LABEL)} THEN ${v}.evidence END` : 'null';
+}
+
 /** The map every endpoint returns for a node (see RawNode). */
 export function nodeProjection(schema: GraphSchema, v: string): string {
-  return `{id: ${idExpr(schema, v)}, type: ${typeExpr(schema, v)}, name: ${captionExpr(schema, v)}, names: ${namesExpr(schema, v)}, degree: COUNT { (${v})--() }, time: ${timeCandidates(schema, v, 'node')}}`;
+  return `{id: ${idExpr(schema, v)}, type: ${typeExpr(schema, v)}, name: ${captionExpr(schema, v)}, names: ${namesExpr(schema, v)}, degree: COUNT { (${v})--() }, time: ${timeCandidates(schema, v, 'node')}, evidence: ${evidenceExpr(schema, v)}}`;
 }
 
 /** The map every endpoint returns for a relationship (see RawEdge); sources only where the seed's provenance exists. */

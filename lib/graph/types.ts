@@ -1,5 +1,8 @@
 /** Plain JSON shapes shared by the server, the API and the client. No driver types here. */
 
+import type { Claim } from './claims';
+import type { EvidenceGrade } from './evidence';
+
 export type Scalar = string | number | boolean;
 export type PropertyValue = Scalar | Scalar[];
 export type Language = 'en' | 'ru' | 'zh';
@@ -14,6 +17,8 @@ export interface SourceRef {
   seenAt?: string;
   reliability: 'official' | 'media' | 'copy' | 'low';
   note?: string;
+  /** The source this one reposts or translates. */
+  copyOf?: string;
 }
 
 export interface GraphNode {
@@ -35,6 +40,8 @@ export interface GraphNode {
   time?: string;
   /** The properties `time` was read from, e.g. `startDate/endDate`. */
   timeKey?: string;
+  /** How strong the sources behind it are (lib/graph/evidence.ts); absent on a graph without sources. */
+  evidence?: EvidenceGrade;
 }
 
 export interface GroupInfo {
@@ -60,6 +67,10 @@ export interface GraphEdge {
   /** As on GraphNode: the relationship's own time, from its properties; absent: undated. */
   time?: string;
   timeKey?: string;
+  /** As on GraphNode. */
+  evidence?: EvidenceGrade;
+  /** Competing values of its properties, each with its sources and grade; absent when none. */
+  claims?: Claim[];
 }
 
 export interface Subgraph {
@@ -85,6 +96,8 @@ export interface EntityRecord extends GraphNode {
   description: string | null;
   properties: Record<string, PropertyValue>;
   sources: SourceRef[];
+  /** As on GraphEdge. */
+  claims?: Claim[];
 }
 
 export interface EntitiesResult {

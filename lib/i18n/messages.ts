@@ -12,6 +12,7 @@ import enAnalysis from '../../messages/en/analysis.json';
 import enTime from '../../messages/en/time.json';
 import enExport from '../../messages/en/export.json';
 import enStory from '../../messages/en/story.json';
+import enEvidence from '../../messages/en/evidence.json';
 import ruCommon from '../../messages/ru/common.json';
 import ruExplorer from '../../messages/ru/explorer.json';
 import ruToolbar from '../../messages/ru/toolbar.json';
@@ -26,6 +27,7 @@ import ruAnalysis from '../../messages/ru/analysis.json';
 import ruTime from '../../messages/ru/time.json';
 import ruExport from '../../messages/ru/export.json';
 import ruStory from '../../messages/ru/story.json';
+import ruEvidence from '../../messages/ru/evidence.json';
 import zhCommon from '../../messages/zh/common.json';
 import zhExplorer from '../../messages/zh/explorer.json';
 import zhToolbar from '../../messages/zh/toolbar.json';
@@ -40,6 +42,7 @@ import zhAnalysis from '../../messages/zh/analysis.json';
 import zhTime from '../../messages/zh/time.json';
 import zhExport from '../../messages/zh/export.json';
 import zhStory from '../../messages/zh/story.json';
+import zhEvidence from '../../messages/zh/evidence.json';
 import type { Locale } from './locales';
 
 /**
@@ -51,9 +54,9 @@ import type { Locale } from './locales';
  * one language from the page, through LocaleProvider, never this whole catalogue.
  */
 export const CATALOG = {
-  en: { common: enCommon, explorer: enExplorer, toolbar: enToolbar, panels: enPanels, search: enSearch, notes: enNotes, errors: enErrors, share: enShare, types: enTypes, relations: enRelations, analysis: enAnalysis, time: enTime, export: enExport, story: enStory },
-  ru: { common: ruCommon, explorer: ruExplorer, toolbar: ruToolbar, panels: ruPanels, search: ruSearch, notes: ruNotes, errors: ruErrors, share: ruShare, types: ruTypes, relations: ruRelations, analysis: ruAnalysis, time: ruTime, export: ruExport, story: ruStory },
-  zh: { common: zhCommon, explorer: zhExplorer, toolbar: zhToolbar, panels: zhPanels, search: zhSearch, notes: zhNotes, errors: zhErrors, share: zhShare, types: zhTypes, relations: zhRelations, analysis: zhAnalysis, time: zhTime, export: zhExport, story: zhStory },
+  en: { common: enCommon, explorer: enExplorer, toolbar: enToolbar, panels: enPanels, search: enSearch, notes: enNotes, errors: enErrors, share: enShare, types: enTypes, relations: enRelations, analysis: enAnalysis, time: enTime, export: enExport, story: enStory, evidence: enEvidence },
+  ru: { common: ruCommon, explorer: ruExplorer, toolbar: ruToolbar, panels: ruPanels, search: ruSearch, notes: ruNotes, errors: ruErrors, share: ruShare, types: ruTypes, relations: ruRelations, analysis: ruAnalysis, time: ruTime, export: ruExport, story: ruStory, evidence: ruEvidence },
+  zh: { common: zhCommon, explorer: zhExplorer, toolbar: zhToolbar, panels: zhPanels, search: zhSearch, notes: zhNotes, errors: zhErrors, share: zhShare, types: zhTypes, relations: zhRelations, analysis: zhAnalysis, time: zhTime, export: zhExport, story: zhStory, evidence: zhEvidence },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof CATALOG)['en'];

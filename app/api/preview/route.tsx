@@ -8,6 +8,8 @@ import { stateIds } from '@/lib/url-state';
 import { previewCacheKey, previewLink } from '@/lib/http/edge-address';
 import { pooledPreview } from '@/lib/workers/heavy';
 import { translatorFor } from '@/lib/i18n/translate';
+import { visibleEntities } from '@/lib/analysis/visibility';
+import { withPngText } from '@/lib/export/png-text';
 
 /**
  * The Open Graph / Twitter card image of a shared view: the same query string as the page, the
@@ -20,6 +22,8 @@ import { translatorFor } from '@/lib/i18n/translate';
  * nothing is cached. The text is in the link's `lang` (pages always put it in the image's link), else
  * in the language the client asks for. A story step (`story=`, `step=`) is titled with the story and
  * captioned with the step's caption.
+ * The PNG says in its metadata (`Counts`) how many entities and relationships it draws, after the
+ * type, time and evidence filters: the same count an export of the view holds.
  */
 export async function GET(request: NextRequest) {
   const { link, locale, fromLink, story } = previewLink(request.nextUrl.searchParams, request.headers.get('accept-language'));
@@ -29,7 +33,7 @@ export async function GET(request: NextRequest) {
       if (view.unavailable) throw new DataError('database_unavailable', 'The graph database is not reachable.');
       if (view.graph.nodes.length === 0 && stateIds(view.state).length > 0) throw new DataError('query_timeout', 'The graph database took too long to answer for this view.');
       const options = previewOptions(view);
-      return pooledPreview({
+      const png = await pooledPreview({
         graph: view.graph,
         positions: view.positions,
         ...previewTexts(view, options, locale),
@@ -40,6 +44,8 @@ export async function GET(request: NextRequest) {
         locale,
         options,
       });
+      const drawn = visibleEntities(view.graph, view.state.hiddenTypes, options.hiddenIds ?? new Set());
+      return withPngText(png, [['Counts', `entities: ${drawn.nodes.length}, relationships: ${drawn.edges.length}`]]);
     }, (png) => png);
     return cachedResponse(request, cached, 'image/png', { maxAgeSeconds: 300, vary: fromLink ? [] : ['Accept-Language'] });
   } catch (error) {
