@@ -5,6 +5,7 @@ import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import { isGroupKey } from '@/lib/graph/groups';
+import { answers, pathIds as pathIdsOf } from '@/lib/graph/paths';
 import { FALLBACK_MARK, type Labeller } from '@/lib/i18n/labeller';
 import { renderOptions, webglAvailable } from '@/components/graph/render-options';
 import { nodeSizes, toElements } from '@/lib/draw/to-elements';
@@ -39,7 +40,7 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
   const tx = useTranslations('explorer');
   const format = useFormatter();
   const labels = useLabeller();
-  const { state, graph, positions: laidOut, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, frame, actions } = useExplorer(init);
+  const { state, graph, positions: laidOut, status, notes, dbDown, growFrom, paths, pathMessage, viewportRequest, revision, frame, actions } = useExplorer(init);
   const cyRef = useRef<Core | null>(null);
   const [canvasReady, setCanvasReady] = useState(false);
   const [connectFrom, setConnectFrom] = useState<{ id: string; name: string } | null>(null);
@@ -55,8 +56,10 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
   const nodesById = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph.nodes]);
   const nodeNames = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n.name])), [graph.nodes]);
   // The path drawn is the one the URL names; a later search that found nothing leaves it as it was.
-  const drawnPath = path && path.length !== null && state.path && path.from === state.path.from && path.to === state.path.to ? path : null;
-  const pathIds = useMemo(() => new Set(drawnPath ? [...drawnPath.nodes.map((n) => n.id), ...drawnPath.edges.map((e) => e.id)] : []), [drawnPath]);
+  const shownPaths = state.path && answers(paths, state.path) ? paths : null;
+  const drawnPath = state.path && shownPaths ? shownPaths.paths[state.path.index] ?? null : null;
+  const pathIds = useMemo(() => pathIdsOf(drawnPath), [drawnPath]);
+  const relationTypes = useMemo(() => [...new Set(graph.edges.filter((e) => !isGroupKey(e.target)).map((e) => e.type))].sort(), [graph.edges]);
   const types = useMemo(() => [...new Set(graph.nodes.map((n) => n.type))].sort(), [graph.nodes]);
   const analysis = useViewAnalysis(graph, state, init);
   const timeHidden = analysis.time.hidden;
@@ -202,10 +205,13 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
           </button>
           <PathFinder
             fromRequest={connectFrom}
-            path={drawnPath}
+            search={state.path}
+            paths={shownPaths}
             message={pathMessage}
             nodes={nodesById}
-            onConnect={(from, to) => void actions.connect(from, to)}
+            years={{ range: state.time, undated: state.undated, relationTypes }}
+            onConnect={(from, to, options) => void actions.connect(from, to, options)}
+            onChoose={actions.choosePath}
             onClear={actions.clearPath}
           />
           <InViewList nodes={graph.nodes.filter((n) => (!n.group || n.group.remaining > 0) && !timeHidden.has(n.id))} hiddenTypes={state.hiddenTypes} selectedId={selected?.kind === 'node' ? selected.id : null}
