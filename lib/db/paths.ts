@@ -51,27 +51,47 @@ const candidatesQuery = (schema: GraphSchema, options: PathOptions) => {
   MATCH (a) WHERE elementId(a) = $from
   MATCH (b) WHERE elementId(b) = $to
   MATCH p = SHORTEST ${options.k * CANDIDATES_PER_PATH} (a) (()-[r${types}]-(x) WHERE NOT elementId(r) IN $avoidRelationships AND (x = b OR (${inner}))){1,${options.maxHops}} (b)
-  RETURN [x IN nodes(p) | ${nodeProjection(schema, 'x')}] AS nodes, [r IN relationships(p) | ${edgeProjection(schema, 'r')}] AS edges,
-    [x IN nodes(p) | elementId(x)] AS nodeElements, [r IN relationships(p) | elementId(r)] AS relElements`;
+  RETURN [x IN nodes(p) | elementId(x)] AS nodes, [r IN relationships(p) | elementId(r)] AS relationships`;
 };
 
-interface Row { nodes: RawNode[]; edges: RawEdge[]; nodeElements: string[]; relElements: string[] }
+// The candidates' entities and relationships, each read once by element id (a seek): the search
+// above stays small to plan and to answer, and these two statements are the same for every search.
+const nodesQuery = (schema: GraphSchema) => `
+  UNWIND $elements AS element MATCH (x) WHERE elementId(x) = element
+  RETURN element, ${nodeProjection(schema, 'x')} AS node`;
+const relationshipsQuery = (schema: GraphSchema) => `
+  UNWIND $elements AS element MATCH ()-[r]->() WHERE elementId(r) = element
+  RETURN element, ${edgeProjection(schema, 'r')} AS edge`;
+
+interface Row { nodes: string[]; relationships: string[] }
+
+/** Candidate paths with their entities and relationships, as element ids and as DTOs. */
+async function readCandidates(schema: GraphSchema, options: PathOptions, params: Record<string, unknown>) {
+  const rows = await readQuery<Row>(candidatesQuery(schema, options), params);
+  const [nodes, relationships] = await Promise.all([
+    readQuery<{ element: string; node: RawNode }>(nodesQuery(schema), { elements: [...new Set(rows.flatMap((r) => r.nodes))] }),
+    readQuery<{ element: string; edge: RawEdge }>(relationshipsQuery(schema), { elements: [...new Set(rows.flatMap((r) => r.relationships))] }),
+  ]);
+  const node = new Map(nodes.map((n) => [n.element, toGraphNode(n.node)]));
+  const edge = new Map(relationships.map((r) => [r.element, toGraphEdge(r.edge)]));
+  return rows.map((row) => ({ row, nodes: row.nodes.map((e) => node.get(e)!), edges: row.relationships.map((e) => edge.get(e)!) }))
+    .filter((p) => p.nodes.every(Boolean) && p.edges.every(Boolean));
+}
 
 /** Candidates that honour the time range; what fails it is excluded and the search repeated. */
 async function candidates(schema: GraphSchema, options: PathOptions, params: Record<string, unknown>): Promise<CandidatePath[]> {
   const excluded: Exclusions = { nodes: [], relationships: [] };
   for (let round = 0; ; round++) {
-    const rows = await readQuery<Row>(candidatesQuery(schema, options), {
+    const paths = await readCandidates(schema, options, {
       ...params, avoidNodes: [...(params.avoidNodes as string[]), ...excluded.nodes], avoidRelationships: excluded.relationships,
     });
-    const paths = rows.map((row) => ({ nodes: row.nodes.map(toGraphNode), edges: row.edges.map(toGraphEdge), row }));
     if (!options.time && options.undated === 'show') return paths;
     const fresh: Exclusions = { nodes: [], relationships: [] };
     const kept = paths.filter(({ nodes, edges, row }) => {
       const inner = { nodes: nodes.slice(1, -1), edges };
       const hidden = timeSummary(inner, { range: options.time, undated: options.undated }).hidden;
-      inner.nodes.forEach((n, i) => hidden.has(n.id) && fresh.nodes.push(row.nodeElements[i + 1]!));
-      edges.forEach((e, i) => hidden.has(e.id) && fresh.relationships.push(row.relElements[i]!));
+      inner.nodes.forEach((n, i) => hidden.has(n.id) && fresh.nodes.push(row.nodes[i + 1]!));
+      edges.forEach((e, i) => hidden.has(e.id) && fresh.relationships.push(row.relationships[i]!));
       return hidden.size === 0;
     });
     if (fresh.nodes.length + fresh.relationships.length === 0 || kept.length >= options.k * 4 || round + 1 >= TIME_ROUNDS) return kept;
