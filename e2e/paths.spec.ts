@@ -44,6 +44,14 @@ test('ranked paths: choose the second of three, and its link reopens it', async 
   for (const id of onlyFirst) await expect.poll(() => other.evaluate((x) => window.__graph?.classes(x) ?? [], id), id).not.toContain('path');
   await other.close();
 
+  // Choosing a path is a step in history: Back draws the first again, Forward the second.
+  await explorer.history('back');
+  await expect(page).not.toHaveURL(/[?&]pi=/);
+  await expect(choices.nth(0)).toHaveAttribute('aria-selected', 'true');
+  for (const id of onlyFirst) await expect.poll(() => explorer.graph.classes(id), id).toContain('path');
+  await explorer.history('forward');
+  await expect(choices.nth(1)).toHaveAttribute('aria-selected', 'true');
+
   // Up and Down move between the paths while the list has the focus.
   await list.focus();
   await page.keyboard.press('ArrowUp');

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { DEFAULT_PATH_OPTIONS, HUB_DEGREE, type PathOptions, type PathsResult } from '@/lib/graph/paths';
+import { DEFAULT_PATH_OPTIONS, HUB_DEGREE, optionsKey, type PathOptions, type PathsResult } from '@/lib/graph/paths';
 import type { GraphNode, SearchHit } from '@/lib/graph/types';
 import type { UndatedChoice, YearRange } from '@/lib/analysis/visibility';
 import { pathReading } from '@/lib/i18n/path-reading';
@@ -47,6 +47,14 @@ export function PathFinder({ fromRequest, search, paths, message, nodes, years, 
     // "Connect from here" (or the p key): the next thing to do is to name the other end.
     requestAnimationFrame(() => toInput.current?.focus());
   }, [fromRequest]);
+  // Back and Forward may bring another search: the form follows the link (only a different search resets it).
+  const searchKey = search ? `${search.from}\u0000${search.to}\u0000${optionsKey(search)}` : null;
+  useEffect(() => {
+    if (!search) return;
+    setFrom(named(search.from));
+    setTo(named(search.to));
+    setOptions(pathOptions(search));
+  }, [searchKey]);
   const toPick = (hit: SearchHit): Pick => ({ id: hit.id, name: labels.nodeName(hit) });
   const change = (next: PathOptions) => {
     setOptions(next);
