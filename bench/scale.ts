@@ -4,7 +4,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { once } from 'node:events';
 import { loadEnv, type Env } from '../lib/env';
-import { getNeighbors, getNode, getShortestPath, getSubgraph, search } from '../lib/db/queries';
+import { getNeighbors, getNode, getSubgraph, search } from '../lib/db/queries';
+import { findPaths } from '../lib/db/paths';
+import { DEFAULT_PATH_OPTIONS } from '../lib/graph/paths';
 import { forgetSchema, getSchema } from '../lib/db/schema';
 import { searchIndexPlan } from '../lib/graph/schema-index';
 import type { GraphSchema } from '../lib/graph/schema-model';
@@ -21,7 +23,8 @@ import { percentile } from './stats';
  * relationships (5,000,000) with a power-law degree distribution (two hubs of 110,000 and one of
  * about 125,000 relationships), names in Latin, Cyrillic and Chinese script, imports it with Neo4j's
  * own bulk importer into a scratch local Neo4j (its own port and folder), then measures search,
- * details, neighbour pages, a 200-entity subgraph and paths at 1, 8 and 32 concurrent clients,
+ * details, neighbour pages, a 200-entity subgraph and the shortest path at 1, 8 and 32 concurrent
+ * clients, and three ranked paths (k=3) at 1 and 8,
  * through the HTTP API of the production server (scripts/serve.mjs; once without the read cache,
  * once with it) and through the data layer + driver in the same run, and writes the table into
  * bench/results.md.
@@ -227,6 +230,8 @@ interface Operation {
   name: string;
   http: (i: number) => string;
   driver: (i: number) => Promise<unknown>;
+  /** Concurrent clients measured (default CONCURRENCY). */
+  clients?: number[];
 }
 
 function operations(): Operation[] {
@@ -250,7 +255,10 @@ function operations(): Operation[] {
     { name: 'neighbours, hub first page', http: () => `/api/nodes/${enc(hub)}/neighbors?limit=25`, driver: () => getNeighbors(hub, { limit: 25, offset: 0 }) },
     { name: 'neighbours, hub page at 60,000', http: (i) => `/api/nodes/${enc(hub)}/neighbors?limit=25&offset=${60_000 + (i % 40) * 25}`, driver: (i) => getNeighbors(hub, { limit: 25, offset: 60_000 + (i % 40) * 25 }) },
     { name: 'subgraph of 200 (hub + 199 popular)', http: () => `/api/subgraph?ids=${[hub, ...popular].map(enc).join(',')}`, driver: () => getSubgraph([hub, ...popular]) },
-    { name: 'path (random pair, <= 6 hops)', http: (i) => `/api/paths?from=${enc(at(ids, i))}&to=${enc(at(ids, i + 200))}`, driver: (i) => getShortestPath(at(ids, i), at(ids, i + 200), 6) },
+    { name: 'path (random pair, <= 6 hops)', http: (i) => `/api/paths?from=${enc(at(ids, i))}&to=${enc(at(ids, i + 200))}&k=1`,
+      driver: (i) => findPaths(at(ids, i), at(ids, i + 200), { ...DEFAULT_PATH_OPTIONS, k: 1 }, 'en') },
+    { name: 'ranked paths, k=3 (random pair, <= 6 hops)', http: (i) => `/api/paths?from=${enc(at(ids, i))}&to=${enc(at(ids, i + 200))}&k=3`,
+      driver: (i) => findPaths(at(ids, i), at(ids, i + 200), { ...DEFAULT_PATH_OPTIONS, k: 3 }, 'en'), clients: [1, 8] },
   ];
 }
 
@@ -322,7 +330,7 @@ async function main(): Promise<void> {
     lines.push('| operation | clients | API p50 / p95 | driver p50 / p95 | API / driver (p50) | API, cached: p50 / p95 |', '| --- | --- | --- | --- | --- | --- |');
     let cell = 0;
     for (const op of ops) {
-      for (const clients of CONCURRENCY) {
+      for (const clients of op.clients ?? CONCURRENCY) {
         const total = Math.max(40, clients * 8);
         const base = (cell++) * CELL_SPAN;
         const api = await load(clients, total, (i) => httpCall(coldPort, op.http(base + i)));

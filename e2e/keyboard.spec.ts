@@ -69,7 +69,8 @@ test('search, canvas, expand, path and panel links work from the keyboard alone'
   await page.keyboard.press('Escape');
   await page.keyboard.press('/');
   await page.keyboard.type('Ministry of Science and Technology');
-  await expect(page.getByRole('listbox').getByRole('option', { selected: true })).toContainText('Ministry of Science and Technology');
+  // The search's suggestions (the path finder's list of paths is a listbox too).
+  await expect(page.getByRole('listbox', { name: /results$/ }).getByRole('option', { selected: true })).toContainText('Ministry of Science and Technology');
   await page.keyboard.press('Enter');
   await explorer.settled();
   const link = explorer.details.getByRole('button', { name: 'Yin Hejun', exact: true }).first();

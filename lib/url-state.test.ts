@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_STATE, MAX_VIEW_ENTITIES, parseExplorerState, serializeExplorerState, type ExplorerState } from './url-state';
 import { noteText } from './i18n/translate';
+import { newPathState } from './url-path';
 
 const roundTrip = (state: ExplorerState) => parseExplorerState(new URLSearchParams(serializeExplorerState(state)));
 
@@ -11,7 +12,7 @@ const full: ExplorerState = {
   hiddenTypes: ['Country', 'Field'],
   layout: 'circle',
   viewport: { zoom: 1.25, x: 120.5, y: -40.25 },
-  path: { from: 'country:KAZ', to: 'person:yin-hejun' },
+  path: { ...newPathState('country:KAZ', 'person:yin-hejun'), index: 1 },
   size: 'pagerank',
   colour: 'community',
   time: { from: 2015, to: 2020 },

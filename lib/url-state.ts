@@ -1,10 +1,14 @@
 import { COLOUR_MODES, SIZE_MODES, type ColourMode, type SizeMode } from './analysis/settings';
-import type { UndatedChoice, YearRange } from './analysis/visibility';
+import { parseYearRange, type UndatedChoice, type YearRange } from './analysis/visibility';
 import { isEvidenceGrade, type EvidenceGrade } from './graph/evidence';
 import { groupKey, isGroupKey, parseGroupKey } from './graph/groups';
 import type { LayoutName } from './layout/compute-layout';
 import { isLocale, type Locale } from './i18n/locales';
 import { note, type Note } from './i18n/notes';
+import { escapeItem, unescapeItem } from './url-escape';
+import { readPathState, writePathState, type PathState } from './url-path';
+
+export type { PathState } from './url-path';
 
 /**
  * The deep-link format: the URL *is* the view. Shared by the server (first render) and the client
@@ -18,7 +22,8 @@ import { note, type Note } from './i18n/notes';
  *   x     expanded entities, `id@pages` when more than one page of neighbours was loaded
  *   s     selected entity, or r = selected relationship `from,TYPE,to`
  *   hide  entity types filtered out;  l  layout (force, circle, grid);  z, c  zoom and centre
- *   p     a "how are these connected" pair `from,to`
+ *   p     a "how are these connected" pair `from,to`, with pi (which ranked path is drawn), pk (how
+ *         many are listed), ptypes, pavoid, phops, pt, pundated (the search's options): see lib/url-path.ts
  *   size  entity size: `degree` (relationships in this view) or `pagerank`; default: relationships in the database
  *   colour  `community` (Louvain in this view); default: by type
  *   t     years shown, `2015-2020` (both included);  undated  `hide` hides what has no date
@@ -52,7 +57,8 @@ export interface ExplorerState {
   hiddenTypes: string[];
   layout: LayoutName;
   viewport: Viewport | null;
-  path: { from: string; to: string } | null;
+  /** A "how are these connected" search and the ranked path drawn. */
+  path: PathState | null;
   size: SizeMode;
   colour: ColourMode;
   /** Years shown; null: all. */
@@ -69,15 +75,6 @@ export const EMPTY_STATE: ExplorerState = {
   size: 'links', colour: 'type', time: null, undated: 'show', evidence: null, lang: null,
 };
 
-/** `2015-2020` or `2020` -> a range; null when malformed or reversed. */
-function parseYearRange(text: string): YearRange | null {
-  const match = /^(\d{1,4})(?:-(\d{1,4}))?$/.exec(text);
-  if (!match) return null;
-  const from = Number(match[1]);
-  const to = Number(match[2] ?? match[1]);
-  return from <= to ? { from, to } : null;
-}
-
 export interface ParsedState {
   state: ExplorerState;
   /** What was ignored, as notes for the page to show in the reader's language. */
@@ -92,23 +89,6 @@ function read(params: RawParams, key: string): string | undefined {
   if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
   const value = params[key];
   return Array.isArray(value) ? value[0] : value;
-}
-
-// Items are percent-escaped beyond encodeURIComponent so the separators , ; ~ @ stay unambiguous,
-// and escaped once more for the query string, because readers get values already decoded once.
-// A colon stays readable: a group splits at its first colon only, so later ones are plain text.
-function escapeItem(item: string): string {
-  return encodeURIComponent(item).replace(/%3A/g, ':')
-    .replace(/[~!*()']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%/g, '%25');
-}
-
-function unescapeItem(item: string): string | null {
-  try {
-    return decodeURIComponent(item);
-  } catch {
-    return null;
-  }
 }
 
 // Any printable text is an id (spaces included: another graph's keys may be names); it is escaped in URLs.
@@ -286,12 +266,7 @@ export function parseExplorerState(params: RawParams): ParsedState {
     }
   }
 
-  const p = read(params, 'p');
-  if (p !== undefined) {
-    const [from, to, ...rest] = p.split(',').map(unescapeItem);
-    if (from && to && rest.length === 0 && seen.has(from) && seen.has(to)) state.path = { from, to };
-    else ignored.push(note('pathNotInView'));
-  }
+  state.path = readPathState((key) => read(params, key), (id) => seen.has(id), ignored);
 
   const size = read(params, 'size');
   if (size !== undefined) {
@@ -350,7 +325,7 @@ export function serializeExplorerState(state: ExplorerState): string {
   }
   if (state.hiddenTypes.length > 0) parts.push(`hide=${[...state.hiddenTypes].sort().join(',')}`);
   if (state.layout !== 'force') parts.push(`l=${state.layout}`);
-  if (state.path) parts.push(`p=${escapeItem(state.path.from)},${escapeItem(state.path.to)}`);
+  if (state.path) parts.push(...writePathState(state.path));
   if (state.size !== 'links') parts.push(`size=${state.size}`);
   if (state.colour !== 'type') parts.push(`colour=${state.colour}`);
   if (state.time) parts.push(`t=${state.time.from}-${state.time.to}`);

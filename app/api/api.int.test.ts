@@ -179,17 +179,18 @@ describe('GET /api/paths', () => {
   it('finds a shortest path from Kazakhstan to Yin Hejun within the hop bound', async () => {
     const { status, body } = await json(await paths(request('/api/paths?from=country:KAZ&to=person:yin-hejun')));
     expect(status).toBe(200);
-    const nodes = (body.nodes as { id: string }[]).map((n) => n.id);
+    const first = (body.paths as { length: number; nodes: { id: string }[] }[])[0]!;
+    const nodes = first.nodes.map((n) => n.id);
     expect(nodes[0]).toBe('country:KAZ');
     expect(nodes.at(-1)).toBe('person:yin-hejun');
-    expect(body.length).toBe(nodes.length - 1);
-    expect(body.length).toBeLessThanOrEqual(6);
+    expect(first.length).toBe(nodes.length - 1);
+    expect(first.length).toBeLessThanOrEqual(6);
   });
 
-  it('says when there is no path within maxHops, 404 for unknown ids, 400 for bad bounds', async () => {
+  it('says when there is no path within maxHops, 400 for unknown ids and bad bounds', async () => {
     const { body } = await json(await paths(request('/api/paths?from=country:KAZ&to=person:yin-hejun&maxHops=1')));
-    expect(body).toMatchObject({ length: null, nodes: [] });
-    expect(await json(await paths(request('/api/paths?from=country:KAZ&to=zz:z')))).toMatchObject({ status: 404, body: { missing: ['zz:z'] } });
+    expect(body).toMatchObject({ paths: [], reason: 'none_within_hops' });
+    expect(await json(await paths(request('/api/paths?from=country:KAZ&to=zz:z')))).toMatchObject({ status: 400, body: { missing: ['zz:z'] } });
     expect((await paths(request('/api/paths?from=country:KAZ&to=person:yin-hejun&maxHops=99'))).status).toBe(400);
     expect((await paths(request('/api/paths?from=country:KAZ'))).status).toBe(400);
   });

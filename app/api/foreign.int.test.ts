@@ -104,8 +104,13 @@ describe('a films graph keyed by name and title, with its own full-text index', 
 
   it('finds a path across scripts and a subgraph by ids with spaces', async () => {
     const path = await json(await paths(request(`/api/paths?from=${enc('Person:Keanu Reeves')}&to=${enc('Person:周润发')}`)));
-    expect(path).toMatchObject({ status: 200, body: { length: 2 } });
-    expect((path.body.nodes as { id: string }[]).map((n) => n.id)).toContain('Movie:卧虎藏龙');
+    expect(path.status).toBe(200);
+    const first = (path.body.paths as { length: number; nodes: { id: string }[]; evidence: unknown; reading: string }[])[0]!;
+    expect(first.length).toBe(2);
+    expect(first.nodes.map((n) => n.id)).toContain('Movie:卧虎藏龙');
+    // A graph without sources is ranked without them; relationship types without a phrase read as their names.
+    expect(first.evidence).toBeNull();
+    expect(first.reading).toContain('acted in');
     const sub = await json(await subgraph(request(`/api/subgraph?ids=${enc('Person:Keanu Reeves')},${enc('Movie:The Matrix')},${enc('Person:Nobody Here')}`)));
     expect(sub.body).toMatchObject({ missing: ['Person:Nobody Here'], edges: [expect.objectContaining({ type: 'ACTED_IN' })] });
   });
@@ -165,7 +170,7 @@ describe('a lab graph without any full-text index, with unkeyed and caption-less
 
   it('finds a path and opens a deep link through element ids and keys with spaces', async () => {
     const path = await json(await paths(request(`/api/paths?from=${enc('Sample:Проба 1')}&to=${enc('Sample:样品 2')}`)));
-    expect(path).toMatchObject({ status: 200, body: { length: 3 } });
+    expect(path).toMatchObject({ status: 200, body: { paths: [expect.objectContaining({ length: 3 })] } });
     const north = (await hitIds('North Ridge')).ids[0]!;
     const view = await loadView(new URLSearchParams(serializeExplorerState({ ...EMPTY_STATE, batches: [[north, 'Sample:Sample #3 (rock)']] })));
     expect(view.notes).toEqual([]);

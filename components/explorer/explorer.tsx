@@ -5,6 +5,7 @@ import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import { isGroupKey } from '@/lib/graph/groups';
+import { answers, pathIds as pathIdsOf } from '@/lib/graph/paths';
 import { FALLBACK_MARK, type Labeller } from '@/lib/i18n/labeller';
 import { renderOptions, webglAvailable } from '@/components/graph/render-options';
 import { nodeSizes, toElements } from '@/lib/draw/to-elements';
@@ -53,7 +54,7 @@ export function Explorer({ init, preview, story = null, offerStory = null }: {
   // The story travels in the address with every view (see useStory).
   const storyRef = useRef<StoryContext | null>(story);
   const urlExtra = useCallback(() => (storyRef.current ? storyParams(storyRef.current) : ''), []);
-  const { state, graph, positions: laidOut, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, frame, actions } = useExplorer(init, urlExtra);
+  const { state, graph, positions: laidOut, status, notes, dbDown, growFrom, paths, pathMessage, viewportRequest, revision, frame, actions } = useExplorer(init, urlExtra);
   const stories = useStory({ ref: storyRef, state, show: actions.show, rewriteUrl: actions.rewriteUrl, untitled: ts('untitled') });
   const [editingStory, setEditingStory] = useState(false);
   const editing = editingStory && stories.context !== null;
@@ -76,8 +77,10 @@ export function Explorer({ init, preview, story = null, offerStory = null }: {
   const nodesById = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph.nodes]);
   const nodeNames = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n.name])), [graph.nodes]);
   // The path drawn is the one the URL names; a later search that found nothing leaves it as it was.
-  const drawnPath = path && path.length !== null && state.path && path.from === state.path.from && path.to === state.path.to ? path : null;
-  const pathIds = useMemo(() => new Set(drawnPath ? [...drawnPath.nodes.map((n) => n.id), ...drawnPath.edges.map((e) => e.id)] : []), [drawnPath]);
+  const shownPaths = state.path && answers(paths, state.path) ? paths : null;
+  const drawnPath = state.path && shownPaths ? shownPaths.paths[state.path.index] ?? null : null;
+  const pathIds = useMemo(() => pathIdsOf(drawnPath), [drawnPath]);
+  const relationTypes = useMemo(() => [...new Set(graph.edges.filter((e) => !isGroupKey(e.target)).map((e) => e.type))].sort(), [graph.edges]);
   const types = useMemo(() => [...new Set(graph.nodes.map((n) => n.type))].sort(), [graph.nodes]);
   const analysis = useViewAnalysis(graph, state, init);
   // What the time and evidence filters hide: left out of the canvas, the lists and the exports alike.
@@ -236,10 +239,13 @@ export function Explorer({ init, preview, story = null, offerStory = null }: {
           )}
           <PathFinder
             fromRequest={connectFrom}
-            path={drawnPath}
+            search={state.path}
+            paths={shownPaths}
             message={pathMessage}
             nodes={nodesById}
-            onConnect={(from, to) => void actions.connect(from, to)}
+            years={{ range: state.time, undated: state.undated, relationTypes }}
+            onConnect={(from, to, options) => void actions.connect(from, to, options)}
+            onChoose={actions.choosePath}
             onClear={actions.clearPath}
           />
           <InViewList nodes={graph.nodes.filter((n) => (!n.group || n.group.remaining > 0) && !timeHidden.has(n.id))} hiddenTypes={state.hiddenTypes} selectedId={selected?.kind === 'node' ? selected.id : null}

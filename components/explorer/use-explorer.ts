@@ -7,15 +7,18 @@ import { GraphCache } from '@/lib/explorer/graph-cache';
 import { capped, overViewLimit, sameLayout, settle, subset, transition, type Transition } from '@/lib/explorer/transitions';
 import { MAX_NEIGHBOR_PAGE, NEIGHBOR_PAGE_SIZE } from '@/lib/graph/limits';
 import { nodeSizes } from '@/lib/draw/to-elements';
-import type { GraphNode, PathResult, Subgraph } from '@/lib/graph/types';
+import type { GraphNode, Subgraph } from '@/lib/graph/types';
+import type { PathOptions, PathsResult } from '@/lib/graph/paths';
 import type { AnalysisSettings, ViewStyle } from '@/lib/analysis/settings';
 import type { UndatedChoice, YearRange } from '@/lib/analysis/visibility';
 import type { EvidenceGrade } from '@/lib/graph/evidence';
 import type { LayoutName, Positions } from '@/lib/layout/compute-layout';
 import { layoutOffThread, rememberLayoutOffThread } from '@/lib/layout/layout-client';
 import { note, type Note, type Problem } from '@/lib/i18n/notes';
+import { newPathState } from '@/lib/url-path';
 import { MAX_VIEW_ENTITIES, stateIds, type ExplorerState, type Selection, type Viewport } from '@/lib/url-state';
 import { useDatabaseHealth } from './use-db-health';
+import { usePaths } from './use-paths';
 import { useUrlSync } from './use-url-sync';
 
 /**
@@ -37,7 +40,8 @@ export interface ExplorerInit {
   state: ExplorerState;
   graph: Subgraph;
   positions: Positions;
-  path: PathResult | null;
+  /** The link's path search, ranked. */
+  paths: PathsResult | null;
   notes: Note[];
   /** The server could not reach the database for the first render. */
   unavailable: boolean;
@@ -77,9 +81,7 @@ export function useExplorer(init: ExplorerInit, urlExtra?: () => string) {
   /** Bumped when the server answers again after a failure, so panels that failed too reload. */
   const [revision, setRevision] = useState(0);
   const failedRef = useRef(init.unavailable);
-  const [path, setPath] = useState<PathResult | null>(init.path);
-  /** A path search that found nothing: within how many steps. */
-  const [pathMessage, setPathMessage] = useState<{ maxHops: number } | null>(null);
+  const { paths, setPaths, empty: pathMessage, setEmpty: setPathMessage, fetchFor: pathsFor, locale } = usePaths(init.paths);
   const [viewportRequest, setViewportRequest] = useState<{ viewport: Viewport | null; seq: number }>({ viewport: init.state.viewport, seq: 0 });
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -163,11 +165,11 @@ export function useExplorer(init: ExplorerInit, urlExtra?: () => string) {
     const token = begin();
     setStatus({ kind: 'busy', label: 'loading' });
     loadGraph(next).then(async (nextGraph) => {
-      const drawn = next.path && (next.path.from !== path?.from || next.path.to !== path?.to) ? await api.path(next.path.from, next.path.to) : undefined;
+      const drawn = await pathsFor(next);
       const shownGraph = subset(nextGraph, stateIds(next));
       const nextPositions = await layoutOf(next, shownGraph);
       if (!isLatest(token)) return;
-      if (drawn) setPath(drawn);
+      if (drawn) setPaths(drawn);
       setGrowFrom(null);
       setPositions(nextPositions);
       setGraph(shownGraph);
@@ -177,7 +179,7 @@ export function useExplorer(init: ExplorerInit, urlExtra?: () => string) {
     }, (error: unknown) => {
       if (isLatest(token)) fail(error, () => replay(next));
     });
-  }, [fail, loadGraph, path]);
+  }, [fail, loadGraph, pathsFor, setPaths]);
   const { write: writeUrl, setViewport, currentUrl } = useUrlSync({ initial: init.state, skipFirstWrite: init.unavailable, current: currentState, onReplay: replay, extra: urlExtra });
 
   /** One exploration step: load what the next state needs, then show it and add a history entry. */
@@ -185,8 +187,8 @@ export function useExplorer(init: ExplorerInit, urlExtra?: () => string) {
     growFrom?: string | null;
     label?: BusyLabel;
     token?: number;
-    /** The path drawn with this step (undefined: unchanged). */
-    path?: PathResult | null;
+    /** The ranked paths of this step's search (undefined: unchanged). */
+    paths?: PathsResult | null;
     /** Entities to bring into view after this step (default: the new batch and where it grew from). */
     frame?: string[];
   } = {}) => {
@@ -208,7 +210,7 @@ export function useExplorer(init: ExplorerInit, urlExtra?: () => string) {
       const nextPositions = sameLayout(stateRef.current, cleaned) ? positionsRef.current : await layoutOf(cleaned, shownGraph);
       if (!isLatest(token)) return;
       setGrowFrom(options.growFrom ?? null);
-      if (options.path !== undefined) setPath(options.path);
+      if (options.paths !== undefined) setPaths(options.paths);
       if (toFrame.length > 0) setFrame((f) => ({ ids: toFrame, seq: f.seq + 1 }));
       setPositions(nextPositions);
       setGraph(shownGraph);
@@ -219,7 +221,7 @@ export function useExplorer(init: ExplorerInit, urlExtra?: () => string) {
     } catch (error) {
       if (isLatest(token)) fail(error, () => void commit(requested, { ...options, token: undefined }));
     }
-  }, [fail, loadGraph, recovered, writeUrl]);
+  }, [fail, loadGraph, recovered, setPaths, writeUrl]);
 
   /** Brings in an entity's hidden neighbours, as planExpansion decides (big types become group nodes). */
   const expandWith = useCallback(async (id: string, filters: { relType?: string; entityType?: string }, token: number,
@@ -309,31 +311,43 @@ export function useExplorer(init: ExplorerInit, urlExtra?: () => string) {
     void commit(transition(stateRef.current, { kind: 'layout', layout }), { frame: stateIds(stateRef.current) });
   }, [commit, setViewport]);
 
-  const connect = useCallback(async (from: string, to: string) => {
+  /** A path search: its ranked paths are listed and the first is drawn (its entities join the view). */
+  const connect = useCallback(async (from: string, to: string, options: Partial<PathOptions> = {}) => {
     const token = begin();
     const current = stateRef.current;
+    const search = newPathState(from, to, options);
     setPathMessage(null);
     setStatus({ kind: 'busy', label: 'findingPath' });
     try {
-      const result = await api.path(from, to);
+      const result = await api.paths(from, to, search, locale);
       if (!isLatest(token)) return;
-      if (result.length === null) {
+      const first = result.paths[0];
+      if (!first) {
         // Nothing to draw: the view, its URL and any path already drawn stay as they are.
-        setPathMessage({ maxHops: result.maxHops });
+        setPathMessage(result);
         setStatus({ kind: 'idle' });
         return;
       }
-      await commit(transition(current, { kind: 'path', from, to, ids: result.nodes.map((n) => n.id) }),
-        { growFrom: from, label: 'findingPath', token, path: result });
+      await commit(transition(current, { kind: 'path', path: search, ids: first.nodes.map((n) => n.id) }),
+        { growFrom: from, label: 'findingPath', token, paths: result });
     } catch (error) {
-      if (isLatest(token)) fail(error, () => void connect(from, to));
+      if (isLatest(token)) fail(error, () => void connect(from, to, options));
     }
-  }, [commit, fail]);
+  }, [commit, fail, locale, setPathMessage]);
+
+  /** Draws another of the listed paths: a step of its own in history. */
+  const choosePath = useCallback((index: number) => {
+    const current = stateRef.current;
+    const chosen = paths?.paths[index];
+    if (!current.path || !chosen || current.path.index === index) return;
+    void commit(transition(current, { kind: 'path', path: { ...current.path, index }, ids: chosen.nodes.map((n) => n.id) }),
+      { growFrom: chosen.nodes[0]?.id ?? null, frame: chosen.nodes.map((n) => n.id) });
+  }, [commit, paths]);
 
   const clearPath = useCallback(() => {
     setPathMessage(null);
-    void commit(transition(stateRef.current, { kind: 'clearPath' }), { path: null });
-  }, [commit]);
+    void commit(transition(stateRef.current, { kind: 'clearPath' }), { paths: null });
+  }, [commit, setPathMessage]);
 
   /**
    * A change of how the same entities are drawn (size, colour, time range): no loading, no layout.
@@ -373,8 +387,8 @@ export function useExplorer(init: ExplorerInit, urlExtra?: () => string) {
   useDatabaseHealth(dbDown, back, firstRenderHadNoGraph);
 
   return {
-    state, graph, positions, status, notes, dbDown, growFrom, path, pathMessage, viewportRequest, revision, frame,
-    actions: { currentUrl, expand, drawGroup, focus, remove, collapse, select, reveal, toggleType, setLayout, connect, clearPath, onViewportChange, dismissNote,
+    state, graph, positions, status, notes, dbDown, growFrom, paths, pathMessage, viewportRequest, revision, frame,
+    actions: { currentUrl, expand, drawGroup, focus, remove, collapse, select, reveal, toggleType, setLayout, connect, choosePath, clearPath, onViewportChange, dismissNote,
       setAnalysis, setTime, setUndated, setEvidence, show, rewriteUrl,
       clearError: () => setStatus({ kind: 'idle' }) },
   };

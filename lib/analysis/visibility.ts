@@ -13,6 +13,15 @@ import { spanYears } from './time';
 export interface YearRange { from: number; to: number }
 export type UndatedChoice = 'show' | 'hide';
 
+/** `2015-2020` or `2020` -> a range; null when malformed or reversed. */
+export function parseYearRange(text: string): YearRange | null {
+  const match = /^(\d{1,4})(?:-(\d{1,4}))?$/.exec(text);
+  if (!match) return null;
+  const from = Number(match[1]);
+  const to = Number(match[2] ?? match[1]);
+  return from <= to ? { from, to } : null;
+}
+
 export interface TimeFilter {
   /** Years shown, both ends included; null: no range (everything dated is shown). */
   range: YearRange | null;

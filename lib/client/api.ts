@@ -1,4 +1,6 @@
-import type { EntitiesResult, NeighborPage, NodeDetails, PathResult, SearchHit, SubgraphResult } from '../graph/types';
+import { AVOID_HUBS, type PathOptions, type PathsResult } from '../graph/paths';
+import type { EntitiesResult, NeighborPage, NodeDetails, SearchHit, SubgraphResult } from '../graph/types';
+import type { Locale } from '../i18n/locales';
 import { problemOf, type Problem } from '../i18n/notes';
 
 /**
@@ -39,6 +41,16 @@ async function getJson<T>(url: string, signal?: AbortSignal, body?: unknown): Pr
 
 const enc = encodeURIComponent;
 
+/** The query string of a ranked-paths request (what the API reads, see lib/http/params.ts). */
+export function pathsQuery(from: string, to: string, options: PathOptions, lang: Locale): string {
+  const avoid = [...options.avoid, ...(options.avoidHubs ? [AVOID_HUBS] : [])];
+  return [`from=${enc(from)}`, `to=${enc(to)}`, `k=${options.k}`, `maxHops=${options.maxHops}`,
+    ...(options.types.length > 0 ? [`types=${options.types.map(enc).join(',')}`] : []),
+    ...(avoid.length > 0 ? [`avoid=${avoid.map(enc).join(',')}`] : []),
+    ...(options.time ? [`t=${options.time.from}-${options.time.to}`, `undated=${options.undated}`] : []),
+    `lang=${lang}`].join('&');
+}
+
 export const api = {
   health: (signal?: AbortSignal) => getJson<{ status: string; entities: number }>('/api/health', signal),
   search: (q: string, limit: number, signal?: AbortSignal) =>
@@ -53,5 +65,6 @@ export const api = {
     : getJson<SubgraphResult>('/api/subgraph', signal, { ids })),
   /** Names, properties and sources of up to a view's worth of entities (for an export). */
   entities: (ids: string[], signal?: AbortSignal) => getJson<EntitiesResult>('/api/entities', signal, { ids }),
-  path: (from: string, to: string, signal?: AbortSignal) => getJson<PathResult>(`/api/paths?from=${enc(from)}&to=${enc(to)}`, signal),
+  paths: (from: string, to: string, options: PathOptions, lang: Locale, signal?: AbortSignal) =>
+    getJson<PathsResult>(`/api/paths?${pathsQuery(from, to, options, lang)}`, signal),
 };

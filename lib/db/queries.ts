@@ -9,7 +9,7 @@ import {
 } from '../graph/schema-model';
 import { getSchema } from './schema';
 import { searchGraph } from './search';
-import { LANGUAGES, type DegreeCount, type EntitiesResult, type EntityRecord, type NeighborPage, type NodeDetails, type PathResult, type SearchHit, type SearchResult, type SubgraphResult, type TypeCount } from '../graph/types';
+import { LANGUAGES, type DegreeCount, type EntitiesResult, type EntityRecord, type NeighborPage, type NodeDetails, type SearchHit, type SearchResult, type SubgraphResult, type TypeCount } from '../graph/types';
 
 /**
  * The data-access layer: every Cypher statement the app runs, built from the discovered schema
@@ -281,41 +281,6 @@ export async function getSubgraph(ids: string[]): Promise<SubgraphResult> {
   const sub = dedupeSubgraph((row?.nodes ?? []).map(toGraphNode), (row?.edges ?? []).map(toGraphEdge));
   const found = new Set(sub.nodes.map((n) => n.id));
   return { ...sub, missing: unique.filter((id) => !found.has(id)) };
-}
-
-const endsQuery = (schema: GraphSchema, resolve: string) => `
-  ${resolve}
-  RETURN ${idExpr(schema, 'n')} AS id, elementId(n) AS element`;
-
-// Hops are bounded (MAX_PATH_HOPS, interpolated as a checked integer) so a search cannot run away;
-// the query timeout bounds the rest (a path through large hubs may take that long and then says so).
-const pathQuery = (schema: GraphSchema, maxHops: number) => `
-  MATCH (a) WHERE elementId(a) = $from
-  MATCH (b) WHERE elementId(b) = $to
-  MATCH p = shortestPath((a)-[*..${maxHops}]-(b))
-  ${schema.provenance ? `WHERE all(x IN nodes(p) WHERE ${nodeFilter(schema, 'x')})` : ''}
-  RETURN [x IN nodes(p) | ${nodeProjection(schema, 'x')}] AS nodes, [r IN relationships(p) | ${edgeProjection(schema, 'r')}] AS edges
-  LIMIT 1`;
-
-export type PathOutcome = { kind: 'ok'; result: PathResult } | { kind: 'unknown'; missing: string[] };
-
-/** A shortest path (any direction) between two entities within maxHops relationships. */
-export async function getShortestPath(from: string, to: string, maxHops: number): Promise<PathOutcome> {
-  const hops = Math.max(1, Math.min(MAX_PATH_HOPS, Math.trunc(maxHops)));
-  const schema = await getSchema();
-  const resolve = resolveClause(schema, [from, to], 'n');
-  const ends = resolve ? await readQuery<{ id: string; element: string }>(endsQuery(schema, resolve.cypher), resolve.params) : [];
-  const element = new Map(ends.map((e) => [e.id, e.element]));
-  const missing = [from, to].filter((id, i, all) => !element.has(id) && all.indexOf(id) === i);
-  if (missing.length > 0) return { kind: 'unknown', missing };
-  if (from === to) {
-    const self = await getSubgraph([from]);
-    return { kind: 'ok', result: { from, to, nodes: self.nodes, edges: [], length: 0, maxHops: hops } };
-  }
-  const [row] = await readQuery<{ nodes: RawNode[]; edges: RawEdge[] }>(pathQuery(schema, hops), { from: element.get(from), to: element.get(to) });
-  const nodes = (row?.nodes ?? []).map(toGraphNode);
-  const edges = (row?.edges ?? []).map(toGraphEdge);
-  return { kind: 'ok', result: { from, to, nodes, edges, length: row ? edges.length : null, maxHops: hops } };
 }
 
 export interface Health {

@@ -12,9 +12,12 @@ import { labellerFor, translatorFor } from '../i18n/translate';
 import { EMPTY_STATE, parseExplorerState, stateIds, type ExplorerState } from '../url-state';
 import { groupFilters, isGroupKey, parseGroupKey, planExpansion, withGroups, type GroupTotal } from '../graph/groups';
 import { MAX_NEIGHBOR_PAGE } from '../graph/limits';
-import { getNeighbors, getShortestPath, getStartEntity, getSubgraph } from './queries';
+import { getNeighbors, getStartEntity, getSubgraph } from './queries';
+import { findPaths } from './paths';
+import { pathIds, type PathsResult, type RankedPath } from '../graph/paths';
+import { pathOptions } from '../url-path';
 import { nodeSizes } from '../draw/to-elements';
-import type { PathResult, Subgraph } from '../graph/types';
+import type { Subgraph } from '../graph/types';
 
 /** What the server-drawn picture and the share image need to honour every part of a link. */
 export function previewOptions(view: View): PreviewOptions {
@@ -27,7 +30,7 @@ export function previewOptions(view: View): PreviewOptions {
     style: view.style,
     selectedId: selected?.kind === 'node' ? selected.id : edgeId,
     expandedIds: new Set(Object.keys(view.state.expanded)),
-    pathIds: new Set(view.path ? [...view.path.nodes.map((n) => n.id), ...view.path.edges.map((e) => e.id)] : []),
+    pathIds: pathIds(drawnPath(view)),
     background: view.state.layout === 'map' ? basemapSvg() : null,
   };
 }
@@ -49,6 +52,11 @@ export function previewTexts(view: View, options: PreviewOptions, locale: Locale
   };
 }
 
+/** The ranked path a view draws: the one its link chose. */
+export function drawnPath(view: Pick<View, 'state' | 'paths'>): RankedPath | null {
+  return view.state.path && view.paths ? view.paths.paths[view.state.path.index] ?? null : null;
+}
+
 /** The entity the explorer opens on when a link names no view. */
 export const DEFAULT_ENTITY = 'event:brst-2023';
 
@@ -56,7 +64,8 @@ export interface View {
   state: ExplorerState;
   graph: Subgraph;
   positions: Positions;
-  path: PathResult | null;
+  /** The link's "how are these connected" search, ranked (null: none, or it failed). */
+  paths: PathsResult | null;
   notes: Note[];
   /** The database did not answer: the page still renders, with a banner, and retries. */
   unavailable: boolean;
@@ -157,15 +166,19 @@ export async function loadView(params: Record<string, string | string[] | undefi
         state = { ...state, selected: null };
       }
     }
-    let path: PathResult | null = null;
+    let paths: PathsResult | null = null;
     if (state.path) {
       // A path is an extra: if finding it fails or takes too long, the view still opens without it.
-      const outcome = await getShortestPath(state.path.from, state.path.to, 6).catch(() => null);
-      path = outcome?.kind === 'ok' ? outcome.result : null;
-      if (!path || path.length === null) {
+      const { from, to } = state.path;
+      const outcome = await findPaths(from, to, pathOptions(state.path), state.lang ?? 'en').catch(() => null);
+      paths = outcome?.kind === 'ok' ? outcome.result : null;
+      if (!paths || paths.paths.length === 0) {
         notes.push(note('pathUnavailable'));
         state = { ...state, path: null };
-        path = null;
+        paths = null;
+      } else if (state.path.index >= paths.paths.length) {
+        // Fewer paths than the link counted (the data changed): the first one is drawn.
+        state = { ...state, path: { ...state.path, index: 0 } };
       }
     }
     const graph = withGroups(sub, await groupTotals(stateIds(state)));
@@ -174,12 +187,12 @@ export async function loadView(params: Record<string, string | string[] | undefi
       batches: state.batches, edges: graph.edges, layout: state.layout, sizes: nodeSizes(graph.nodes),
       nodes: graph.nodes.map(({ id, name, type }) => ({ id, name, type })),
     }), analyse(state, graph)]);
-    return { state, graph, positions, path, notes, unavailable: false, ...analysis };
+    return { state, graph, positions, paths, notes, unavailable: false, ...analysis };
   } catch (error) {
     if (!(error instanceof DataError) || error.code === 'database_error') throw error;
     // Down: the client shows a banner and reloads when the database is back. Too slow: say so once.
     const unavailable = error.code === 'database_unavailable';
     if (!unavailable) notes.push(note('tooSlow'));
-    return { state: parsed.state, graph: { nodes: [], edges: [] }, positions: {}, path: null, notes, unavailable, style: null, styleKey: null };
+    return { state: parsed.state, graph: { nodes: [], edges: [] }, positions: {}, paths: null, notes, unavailable, style: null, styleKey: null };
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupKey } from '../graph/groups';
+import { newPathState } from '../url-path';
 import type { Subgraph } from '../graph/types';
 import { EMPTY_STATE, stateIds, type ExplorerState } from '../url-state';
 import { GraphCache } from './graph-cache';
@@ -20,7 +21,7 @@ describe('explorer transitions', () => {
   it('removes an entity with its groups, its selection and a path that ends at it', () => {
     const before = view({
       batches: [['a', 'b'], [groupKey({ origin: 'a', relType: '*', entityType: 'Country' }), 'c']], expanded: { a: 1, b: 1 },
-      selected: { kind: 'edge', source: 'a', type: 'R', target: 'b' }, path: { from: 'c', to: 'a' },
+      selected: { kind: 'edge', source: 'a', type: 'R', target: 'b' }, path: newPathState('c', 'a'),
     });
     const after = transition(before, { kind: 'remove', id: 'a' });
     expect(after.batches).toEqual([['b'], ['c']]);
@@ -58,9 +59,13 @@ describe('explorer transitions', () => {
   });
 
   it('draws a path: its new entities as a batch and the pair in the state', () => {
-    const after = transition(view({ batches: [['a']] }), { kind: 'path', from: 'a', to: 'c', ids: ['a', 'b', 'c'] });
+    const after = transition(view({ batches: [['a']] }), { kind: 'path', path: newPathState('a', 'c'), ids: ['a', 'b', 'c'] });
     expect(after.batches).toEqual([['a'], ['b', 'c']]);
-    expect(after.path).toEqual({ from: 'a', to: 'c' });
+    expect(after.path).toMatchObject({ from: 'a', to: 'c', index: 0 });
+    // Choosing the second of the ranked paths adds what it passes through and says which is drawn.
+    const second = transition(after, { kind: 'path', path: { ...after.path!, index: 1 }, ids: ['a', 'd', 'c'] });
+    expect(second.batches).toEqual([['a'], ['b', 'c'], ['d']]);
+    expect(second.path?.index).toBe(1);
   });
 
   it('settles a loaded step: drops entities the database lost, keeps how the view is drawn, says what was added', () => {

@@ -1,7 +1,7 @@
 import { parseGroupKey } from '../graph/groups';
 import type { GraphEdge, Subgraph } from '../graph/types';
 import type { LayoutName } from '../layout/compute-layout';
-import { capBatches, MAX_VIEW_ENTITIES, stateIds, type ExplorerState, type Selection } from '../url-state';
+import { capBatches, MAX_VIEW_ENTITIES, stateIds, type ExplorerState, type PathState, type Selection } from '../url-state';
 
 /**
  * The explorer's transitions, pure: what the next view is after a click, given the view on screen.
@@ -18,7 +18,8 @@ export type Transition =
   | { kind: 'reveal'; edge: { source: string; type: string; target: string } }
   | { kind: 'toggleType'; type: string }
   | { kind: 'layout'; layout: LayoutName }
-  | { kind: 'path'; from: string; to: string; ids: string[] }
+  /** A path search, or another of its ranked paths chosen: its entities join the view. */
+  | { kind: 'path'; path: PathState; ids: string[] }
   | { kind: 'clearPath' };
 
 /** The state after `transition`; the same object when nothing changes. */
@@ -71,7 +72,7 @@ export function transition(current: ExplorerState, t: Transition): ExplorerState
     case 'layout':
       return current.layout === t.layout ? current : { ...current, layout: t.layout };
     case 'path':
-      return { ...transition(current, { kind: 'addBatch', ids: t.ids }), path: { from: t.from, to: t.to } };
+      return { ...transition(current, { kind: 'addBatch', ids: t.ids }), path: t.path };
     case 'clearPath':
       return current.path === null ? current : { ...current, path: null };
   }

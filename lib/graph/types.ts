@@ -150,11 +150,3 @@ export interface SearchResult {
   indexes?: string[];
   note?: string;
 }
-
-export interface PathResult extends Subgraph {
-  from: string;
-  to: string;
-  /** Number of relationships on the path; null when none exists within maxHops. */
-  length: number | null;
-  maxHops: number;
-}

@@ -15,7 +15,7 @@ const READS: [RegExp, readonly string[]][] = [
   [/^\/api\/nodes\/[^/]+\/neighbors$/, Object.keys(neighborParams.shape)],
   [/^\/api\/nodes\/[^/]+$/, []],
   [/^\/api\/subgraph$/, Object.keys(subgraphParams.shape)],
-  [/^\/api\/paths$/, Object.keys(pathParams.shape)],
+  [/^\/api\/paths$/, Object.keys(pathParams.in.shape)],
 ];
 
 /**

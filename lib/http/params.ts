@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { MAX_NEIGHBOR_PAGE, MAX_PATH_HOPS } from '../graph/limits';
 import { MAX_SEARCH_LENGTH } from '../graph/search-query';
+import { AVOID_HUBS, DEFAULT_PATH_COUNT, DEFAULT_PATH_HOPS, MAX_PATH_COUNT } from '../graph/paths';
+import { isLocale } from '../i18n/locales';
+import { parseYearRange } from '../analysis/visibility';
 import { MAX_VIEW_ENTITIES } from '../url-state';
 
 /** Query-string schemas for the API. Everything from the outside world passes one of these. */
@@ -59,11 +62,34 @@ export const entitiesBody = z.object({
     .max(MAX_VIEW_ENTITIES, `ids may name at most ${MAX_VIEW_ENTITIES} entities (a view's limit)`),
 }, { error: 'the body must be JSON: {"ids": ["..."]}' });
 
+const commaList = (raw: string | undefined) => [...new Set((raw ?? '').split(',').map((x) => x.trim()).filter(Boolean))];
+
+/**
+ * Ranked paths: `k` paths at most, relationship `types` allowed, ids or entity types to `avoid`
+ * (`hubs`: entities with many relationships), years `t` with `undated`, and the `lang` of the readings.
+ */
 export const pathParams = z.object({
   from: entityId,
   to: entityId,
-  maxHops: intParam('maxHops', 1, MAX_PATH_HOPS, 6),
-});
+  maxHops: intParam('maxHops', 1, MAX_PATH_HOPS, DEFAULT_PATH_HOPS),
+  k: intParam('k', 1, MAX_PATH_COUNT, DEFAULT_PATH_COUNT),
+  types: z.string().optional().transform(commaList)
+    .pipe(z.array(typeName).max(50, 'types may name at most 50 relationship types')),
+  avoid: z.string().optional().transform(commaList)
+    .pipe(z.array(entityId).max(50, 'avoid may name at most 50 entities or types')),
+  t: z.string().optional().transform((raw, ctx) => {
+    if (raw === undefined || raw === '') return null;
+    const range = parseYearRange(raw);
+    if (!range) ctx.addIssue({ code: 'custom', message: 't must be a year or a range of years such as 2013-2016' });
+    return range ?? z.NEVER;
+  }),
+  undated: z.enum(['show', 'hide'], { error: 'undated must be show or hide' }).optional().default('show'),
+  lang: z.string().optional().transform((raw, ctx) => {
+    if (raw === undefined || raw === '') return 'en' as const;
+    if (!isLocale(raw)) ctx.addIssue({ code: 'custom', message: 'lang must be en, ru or zh' });
+    return isLocale(raw) ? raw : z.NEVER;
+  }),
+}).transform(({ avoid, t, ...rest }) => ({ ...rest, time: t, avoid: avoid.filter((a) => a !== AVOID_HUBS), avoidHubs: avoid.includes(AVOID_HUBS) }));
 
 /** URLSearchParams -> plain object (the last value wins for repeated keys). */
 export function queryObject(params: URLSearchParams): Record<string, string> {
