@@ -99,6 +99,10 @@ describe('the seed data', () => {
     expect(byId.get('country:ITA')?.properties).toMatchObject({ briPartner: 'former', exitedBri: '2024-03-22' });
     expect(byId.get('country:PAN')?.properties).toMatchObject({ briPartner: 'former', exitedBri: '2025-02-06' });
     expect(edgeOf('country:ITA')?.properties.exited).toBe('2024-03-22');
+    // Where the signing report and the GFDC list disagree, both values stay, each with its sources.
+    expect(edgeOf('country:PAN')?.claims?.map((c) => [c.value, c.rank, c.sources.includes('src:gfdc-bri-countries')])).toEqual([
+      ['2017-11-17', 'preferred', false], ['2017-06', 'deprecated', true],
+    ]);
     expect(countries.filter((c) => c.properties.briPartner === 'former').map((c) => c.id).sort()).toEqual(['country:ITA', 'country:PAN']);
   });
 

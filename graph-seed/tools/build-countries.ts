@@ -26,7 +26,7 @@ import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
 import ru from 'i18n-iso-countries/langs/ru.json';
 import zh from 'i18n-iso-countries/langs/zh.json';
-import type { SeedFile, SeedNode, SeedRelationship, SeedSource } from '../schema';
+import type { SeedClaim, SeedFile, SeedNode, SeedRelationship, SeedSource } from '../schema';
 
 countries.registerLocale(en);
 countries.registerLocale(ru);
@@ -245,6 +245,36 @@ function describe(row: CountryRow, name: string, inGfdc: boolean, note: Annotati
   return [first, note.description].filter(Boolean).join(' ');
 }
 
+/**
+ * Where sources disagree on the joining date, every value is kept as a claim with its sources: the
+ * one the graph uses (preferred), the GFDC list's where a signing report contradicts it
+ * (deprecated), and other dates sources give (normal). None when nothing disagrees.
+ */
+function dateClaims(property: string, joining: Joining, manual: boolean, gfdcPlaceholder: boolean,
+  others: { date: string; sources: string[]; what?: string }[], listSources: string[]): SeedClaim[] | undefined {
+  const used = joining.date;
+  if (used === undefined) return undefined;
+  const claims: SeedClaim[] = [];
+  const gfdc = joining.gfdcDate;
+  const fromReport = joining.sources.length > 0;
+  if (gfdc !== undefined && !agree(gfdc, used)) {
+    claims.push({
+      property, value: gfdc, sources: ['src:gfdc-bri-countries'], rank: 'deprecated',
+      why: gfdcPlaceholder ? 'the date the GFDC list gives China itself: a placeholder, not this country\'s date'
+        : 'the GFDC list\'s likely date of joining, read on a third-party copy; a signing report gives another',
+    });
+  }
+  for (const other of others) {
+    if (other.date.length <= 4 || agree(other.date, used) || claims.some((c) => c.value === other.date)) continue;
+    claims.push({ property, value: other.date, sources: other.sources, rank: 'normal', why: other.what ? `the date of ${other.what}` : 'another date a source gives' });
+  }
+  if (claims.length === 0) return undefined;
+  return [{
+    property, value: used, sources: fromReport ? joining.sources : listSources, rank: 'preferred',
+    why: manual ? 'settled from its source (graph-seed/data/CHANGES.md)' : fromReport ? 'the date a signing report gives' : 'the GFDC list\'s date; no signing report was found',
+  }, ...claims];
+}
+
 /** Names in one language: the full name first where FULL_NAMES has one, minus aliases dropped as ambiguous. */
 function namesIn(lang: 'en' | 'ru' | 'zh', row: CountryRow, note: Annotation): string[] {
   const full = lang === 'en' ? undefined : FULL_NAMES[row.iso3]?.[lang];
@@ -308,6 +338,9 @@ export function buildCountries(rows: CountryRow[] = readRows(path.join(COUNTRY_T
     if (aliasRu.length) aliases.ru = aliasRu;
     if (aliasZh.length) aliases.zh = aliasZh;
 
+    const otherValues = [...(signing.otherDates ?? []), ...(signing.otherDocuments ?? []),
+      ...(signing.joined && signing.joined.date !== joining.date ? [signing.joined] : [])];
+    const nodeClaims = dateClaims('joinedBriDate', joining, Boolean(note.joinedFrom), gfdcPlaceholder, otherValues, listSources);
     nodes.push({
       id: `country:${row.iso3}`,
       type: 'Country',
@@ -315,6 +348,7 @@ export function buildCountries(rows: CountryRow[] = readRows(path.join(COUNTRY_T
       aliases,
       description: describe(row, nameEn, inGfdc, note, joining, exited, gfdcPlaceholder),
       properties,
+      ...(nodeClaims ? { claims: nodeClaims } : {}),
       sources: unique([...listSources, ...(note.partnerFrom?.sources ?? []), ...joining.sources, ...(note.edgeSources ?? []), ...signedSources,
         ...(note.sources ?? []), 'src:unicode-cldr-country-names', ...(FULL_NAMES[row.iso3]?.sources ?? [])]),
     });
@@ -329,11 +363,13 @@ export function buildCountries(rows: CountryRow[] = readRows(path.join(COUNTRY_T
       if (exited) edge.exited = exited;
       if (note.role) edge.role = note.role;
       if (otherDates.length) edge.joinedOtherDates = otherDates;
+      const edgeClaims = dateClaims('joinedDate', joining, Boolean(note.joinedFrom), gfdcPlaceholder, otherValues, listSources);
       relationships.push({
         from: `country:${row.iso3}`,
         type: 'PARTNER_OF',
         to: 'initiative:bri',
         properties: edge,
+        ...(edgeClaims ? { claims: edgeClaims } : {}),
         // Where GFDC calls the signing unclear, the list does not support the edge: only the sources that settle it do.
         sources: unique([...(note.partnerFrom ? note.partnerFrom.sources : listSources), ...joining.sources, ...(note.edgeSources ?? []), ...signedSources]),
       });
