@@ -61,7 +61,7 @@ export function Toolbar({ cy, layout, onLayout, currentUrl, exportView, onStartS
         )}
       </button>
       {onStartStory && (
-        <button type="button" onClick={onStartStory}>{ts('start')}</button>
+        <button type="button" className="story-start" onClick={onStartStory}>{ts('start')}</button>
       )}
       <ExportMenu cy={cy} source={() => ({ ...exportView(), link: currentUrl(cy ? readViewport(cy) : null) })} />
     </div>

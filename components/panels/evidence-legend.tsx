@@ -41,7 +41,9 @@ export function EvidenceLegend({ summary, minimum, onChange }: {
   return (
     <fieldset className="evidence-legend" data-testid="evidence-legend">
       <legend>{t('title')}</legend>
-      <p className="analysis-line">{t('explain')}</p>
+      {/* What the line styles mean, folded: the canvas keeps its room; the filter below stays in sight. */}
+      <details className="evidence-key-details">
+        <summary>{t('explain')}</summary>
       <ul className="evidence-key">
         {(['solid', 'dashed', 'dotted'] as const).map((kind) => <li key={kind}><LineSwatch kind={kind} /><span>{t(`line.${kind}`)}</span></li>)}
         <li>
@@ -52,6 +54,7 @@ export function EvidenceLegend({ summary, minimum, onChange }: {
           <span>{t('weakEntity')}</span>
         </li>
       </ul>
+      </details>
       <label className="legend-item evidence-hide">
         <input type="checkbox" checked={hidesCopies} onChange={(e) => onChange(e.target.checked ? 'single' : null)} />
         <span>{t('hideWeak')}</span>
