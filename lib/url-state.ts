@@ -4,6 +4,7 @@ import { groupKey, isGroupKey, parseGroupKey } from './graph/groups';
 import type { LayoutName } from './layout/compute-layout';
 import { isLocale, type Locale } from './i18n/locales';
 import { note, type Note } from './i18n/notes';
+import { isTypeName } from './graph/type-name';
 
 /**
  * The deep-link format: the URL *is* the view. Shared by the server (first render) and the client
@@ -32,8 +33,7 @@ export const MAX_VIEW_ENTITIES = 5000;
 export const MAX_VIEW_BATCHES = 30;
 const MAX_ID_LENGTH = 200;
 const LAYOUTS: readonly LayoutName[] = ['force', 'circle', 'grid', 'map'];
-const TYPE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,59}$/;
-const TYPE_OR_ANY = /^(\*|[^\p{Cc},;~]{1,100})$/u;
+const isTypeOrAny = (text: string) => text === '*' || isTypeName(text);
 
 export type Selection =
   | { kind: 'node'; id: string }
@@ -90,13 +90,15 @@ function read(params: RawParams, key: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-// Items are percent-escaped beyond encodeURIComponent so the separators , ; ~ @ stay unambiguous,
-// and escaped once more for the query string, because readers get values already decoded once.
-// A colon stays readable: a group splits at its first colon only, so later ones are plain text.
-function escapeItem(item: string): string {
-  return encodeURIComponent(item).replace(/%3A/g, ':')
-    .replace(/[~!*()']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%/g, '%25');
+// An item (an id, a prefix, a type name) is written so that a link reads as plainly as it can
+// (`Person:Ada%20Lovelace`) while the codec's own separators stay unambiguous: inside an item only
+// `%` and the separators , ; ~ @ * (and : in a prefix) are percent-escaped, then the whole text is
+// encoded once for the query string. Readers get the value decoded once by the URL parser and
+// percent-decode each item: that also opens links of the earlier format, where every item was
+// encoded twice (`Person:Ada%2520Lovelace`).
+function escapeItem(item: string, prefix = false): string {
+  const inner = item.replace(prefix ? /[%,;~@*:]/g : /[%,;~@*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return encodeURIComponent(inner).replace(/%3A/g, ':');
 }
 
 function unescapeItem(item: string): string | null {
@@ -122,7 +124,7 @@ function groupToken(origin: string, relType: string, entityType: string): string
 function readGroupToken(rest: string): string | null {
   const parts = rest.split(',').map(unescapeItem);
   const [origin, relType, entityType] = parts;
-  if (parts.length !== 3 || !origin || !isValidId(origin) || !relType || !entityType || !TYPE_OR_ANY.test(relType) || !TYPE_OR_ANY.test(entityType)) return null;
+  if (parts.length !== 3 || !origin || !isValidId(origin) || !relType || !entityType || !isTypeOrAny(relType) || !isTypeOrAny(entityType)) return null;
   return groupKey({ origin, relType, entityType });
 }
 
@@ -142,7 +144,7 @@ export function encodeIdGroup(ids: string[], suffix: (id: string) => string = ()
     const rest = colon > 0 ? id.slice(colon + 1) : id;
     groups.set(prefix, [...(groups.get(prefix) ?? []), escapeItem(rest) + suffix(id)]);
   }
-  return [...[...groups].map(([prefix, items]) => `${escapeItem(prefix)}:${items.join(',')}`), ...groupTokens].join(';');
+  return [...[...groups].map(([prefix, items]) => `${escapeItem(prefix, true)}:${items.join(',')}`), ...groupTokens].join(';');
 }
 
 /** The inverse of encodeIdGroup; bad items are reported, not fatal. */
@@ -246,7 +248,7 @@ export function parseExplorerState(params: RawParams): ParsedState {
   } else if (r !== undefined) {
     const parts = r.split(',').map(unescapeItem);
     const [source, type, target] = parts;
-    if (parts.length === 3 && source && target && type && seen.has(source) && seen.has(target) && /^[A-Za-z][A-Za-z0-9_]*$/.test(type)) {
+    if (parts.length === 3 && source && target && type && seen.has(source) && seen.has(target) && isTypeName(type)) {
       state.selected = { kind: 'edge', source, type, target };
     } else {
       ignored.push(note('selectedRelationshipNotInView', { id: short(r) }));
@@ -255,9 +257,10 @@ export function parseExplorerState(params: RawParams): ParsedState {
 
   const hide = read(params, 'hide');
   if (hide !== undefined) {
-    for (const type of hide.split(',').filter(Boolean)) {
-      if (TYPE_NAME.test(type)) state.hiddenTypes.push(type);
-      else bad.push(type);
+    for (const raw of hide.split(',').filter(Boolean)) {
+      const type = unescapeItem(raw);
+      if (type !== null && isTypeName(type)) state.hiddenTypes.push(type);
+      else bad.push(raw);
     }
     state.hiddenTypes = [...new Set(state.hiddenTypes)].sort();
   }
@@ -338,7 +341,7 @@ export function serializeExplorerState(state: ExplorerState): string {
   if (state.selected?.kind === 'edge') {
     parts.push(`r=${[state.selected.source, state.selected.type, state.selected.target].map(escapeItem).join(',')}`);
   }
-  if (state.hiddenTypes.length > 0) parts.push(`hide=${[...state.hiddenTypes].sort().join(',')}`);
+  if (state.hiddenTypes.length > 0) parts.push(`hide=${[...state.hiddenTypes].sort().map((type) => escapeItem(type)).join(',')}`);
   if (state.layout !== 'force') parts.push(`l=${state.layout}`);
   if (state.path) parts.push(`p=${escapeItem(state.path.from)},${escapeItem(state.path.to)}`);
   if (state.size !== 'links') parts.push(`size=${state.size}`);
