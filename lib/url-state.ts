@@ -339,7 +339,7 @@ export function serializeExplorerState(state: ExplorerState): string {
     parts.push(`s=${spec ? groupToken(spec.origin, spec.relType, spec.entityType) : escapeItem(state.selected.id)}`);
   }
   if (state.selected?.kind === 'edge') {
-    parts.push(`r=${[state.selected.source, state.selected.type, state.selected.target].map(escapeItem).join(',')}`);
+    parts.push(`r=${[state.selected.source, state.selected.type, state.selected.target].map((part) => escapeItem(part)).join(',')}`);
   }
   if (state.hiddenTypes.length > 0) parts.push(`hide=${[...state.hiddenTypes].sort().map((type) => escapeItem(type)).join(',')}`);
   if (state.layout !== 'force') parts.push(`l=${state.layout}`);

@@ -28,6 +28,8 @@ import { useShortcuts, SHORTCUTS } from './use-shortcuts';
 import { Toolbar } from './toolbar';
 import { useExplorer, type ExplorerInit } from './use-explorer';
 import { useViewAnalysis } from './use-view-analysis';
+import { DatasetProvider } from './dataset-context';
+import { PanPad } from '../graph/pan-pad';
 
 // The canvas (Cytoscape and its layouts) loads after the page is interactive: until then the
 // server-drawn picture of the same view stays on screen.
@@ -57,7 +59,6 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
   // The path drawn is the one the URL names; a later search that found nothing leaves it as it was.
   const drawnPath = path && path.length !== null && state.path && path.from === state.path.from && path.to === state.path.to ? path : null;
   const pathIds = useMemo(() => new Set(drawnPath ? [...drawnPath.nodes.map((n) => n.id), ...drawnPath.edges.map((e) => e.id)] : []), [drawnPath]);
-  const types = useMemo(() => [...new Set(graph.nodes.map((n) => n.type))].sort(), [graph.nodes]);
   const analysis = useViewAnalysis(graph, state, init);
   const timeHidden = analysis.time.hidden;
   // An analysis may draw an entity bigger than the layout made room for: it moves aside if it would overlap.
@@ -114,16 +115,21 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
   const announcement = describeSelection({ node: selectedNode, edge: selectedEdge, edges: graph.edges, nodes: nodesById, labels, t: tx });
 
   return (
+    <DatasetProvider value={init.dataset}>
     <div className="explorer">
       <a className="skip-link" href="#graph-canvas-region">{tx('skipToGraph')}</a>
       <a className="skip-link" href="#details-panel">{tx('skipToDetails')}</a>
       <header className="topbar">
-        <a className="brand" href={`/?lang=${labels.locale}`} aria-label={t('brandHome')}>
-          <span className="brand-mark" aria-hidden="true">◈</span>
-          <span className="brand-name">{t('brand')}</span>
-        </a>
+        {/* The page's one h1: the explorer's name; the link's name starts with what it shows (WCAG 2.5.3). */}
+        <h1 className="brand-heading">
+          <a className="brand" href={`/?lang=${labels.locale}`}>
+            <span className="brand-mark" aria-hidden="true">◈</span>
+            <span className="brand-name">{init.dataset.title ?? t('brand')}</span>
+            <span className="visually-hidden">{t('startOver')}</span>
+          </a>
+        </h1>
         <SearchBox label={tx('searchLabel')} inputRef={searchRef} onPick={(hit) => void actions.focus(hit.id)} />
-        <Toolbar cy={canvasReady ? cyRef.current : null} layout={state.layout} onLayout={actions.setLayout} currentUrl={actions.currentUrl}
+        <Toolbar cy={canvasReady ? cyRef.current : null} layout={state.layout} mapLayout={init.dataset.countries} onLayout={actions.setLayout} currentUrl={actions.currentUrl}
           exportView={() => ({ graph, hiddenTypes: state.hiddenTypes, selectedId, pathIds, layout: state.layout })} />
         <LanguageSwitcher currentUrl={() => actions.currentUrl(cyRef.current ? readViewport(cyRef.current) : null)} />
       </header>
@@ -151,7 +157,6 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
             key={render.mode}
             elements={elements}
             positions={positions}
-            types={types}
             selectedId={selectedId}
             viewportRequest={viewportRequest}
             growFrom={growFrom}
@@ -176,6 +181,7 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
             <AnalysisLegend settings={analysis.settings} style={analysis.style} pending={analysis.pending} failed={analysis.failed}
               names={nodeNames} onChange={actions.setAnalysis} />
           </TypeFilter>
+          <PanPad cy={canvasReady ? cyRef.current : null} />
           <TimeFilter summary={analysis.time} range={state.time} undated={state.undated} onRange={actions.setTime} onUndated={actions.setUndated} />
           <div className="status-line" role="status" aria-live="polite" aria-busy={status.kind === 'busy'} data-overlay="">
             {status.kind === 'busy' && <span className="busy">{tx(`busy.${status.label}`)}</span>}
@@ -264,6 +270,7 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
         </aside>
       </main>
     </div>
+    </DatasetProvider>
   );
 }
 

@@ -16,6 +16,7 @@ import { useFocusOnMount } from '../ui/use-focus-on-mount';
 import { PropertyList } from './property-list';
 import { SourceList } from './source-list';
 import { useFetch } from './use-fetch';
+import { useDataset } from '../explorer/dataset-context';
 
 export interface NodeActions {
   onExpand: (id: string, filters?: { relType?: string; entityType?: string }) => void;
@@ -54,6 +55,7 @@ export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages,
   const labels = useLabeller();
   const [details, retry] = useFetch<NodeDetails>(`${id}|${revision}`, (signal) => api.node(id, signal));
   const headingRef = useFocusOnMount<HTMLHeadingElement>(autoFocus);
+  const { provenance } = useDataset();
   if (details.kind === 'loading') return <p className="muted" aria-busy="true">{t('loadingDetails')}</p>;
   if (details.kind === 'error') return <Retry what="detailsFailed" problem={details.problem} retry={retry} />;
   const node = details.data;
@@ -105,7 +107,7 @@ export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages,
         </ul>
         <RelationshipList id={node.id} revision={revision} actions={actions} />
       </section>
-      <SourceList sources={node.sources} />
+      {provenance && <SourceList sources={node.sources} />}
     </article>
   );
 }
@@ -114,6 +116,8 @@ export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages,
 function RelationshipList({ id, revision, actions }: { id: string; revision: number; actions: NodeActions }) {
   const t = useTranslations('panels');
   const labels = useLabeller();
+  // A graph without sources offers the relationship's details instead of "why?" (its sources).
+  const { provenance } = useDataset();
   const [limit, setLimit] = useState(NEIGHBOR_PAGE_SIZE * 2);
   const [page, retry] = useFetch<NeighborPage>(`${id}|${limit}|${revision}`, (signal) => api.neighbors(id, { offset: 0, limit }, signal));
   if (page.kind === 'loading') return <p className="muted" aria-busy="true">{t('loadingRelationships')}</p>;
@@ -155,9 +159,10 @@ function RelationshipList({ id, revision, actions }: { id: string; revision: num
                     style={{ '--type-color': typeStyle(other?.type ?? '').color } as React.CSSProperties}>
                     {other ? <Caption node={other} /> : otherId}
                   </button>
-                  <button type="button" className="why" onClick={() => actions.onSelectEdge(edge)}
-                    aria-label={t('whyLabel', { relationship: labels.relationship(edge.type), name: other ? labels.nodeName(other) : otherId })}>
-                    {t('why', { count: edge.sources.length })}
+                  <button type="button" className="why" onClick={() => actions.onSelectEdge(edge)}>
+                    {provenance ? t('why', { count: edge.sources.length }) : t('relationshipDetails')}
+                    {/* The name starts with what the button shows (WCAG 2.5.3), then says which relationship. */}
+                    <span className="visually-hidden">{t('whyAbout', { relationship: labels.relationship(edge.type), name: other ? labels.nodeName(other) : otherId })}</span>
                   </button>
                 </li>
               );
@@ -184,6 +189,7 @@ export function EdgeDetailsPanel({ edge, nodes, autoFocus, onNavigate }: { edge:
   const from = nodes.get(edge.source);
   const to = nodes.get(edge.target);
   const headingRef = useFocusOnMount<HTMLHeadingElement>(autoFocus);
+  const { provenance } = useDataset();
   return (
     <article className="details" aria-labelledby="details-title">
       <header>
@@ -197,7 +203,7 @@ export function EdgeDetailsPanel({ edge, nodes, autoFocus, onNavigate }: { edge:
         <button type="button" onClick={() => onNavigate(edge.target)}>{t('goTo', { name: to ? labels.nodeName(to) : edge.target })}</button>
       </div>
       <PropertyList properties={edge.properties} />
-      <SourceList sources={edge.sources} heading={t('sourcesWhy')} />
+      {provenance && <SourceList sources={edge.sources} heading={t('sourcesWhy')} />}
     </article>
   );
 }

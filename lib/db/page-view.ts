@@ -52,9 +52,10 @@ export async function viewMetadata(view: View, locale: Locale, focusNode?: Graph
   const labels = labellerFor(locale);
   const selected = view.state.selected?.kind === 'node' ? view.state.selected.id : null;
   const focus = focusNode ?? view.graph.nodes.find((n) => n.id === selected);
-  const title = focus ? labels.nodeName(focus) : t('title');
+  const title = focus ? labels.nodeName(focus) : view.dataset.title ?? t('title');
   const names = view.graph.nodes.slice(0, 6).map((n) => labels.nodeName(n)).join(', ');
-  const description = t('description', { count: stateIds(view.state).length, names: `${names}${view.graph.nodes.length > 6 ? ', ...' : ''}` });
+  const listed = { count: stateIds(view.state).length, names: `${names}${view.graph.nodes.length > 6 ? ', ...' : ''}` };
+  const description = view.dataset.title && !view.dataset.provenance ? t('descriptionOther', { ...listed, title: view.dataset.title }) : t('description', listed);
   // The image is drawn from the view as resolved (unknown ids dropped, default view filled in).
   const image = `/api/preview?${serializeExplorerState({ ...view.state, viewport: null, lang: locale })}`;
   const alt = t('imageAlt', { title });

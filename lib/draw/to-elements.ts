@@ -3,6 +3,7 @@ import { GROUP_COLOUR, type ViewStyle } from '../analysis/settings';
 import type { Positions } from '../layout/compute-layout';
 import { PLAIN_LABELS, type Labeller } from '../i18n/labeller';
 import type { GraphNode, Subgraph } from '../graph/types';
+import { typeStyle } from './entity-style';
 
 export interface ElementOptions {
   positions: Positions;
@@ -56,7 +57,7 @@ export function toElements(graph: Subgraph, options: ElementOptions): ElementDef
       return {
         group: 'nodes',
         data: {
-          id: node.id, label: labels.group(node.group, node.group.remaining), fullLabel: labels.group(node.group, node.group.remaining), type: node.type, size: GROUP_NODE_SIZE, expandable: true, priority: 2_000 + node.group.remaining,
+          id: node.id, label: labels.group(node.group, node.group.remaining), fullLabel: labels.group(node.group, node.group.remaining), type: node.type, typeColour: typeStyle(node.type).color, shape: typeStyle(node.type).shape, size: GROUP_NODE_SIZE, expandable: true, priority: 2_000 + node.group.remaining,
           ...(community ? { colour: GROUP_COLOUR } : {}),
         },
         position: { ...(positions[node.id] ?? { x: 0, y: 0 }) },
@@ -74,6 +75,9 @@ export function toElements(graph: Subgraph, options: ElementOptions): ElementDef
         label: `${labels.captionLine(node, 29)}${more}`,
         fullLabel: `${labels.captionLine(node, Infinity)}${more}`,
         type: node.type,
+        // Colour and shape travel with the entity, so any label (spaces, quotes, any script) is drawn as the legend shows it.
+        typeColour: typeStyle(node.type).color,
+        shape: typeStyle(node.type).shape,
         size: style?.sizes[node.id] ?? nodeSize(node.degree),
         ...(community && style.colours[node.id] ? { colour: style.colours[node.id] } : {}),
         expandable: hidden > 0,
