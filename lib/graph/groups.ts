@@ -50,6 +50,8 @@ export function groupFilters(spec: GroupSpec): { relType?: string; entityType?: 
 /** Simple English plurals for type labels ("Country" -> "countries", "Laboratory" -> "laboratories"). */
 export function pluralLabel(type: string, count: number): string {
   const label = typeStyle(type).label;
+  // English plurals only for English-looking labels: `Учёный` and `研究所` stay as the database names them.
+  if (!/^[A-Za-z][A-Za-z ]*$/.test(label)) return label;
   const lower = label.charAt(0).toLowerCase() + label.slice(1);
   if (count === 1) return lower;
   if (/[^aeiou]y$/i.test(lower)) return `${lower.slice(0, -1)}ies`;
