@@ -249,7 +249,9 @@ export function Explorer({ init, preview }: { init: ExplorerInit; preview?: Reac
           ) : (
             <div className="welcome">
               <h2>{tx('welcome.title')}</h2>
-              <p>{tx('welcome.intro', { dates: format.dateTimeRange(CONFERENCE_DAYS[0], CONFERENCE_DAYS[1], { day: 'numeric', month: 'long', year: 'numeric' }) })}</p>
+              {/* The seed's story on the seed; another graph is introduced by its own name. */}
+              <p>{init.dataset.title ? tx('welcome.introOther', { title: init.dataset.title })
+                : tx('welcome.intro', { dates: format.dateTimeRange(CONFERENCE_DAYS[0], CONFERENCE_DAYS[1], { day: 'numeric', month: 'long', year: 'numeric' }) })}</p>
               <ul>
                 <li>{tx('welcome.search')}</li>
                 <li>{tx('welcome.click', { touch: String(touch) })}</li>
