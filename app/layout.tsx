@@ -2,12 +2,16 @@ import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { LocaleProvider } from '@/components/i18n/locale-provider';
+import { getDataset } from '@/lib/db/dataset';
 import { messagesFor } from '@/lib/i18n/messages';
 import { pageLocale, translator } from '@/lib/i18n/server';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = translator(await pageLocale(), 'share');
+  // The seed's own title; another database's name (APP_TITLE or the database's) otherwise.
+  const { title } = await getDataset();
+  if (title) return { title: { default: title, template: `%s · ${title}` } };
   return {
     title: { default: t('title'), template: t('titleTemplate', { title: '%s' }) },
     description: t('siteDescription'),

@@ -107,13 +107,12 @@ async function mount(variant: Variant, nodeCount: number, edgeCount: number): Pr
   const elements = toElements(graph, { positions, expanded: {}, hiddenTypes: [], pathIds: new Set() });
   const container = document.getElementById('cy')!;
   const base: CytoscapeOptions = { container, elements, ...CANVAS_OPTIONS };
-  const types = TYPES;
-  let style: StylesheetJson = graphStylesheet(types);
+  let style: StylesheetJson = graphStylesheet();
   let options: CytoscapeOptions = base;
   let choice: ReturnType<typeof renderOptions> | null = null;
   if (variant !== 'today') {
     choice = renderOptions({ nodes: graph.nodes.length, edges: graph.edges.length, webglAvailable: variant === 'new' && webglAvailable({ allowSoftware: true }) });
-    style = [...graphStylesheet(types), ...levelOfDetailStyle(choice)];
+    style = [...graphStylesheet(), ...levelOfDetailStyle(choice)];
     options = { ...base, ...choice.options, ...(window.benchRenderOverride ?? {}) };
   }
   const start = performance.now();

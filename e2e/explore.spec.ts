@@ -59,7 +59,7 @@ test('a relationship\'s details show the source behind it', async ({ page, explo
   await explorer.open();
   await explorer.search('Yin Hejun', /Yin Hejun/);
   const ministerOf = explorer.details.locator('.relationship-group', { has: page.getByRole('heading', { name: /minister of/ }) });
-  await ministerOf.getByRole('button', { name: /^Why:/ }).first().click();
+  await ministerOf.getByRole('button', { name: /^why\? \(/ }).first().click();
   await explorer.settled();
   await expect(explorer.details.getByRole('heading', { level: 2 })).toContainText('Yin Hejun');
   await expect(explorer.details.getByRole('heading', { level: 2 })).toContainText('minister of');

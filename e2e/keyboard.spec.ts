@@ -86,7 +86,7 @@ test('search, canvas, expand, path and panel links work from the keyboard alone'
   expect(await focused()).not.toContain('body');
 
   // "why?" opens the relationship and keeps the focus on its heading too.
-  const why = explorer.details.getByRole('button', { name: /^Why:/ }).first();
+  const why = explorer.details.getByRole('button', { name: /^why\? \(/ }).first();
   await tabTo(why);
   await page.keyboard.press('Enter');
   await explorer.settled();

@@ -21,6 +21,8 @@ const envSchema = z.object({
   NEO4J_LOCAL_TX_TIMEOUT_S: z.coerce.number().int().min(1).max(3_600).default(30),
   NEO4J_LOCAL_TX_MAX_MB: z.coerce.number().int().min(16).max(32_768).default(256),
 
+  /** The explorer's name on a database the project did not seed (default: the database's name); the seed keeps its own title. */
+  APP_TITLE: z.string().trim().max(80, 'must be at most 80 characters').regex(/^[^\p{Cc}]*$/u, 'must not contain control characters').optional(),
   /** The site's public origin (https://graph.example.org) for absolute links such as og:image; Host headers are not trusted for them. */
   PUBLIC_URL: z.string().trim().url('must be an absolute URL such as https://graph.example.org')
     .regex(/^https?:\/\//, 'must start with http:// or https://').optional(),

@@ -1,12 +1,16 @@
-/** Escaping of the items a deep link lists (ids, types), shared by lib/url-state.ts and lib/url-path.ts. */
-
-// Items are percent-escaped beyond encodeURIComponent so the separators , ; ~ @ stay unambiguous,
-// and escaped once more for the query string, because readers get values already decoded once.
-// A colon stays readable: a group splits at its first colon only, so later ones are plain text.
-export function escapeItem(item: string): string {
-  return encodeURIComponent(item).replace(/%3A/g, ':')
-    .replace(/[~!*()']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%/g, '%25');
+/**
+ * Escaping of the items a deep link lists (ids, prefixes, types), shared by lib/url-state.ts and
+ * lib/url-path.ts.
+ *
+ * An item is written so that a link reads as plainly as it can (`Person:Ada%20Lovelace`) while the
+ * codec's own separators stay unambiguous: inside an item only `%` and the separators , ; ~ @ *
+ * (and : in a prefix) are percent-escaped, then the whole text is encoded once for the query
+ * string. Readers get the value decoded once by the URL parser and percent-decode each item: that
+ * also opens links of the earlier format, where every item was encoded twice (`Person:Ada%2520Lovelace`).
+ */
+export function escapeItem(item: string, prefix = false): string {
+  const inner = item.replace(prefix ? /[%,;~@*:]/g : /[%,;~@*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return encodeURIComponent(inner).replace(/%3A/g, ':');
 }
 
 export function unescapeItem(item: string): string | null {

@@ -22,7 +22,7 @@ describe('the path part of a link', () => {
   });
 
   it('drops malformed options with a note and keeps the pair', () => {
-    const { state, ignored } = parseExplorerState(new URLSearchParams(`${view}&p=country:KAZ,person:yin-hejun&pi=9&pk=0&ptypes=bad-type`));
+    const { state, ignored } = parseExplorerState(new URLSearchParams(`${view}&p=country:KAZ,person:yin-hejun&pi=9&pk=0&ptypes=bad%01type`));
     expect(state.path).toMatchObject({ from: 'country:KAZ', index: 0, k: 3, types: [] });
     expect(ignored.map((n) => n.code)).toContain('malformedParts');
   });

@@ -3,6 +3,7 @@ import { AVOID_HUBS, DEFAULT_PATH_OPTIONS, MAX_PATH_COUNT, type PathOptions } fr
 import { MAX_PATH_HOPS } from './graph/limits';
 import { note, type Note } from './i18n/notes';
 import { escapeItem, unescapeItem } from './url-escape';
+import { isTypeName } from './graph/type-name';
 
 /**
  * The "how are these connected" part of a deep link (see the list at the top of lib/url-state.ts):
@@ -25,7 +26,6 @@ export interface PathState extends PathOptions {
   index: number;
 }
 
-const TYPE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,59}$/;
 const MAX_ITEMS = 50;
 
 function count(text: string | undefined, min: number, max: number, fallback: number): number | null {
@@ -51,14 +51,14 @@ export function readPathState(read: (key: string) => string | undefined, inView:
   const k = pick('pk', count(read('pk'), 1, MAX_PATH_COUNT, DEFAULT_PATH_OPTIONS.k), DEFAULT_PATH_OPTIONS.k);
   const index = pick('pi', count(read('pi'), 1, k, 1), 1) - 1;
   const maxHops = pick('phops', count(read('phops'), 1, MAX_PATH_HOPS, DEFAULT_PATH_OPTIONS.maxHops), DEFAULT_PATH_OPTIONS.maxHops);
-  const types = (read('ptypes') ?? '').split(',').filter(Boolean);
+  const types = (read('ptypes') ?? '').split(',').filter(Boolean).map((t) => unescapeItem(t) ?? '\u0000');
   const avoid = (read('pavoid') ?? '').split(',').filter(Boolean).map(unescapeItem);
   const time = read('pt');
   const range = time === undefined ? null : pick('pt', parseYearRange(time), null);
   const undated = read('pundated');
   const state: PathState = {
     from, to, index, k, maxHops,
-    types: [...new Set(types.filter((t) => TYPE_NAME.test(t) || !bad.push(t)))].sort().slice(0, MAX_ITEMS),
+    types: [...new Set(types.filter((t) => isTypeName(t) || !bad.push(t)))].sort().slice(0, MAX_ITEMS),
     avoid: [...new Set(avoid.filter((a): a is string => a !== null && a !== AVOID_HUBS && a.length <= 200))].sort().slice(0, MAX_ITEMS),
     avoidHubs: avoid.includes(AVOID_HUBS),
     time: range,
@@ -73,8 +73,8 @@ export function writePathState(path: PathState): string[] {
   const parts = [`p=${escapeItem(path.from)},${escapeItem(path.to)}`];
   if (path.index > 0) parts.push(`pi=${path.index + 1}`);
   if (path.k !== DEFAULT_PATH_OPTIONS.k) parts.push(`pk=${path.k}`);
-  if (path.types.length > 0) parts.push(`ptypes=${[...path.types].sort().join(',')}`);
-  const avoid = [...[...path.avoid].sort().map(escapeItem), ...(path.avoidHubs ? [AVOID_HUBS] : [])];
+  if (path.types.length > 0) parts.push(`ptypes=${[...path.types].sort().map((t) => escapeItem(t)).join(',')}`);
+  const avoid = [...[...path.avoid].sort().map((item) => escapeItem(item)), ...(path.avoidHubs ? [AVOID_HUBS] : [])];
   if (avoid.length > 0) parts.push(`pavoid=${avoid.join(',')}`);
   if (path.maxHops !== DEFAULT_PATH_OPTIONS.maxHops) parts.push(`phops=${path.maxHops}`);
   if (path.time) parts.push(`pt=${path.time.from}-${path.time.to}`);

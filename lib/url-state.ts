@@ -9,6 +9,7 @@ import { escapeItem, unescapeItem } from './url-escape';
 import { readPathState, writePathState, type PathState } from './url-path';
 
 export type { PathState } from './url-path';
+import { isTypeName } from './graph/type-name';
 
 /**
  * The deep-link format: the URL *is* the view. Shared by the server (first render) and the client
@@ -39,8 +40,7 @@ export const MAX_VIEW_ENTITIES = 5000;
 const MAX_VIEW_BATCHES = 30;
 const MAX_ID_LENGTH = 200;
 const LAYOUTS: readonly LayoutName[] = ['force', 'circle', 'grid', 'map'];
-const TYPE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,59}$/;
-const TYPE_OR_ANY = /^(\*|[^\p{Cc},;~]{1,100})$/u;
+const isTypeOrAny = (text: string) => text === '*' || isTypeName(text);
 
 export type Selection =
   | { kind: 'node'; id: string }
@@ -106,7 +106,7 @@ function groupToken(origin: string, relType: string, entityType: string): string
 function readGroupToken(rest: string): string | null {
   const parts = rest.split(',').map(unescapeItem);
   const [origin, relType, entityType] = parts;
-  if (parts.length !== 3 || !origin || !isValidId(origin) || !relType || !entityType || !TYPE_OR_ANY.test(relType) || !TYPE_OR_ANY.test(entityType)) return null;
+  if (parts.length !== 3 || !origin || !isValidId(origin) || !relType || !entityType || !isTypeOrAny(relType) || !isTypeOrAny(entityType)) return null;
   return groupKey({ origin, relType, entityType });
 }
 
@@ -126,7 +126,7 @@ function encodeIdGroup(ids: string[], suffix: (id: string) => string = () => '')
     const rest = colon > 0 ? id.slice(colon + 1) : id;
     groups.set(prefix, [...(groups.get(prefix) ?? []), escapeItem(rest) + suffix(id)]);
   }
-  return [...[...groups].map(([prefix, items]) => `${escapeItem(prefix)}:${items.join(',')}`), ...groupTokens].join(';');
+  return [...[...groups].map(([prefix, items]) => `${escapeItem(prefix, true)}:${items.join(',')}`), ...groupTokens].join(';');
 }
 
 /** The inverse of encodeIdGroup; bad items are reported, not fatal. */
@@ -230,7 +230,7 @@ export function parseExplorerState(params: RawParams): ParsedState {
   } else if (r !== undefined) {
     const parts = r.split(',').map(unescapeItem);
     const [source, type, target] = parts;
-    if (parts.length === 3 && source && target && type && seen.has(source) && seen.has(target) && /^[A-Za-z][A-Za-z0-9_]*$/.test(type)) {
+    if (parts.length === 3 && source && target && type && seen.has(source) && seen.has(target) && isTypeName(type)) {
       state.selected = { kind: 'edge', source, type, target };
     } else {
       ignored.push(note('selectedRelationshipNotInView', { id: short(r) }));
@@ -239,9 +239,10 @@ export function parseExplorerState(params: RawParams): ParsedState {
 
   const hide = read(params, 'hide');
   if (hide !== undefined) {
-    for (const type of hide.split(',').filter(Boolean)) {
-      if (TYPE_NAME.test(type)) state.hiddenTypes.push(type);
-      else bad.push(type);
+    for (const raw of hide.split(',').filter(Boolean)) {
+      const type = unescapeItem(raw);
+      if (type !== null && isTypeName(type)) state.hiddenTypes.push(type);
+      else bad.push(raw);
     }
     state.hiddenTypes = [...new Set(state.hiddenTypes)].sort();
   }
@@ -321,9 +322,9 @@ export function serializeExplorerState(state: ExplorerState): string {
     parts.push(`s=${spec ? groupToken(spec.origin, spec.relType, spec.entityType) : escapeItem(state.selected.id)}`);
   }
   if (state.selected?.kind === 'edge') {
-    parts.push(`r=${[state.selected.source, state.selected.type, state.selected.target].map(escapeItem).join(',')}`);
+    parts.push(`r=${[state.selected.source, state.selected.type, state.selected.target].map((part) => escapeItem(part)).join(',')}`);
   }
-  if (state.hiddenTypes.length > 0) parts.push(`hide=${[...state.hiddenTypes].sort().join(',')}`);
+  if (state.hiddenTypes.length > 0) parts.push(`hide=${[...state.hiddenTypes].sort().map((type) => escapeItem(type)).join(',')}`);
   if (state.layout !== 'force') parts.push(`l=${state.layout}`);
   if (state.path) parts.push(...writePathState(state.path));
   if (state.size !== 'links') parts.push(`size=${state.size}`);

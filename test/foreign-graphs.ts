@@ -16,7 +16,7 @@ import { startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
  */
 
 export interface ForeignGraph {
-  name: 'films' | 'lab' | 'events';
+  name: 'films' | 'lab' | 'events' | 'science';
   statements: string[];
 }
 
@@ -85,3 +85,24 @@ export async function loadForeignGraph(graph: ForeignGraph | null, env: Env = fo
 export async function stopForeign(env: Env = foreignEnv()): Promise<void> {
   await stopLocalNeo4j(env, () => undefined);
 }
+
+/**
+ * science: labels and relationship types in Cyrillic and with spaces, ids from a name with spaces,
+ * no sources, no countries, and a hub of 250 neighbours (200 scientists, 50 laboratories).
+ */
+export const SCIENCE: ForeignGraph = {
+  name: 'science',
+  statements: [
+    'CREATE CONSTRAINT centre_name FOR (c:`Научный центр`) REQUIRE c.name IS UNIQUE',
+    'CREATE CONSTRAINT scientist_name FOR (s:`Учёный`) REQUIRE s.name IS UNIQUE',
+    'CREATE CONSTRAINT lab_name FOR (l:`Research Lab`) REQUIRE l.name IS UNIQUE',
+    `CREATE (hub:\`Научный центр\` {name: 'Центр Ады Лавлейс', founded: 1990})
+     WITH hub UNWIND range(1, 200) AS i
+     CREATE (:\`Учёный\` {name: 'Учёный ' + toString(i)})-[:\`РАБОТАЕТ В\` {since: 2000 + i % 20}]->(hub)`,
+    `MATCH (hub:\`Научный центр\`) UNWIND range(1, 50) AS i
+     CREATE (:\`Research Lab\` {name: 'Lab ' + toString(i)})-[:\`PART OF\`]->(hub)`,
+  ],
+};
+
+/** The science hub's id as the explorer names it (`Label:value`). */
+export const SCIENCE_HUB = 'Научный центр:Центр Ады Лавлейс';

@@ -5,7 +5,8 @@ import { forgetSchema, getSchema } from '@/lib/db/schema';
 import { loadView } from '@/lib/db/view';
 import { closeNeo4j } from '@/lib/db/driver';
 import { EMPTY_STATE, serializeExplorerState } from '@/lib/url-state';
-import { FILMS, foreignEnv, foreignPassword, LAB, loadForeignGraph, stopForeign, type ForeignGraph } from '@/test/foreign-graphs';
+import { FILMS, foreignEnv, foreignPassword, LAB, loadForeignGraph, SCIENCE, SCIENCE_HUB, stopForeign, type ForeignGraph } from '@/test/foreign-graphs';
+import { getDataset } from '@/lib/db/dataset';
 import { POST as entities } from './entities/route';
 import { GET as health } from './health/route';
 import { GET as neighbors } from './nodes/[id]/neighbors/route';
@@ -134,6 +135,35 @@ describe('a films graph keyed by name and title, with its own full-text index', 
     expect(view.state.selected).toEqual({ kind: 'node', id: 'Movie:卧虎藏龙' });
     const first = await loadView(new URLSearchParams());
     expect(first.graph.nodes.length).toBeGreaterThan(1);
+  });
+});
+
+describe('a science graph with Cyrillic labels, relationship types with spaces and a 250-neighbour hub', () => {
+  beforeAll(() => use(SCIENCE));
+
+  it('names the explorer after the database, with no provenance and no map', async () => {
+    // Without APP_TITLE (the browser test sets one) the database's own name.
+    expect(await getDataset()).toEqual({ title: 'neo4j', provenance: false, countries: false });
+    // A link asking for the map opens the default layout, and says why.
+    const view = await loadView(new URLSearchParams(`v=1&n=${enc(SCIENCE_HUB)}&l=map`));
+    expect(view.state.layout).toBe('force');
+    expect(view.notes.map((n) => noteText(n)).join(' ')).toMatch(/map/);
+  });
+
+  it('expands the hub by a Cyrillic entity type and by a relationship type with a space', async () => {
+    const page = async (query: string) => json(await neighbors(request(`/api/nodes/x/neighbors?${query}`), params(SCIENCE_HUB)));
+    const scientists = await page(`entityType=${enc('Учёный')}&limit=200`);
+    expect(scientists.status).toBe(200);
+    expect(scientists.body.total).toBe(200);
+    expect((scientists.body.nodes as { id: string; type: string }[]).filter((n) => n.id !== SCIENCE_HUB).every((n) => n.type === 'Учёный')).toBe(true);
+    const labs = await page(`type=${enc('PART OF')}&limit=100`);
+    expect(labs.status).toBe(200);
+    expect(labs.body.total).toBe(50);
+    expect(labs.body.byEntityType).toEqual(expect.arrayContaining([{ type: 'Research Lab', count: 50 }]));
+    // Only what cannot be a name is refused, with a clear message.
+    const bad = await page('entityType=A%01B');
+    expect(bad.status).toBe(400);
+    expect(String(bad.body.message)).toMatch(/control characters/);
   });
 });
 

@@ -34,6 +34,8 @@ import { useShortcuts, SHORTCUTS } from './use-shortcuts';
 import { Toolbar } from './toolbar';
 import { useExplorer, type ExplorerInit } from './use-explorer';
 import { useViewAnalysis } from './use-view-analysis';
+import { DatasetProvider } from './dataset-context';
+import { PanPad } from '../graph/pan-pad';
 
 // The canvas (Cytoscape and its layouts) loads after the page is interactive: until then the
 // server-drawn picture of the same view stays on screen.
@@ -139,16 +141,21 @@ export function Explorer({ init, preview, story = null, offerStory = null }: {
   const announcement = describeSelection({ node: selectedNode, edge: selectedEdge, edges: graph.edges, nodes: nodesById, labels, t: tx });
 
   return (
+    <DatasetProvider value={init.dataset}>
     <div className="explorer">
       <a className="skip-link" href="#graph-canvas-region">{tx('skipToGraph')}</a>
       <a className="skip-link" href="#details-panel">{tx('skipToDetails')}</a>
       <header className="topbar">
-        <a className="brand" href={`/?lang=${labels.locale}`} aria-label={t('brandHome')}>
-          <span className="brand-mark" aria-hidden="true">◈</span>
-          <span className="brand-name">{t('brand')}</span>
-        </a>
+        {/* The page's one h1: the explorer's name; the link's name starts with what it shows (WCAG 2.5.3). */}
+        <h1 className="brand-heading">
+          <a className="brand" href={`/?lang=${labels.locale}`}>
+            <span className="brand-mark" aria-hidden="true">◈</span>
+            <span className="brand-name">{init.dataset.title ?? t('brand')}</span>
+            <span className="visually-hidden">{t('startOver')}</span>
+          </a>
+        </h1>
         <SearchBox label={tx('searchLabel')} inputRef={searchRef} onPick={(hit) => void actions.focus(hit.id)} />
-        <Toolbar cy={canvasReady ? cyRef.current : null} layout={state.layout} onLayout={actions.setLayout} currentUrl={actions.currentUrl}
+        <Toolbar cy={canvasReady ? cyRef.current : null} layout={state.layout} mapLayout={init.dataset.countries} onLayout={actions.setLayout} currentUrl={actions.currentUrl}
           onStartStory={stories.context ? null : () => { stories.builder.start(); editStory(); }}
           exportView={() => ({ graph, hiddenTypes: state.hiddenTypes, hiddenIds: timeHidden, selectedId, pathIds, expandedIds: new Set(Object.keys(state.expanded)), layout: state.layout })} />
         <LanguageSwitcher currentUrl={() => actions.currentUrl(cyRef.current ? readViewport(cyRef.current) : null)} />
@@ -177,7 +184,6 @@ export function Explorer({ init, preview, story = null, offerStory = null }: {
             key={render.mode}
             elements={elements}
             positions={positions}
-            types={types}
             selectedId={selectedId}
             viewportRequest={viewportRequest}
             growFrom={growFrom}
@@ -203,6 +209,7 @@ export function Explorer({ init, preview, story = null, offerStory = null }: {
               names={nodeNames} onChange={actions.setAnalysis} />
             <EvidenceLegend summary={analysis.evidence} minimum={state.evidence} onChange={actions.setEvidence} />
           </TypeFilter>
+          <PanPad cy={canvasReady ? cyRef.current : null} />
           <TimeFilter summary={analysis.time} range={state.time} undated={state.undated} onRange={actions.setTime} onUndated={actions.setUndated} />
           <div className="status-line" role="status" aria-live="polite" aria-busy={status.kind === 'busy'} data-overlay="">
             {status.kind === 'busy' && <span className="busy">{tx(`busy.${status.label}`)}</span>}
@@ -283,7 +290,9 @@ export function Explorer({ init, preview, story = null, offerStory = null }: {
           ) : (
             <div className="welcome">
               <h2>{tx('welcome.title')}</h2>
-              <p>{tx('welcome.intro', { dates: format.dateTimeRange(CONFERENCE_DAYS[0], CONFERENCE_DAYS[1], { day: 'numeric', month: 'long', year: 'numeric' }) })}</p>
+              {/* The seed's story on the seed; another graph is introduced by its own name. */}
+              <p>{init.dataset.title ? tx('welcome.introOther', { title: init.dataset.title })
+                : tx('welcome.intro', { dates: format.dateTimeRange(CONFERENCE_DAYS[0], CONFERENCE_DAYS[1], { day: 'numeric', month: 'long', year: 'numeric' }) })}</p>
               <ul>
                 <li>{tx('welcome.search')}</li>
                 <li>{tx('welcome.click', { touch: String(touch) })}</li>
@@ -304,6 +313,7 @@ export function Explorer({ init, preview, story = null, offerStory = null }: {
         </aside>
       </main>
     </div>
+    </DatasetProvider>
   );
 }
 

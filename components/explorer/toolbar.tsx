@@ -7,12 +7,14 @@ import type { LayoutName } from '@/lib/layout/compute-layout';
 import type { Viewport } from '@/lib/url-state';
 import { ExportMenu } from '../export/export-menu';
 import type { ExportSource } from '../export/run-export';
-import { frame, readViewport } from '../graph/viewport';
+import { frame, motion, readViewport } from '../graph/viewport';
 
 /** Zoom, fit, layout, "Copy link" and "Export". The canvas instance is only used for viewport commands and pictures. */
-export function Toolbar({ cy, layout, onLayout, currentUrl, exportView, onStartStory }: {
+export function Toolbar({ cy, layout, mapLayout, onLayout, currentUrl, exportView, onStartStory }: {
   cy: Core | null;
   layout: LayoutName;
+  /** The graph has countries: the world map is offered. */
+  mapLayout: boolean;
   onLayout: (layout: LayoutName) => void;
   /** The address of the view as it is now, viewport included. */
   currentUrl: (viewport: Viewport | null) => string;
@@ -26,7 +28,9 @@ export function Toolbar({ cy, layout, onLayout, currentUrl, exportView, onStartS
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const zoomBy = (factor: number) => {
     if (!cy) return;
-    cy.animate({ zoom: { level: Math.min(4, Math.max(0.1, cy.zoom() * factor)), renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } } }, { duration: 150 });
+    const zoom = { level: Math.min(4, Math.max(0.1, cy.zoom() * factor)), renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } };
+    if (motion(150) > 0) cy.animate({ zoom }, { duration: 150 });
+    else cy.zoom(zoom);
   };
   const copy = async () => {
     try {
@@ -48,7 +52,7 @@ export function Toolbar({ cy, layout, onLayout, currentUrl, exportView, onStartS
           <option value="force">{t('layouts.force')}</option>
           <option value="circle">{t('layouts.circle')}</option>
           <option value="grid">{t('layouts.grid')}</option>
-          <option value="map">{t('layouts.map')}</option>
+          {mapLayout && <option value="map">{t('layouts.map')}</option>}
         </select>
       </label>
       <button type="button" className="primary" onClick={() => void copy()}>

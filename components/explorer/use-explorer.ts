@@ -1,5 +1,6 @@
 'use client';
 
+import type { DatasetInfo } from '@/lib/graph/dataset';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '@/lib/client/api';
 import { groupFilters, isGroupKey, parseGroupKey, planExpansion, withGroups } from '@/lib/graph/groups';
@@ -48,6 +49,8 @@ export interface ExplorerInit {
   /** The server's analysis of the first view, when the link asks for one (see useViewAnalysis). */
   style: ViewStyle | null;
   styleKey: string | null;
+  /** The database's name and what it has (see lib/graph/dataset.ts). */
+  dataset: DatasetInfo;
 }
 
 const idsKey = GraphCache.key;

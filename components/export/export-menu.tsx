@@ -6,6 +6,7 @@ import { useTranslations } from 'use-intl';
 import { EXPORT_FORMATS, type ExportFormat } from '@/lib/export/filename';
 import type { Translate } from '@/lib/export/texts';
 import type { ExportSource } from './run-export';
+import { useDataset } from '../explorer/dataset-context';
 
 type Status = { kind: 'idle' } | { kind: 'busy'; format: ExportFormat } | { kind: 'done'; file: string } | { kind: 'failed'; message: string };
 
@@ -17,6 +18,7 @@ type Status = { kind: 'idle' } | { kind: 'busy'; format: ExportFormat } | { kind
  */
 export function ExportMenu({ cy, source }: { cy: Core | null; source: () => ExportSource }) {
   const t = useTranslations('export');
+  const dataset = useDataset();
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -63,7 +65,9 @@ export function ExportMenu({ cy, source }: { cy: Core | null; source: () => Expo
     setStatus({ kind: 'busy', format });
     try {
       const [{ runExport }, { exportTexts }] = await Promise.all([import('./run-export'), import('@/lib/export/texts')]);
-      const file = await runExport(format, view, cy, exportTexts(t as unknown as Translate));
+      const texts = exportTexts(t as unknown as Translate);
+      // The files are titled after the graph they come from.
+      const file = await runExport(format, view, cy, dataset.title ? { ...texts, title: dataset.title } : texts);
       setStatus({ kind: 'done', file });
     } catch (error) {
       setStatus({ kind: 'failed', message: t('status.failed', { message: error instanceof Error ? error.message : String(error) }) });

@@ -10,14 +10,13 @@ import type { Viewport } from '@/lib/url-state';
 import { graphStylesheet, labelMargin } from './graph-stylesheet';
 import { exposeGraphForTests } from './graph-test-hook';
 import { placeCanvasLabels } from './canvas-labels';
-import { applyViewport, centre, frame, readViewport, usableRect } from './viewport';
+import { applyViewport, centre, frame, motion, readViewport, usableRect } from './viewport';
 
 export interface CanvasSelection { kind: 'node' | 'edge'; id: string }
 
 export interface GraphCanvasProps {
   elements: ElementDefinition[];
   positions: Positions;
-  types: string[];
   selectedId: string | null;
   /** A viewport to apply (from the URL); a new seq re-applies it, e.g. on Back. null frames the view. */
   viewportRequest: { viewport: Viewport | null; seq: number };
@@ -63,7 +62,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const cy = cytoscape({
       container: container.current,
       elements: [],
-      style: [...graphStylesheet(latest.current.types, 1), ...levelOfDetailStyle(render)],
+      style: [...graphStylesheet(1), ...levelOfDetailStyle(render)],
       ...CANVAS_OPTIONS,
       ...render.options,
     });
@@ -87,7 +86,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       const scale = labelScale(cy.zoom());
       if (Math.abs(scale - scaleRef.current) / scaleRef.current > 0.04) {
         scaleRef.current = scale;
-        cy.style([...graphStylesheet(latest.current.types, scale), ...levelOfDetailStyle(render)]);
+        cy.style([...graphStylesheet(scale), ...levelOfDetailStyle(render)]);
         // Label sizes are measured when a frame is drawn: place them once the new sizes are known.
         return declutterAfterFrame();
       }
@@ -199,7 +198,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       if (!target) return;
       const p = node.position();
       if (Math.abs(p.x - target.x) < 0.01 && Math.abs(p.y - target.y) < 0.01) return;
-      if (firstPaint || !start) node.position({ ...target });
+      if (firstPaint || !start || motion(ANIMATION_MS) === 0) node.position({ ...target });
       else node.animate({ position: { ...target } }, { duration: ANIMATION_MS, easing: 'ease-out-cubic' });
     });
     if (firstPaint) {
@@ -212,7 +211,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     // Once new nodes have glided into place, labels are placed again where they really are.
     const settle = setTimeout(() => declutterRef.current(), ANIMATION_MS + 60);
     return () => clearTimeout(settle);
-  }, [props.elements, props.positions, props.types, props.growFrom, props.viewportRequest.viewport, props.background]);
+  }, [props.elements, props.positions, props.growFrom, props.viewportRequest.viewport, props.background]);
 
   // After each step: frame the new batch and where it came from (once the nodes have moved there).
   useEffect(() => {

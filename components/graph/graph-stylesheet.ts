@@ -1,6 +1,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import { typeStyle } from '@/lib/draw/entity-style';
 import { WEAK_MARK } from '@/lib/draw/evidence-style';
+import { reducedMotion } from './viewport';
 
 /** On-screen size of node labels at zoom 1 and closer, in CSS pixels (never drawn smaller: see `scale`). */
 const LABEL_PX = 12;
@@ -9,17 +10,19 @@ const LABEL_PX = 12;
 export const labelMargin = (scale: number) => Math.round(4 * scale * 100) / 100;
 
 /**
- * The Cytoscape stylesheet; per-type colour and shape come from lib/draw/entity-style. `scale`
+ * The Cytoscape stylesheet; per-type colour and shape come with each element (lib/draw/to-elements,
+ * from lib/draw/entity-style). `scale`
  * grows labels in model units as the view zooms out, so that on screen they stay readable; the
  * canvas then hides the labels that would collide rather than shrinking them.
  */
-export function graphStylesheet(types: string[], scale = 1): StylesheetJson {
+export function graphStylesheet(scale = 1): StylesheetJson {
   const px = (n: number) => Math.round(n * scale * 100) / 100;
   return [
     {
       selector: 'node',
       style: {
-        'background-color': '#8899aa',
+        'background-color': 'data(typeColour)',
+        shape: 'data(shape)' as 'ellipse',
         label: 'data(label)',
         'font-size': px(LABEL_PX),
         'font-family': 'Inter, system-ui, sans-serif',
@@ -37,16 +40,12 @@ export function graphStylesheet(types: string[], scale = 1): StylesheetJson {
         'border-width': 2,
         'border-color': '#ffffff',
         'transition-property': 'opacity, border-color, border-width',
-        'transition-duration': 200,
+        'transition-duration': reducedMotion() ? 0 : 200,
         // Entities above relationships, always: a click on an entity never lands on a line crossing it.
         'z-index-compare': 'manual',
         'z-index': 10,
       },
     },
-    ...types.map((type) => ({
-      selector: `node[type = "${type.replace(/["\\]/g, '')}"]`,
-      style: { 'background-color': typeStyle(type).color, shape: typeStyle(type).shape },
-    })),
     // An analysis colours entities by community (lib/analysis): over the type's colour, under the states below.
     { selector: 'node[colour]', style: { 'background-color': 'data(colour)' } },
     { selector: 'node[?expandable]', style: { 'border-style': 'dashed', 'border-color': '#51607a' } },

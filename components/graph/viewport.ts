@@ -7,6 +7,16 @@ import type { Viewport } from '@/lib/url-state';
  * whichever side loses the least, and views are framed and centred inside what is left.
  */
 
+/** The reader asked the system for less motion: the view jumps instead of gliding (WCAG 2.3.3). */
+export function reducedMotion(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** An animation's duration, or 0 when the reader prefers reduced motion. */
+export function motion(duration: number): number {
+  return reducedMotion() ? 0 : duration;
+}
+
 export interface Rect { left: number; top: number; right: number; bottom: number }
 
 const MAX_FRAME_ZOOM = 1.6;
@@ -71,7 +81,7 @@ export function frame(cy: Core, what: Collection | ModelBox, duration = 350): vo
   const target = 'x1' in what && typeof what.x1 === 'number' && !('boundingBox' in what) ? frameBoxFor(cy, what as ModelBox) : frameFor(cy, what as Collection);
   if (!target) return;
   cy.stop(true, true);
-  if (duration > 0) cy.animate(target, { duration, easing: 'ease-in-out-cubic' });
+  if (motion(duration) > 0) cy.animate(target, { duration, easing: 'ease-in-out-cubic' });
   else cy.viewport(target);
 }
 
@@ -83,8 +93,16 @@ export function centre(cy: Core, eles: Collection, duration = 300): void {
   const zoom = cy.zoom();
   const pan = { x: (area.left + area.right) / 2 - ((bb.x1 + bb.x2) / 2) * zoom, y: (area.top + area.bottom) / 2 - ((bb.y1 + bb.y2) / 2) * zoom };
   cy.stop(true, true);
-  if (duration > 0) cy.animate({ pan }, { duration, easing: 'ease-in-out-cubic' });
+  if (motion(duration) > 0) cy.animate({ pan }, { duration, easing: 'ease-in-out-cubic' });
   else cy.pan(pan);
+}
+
+/** Moves the view by a fraction of the canvas (the pan buttons: panning without dragging, WCAG 2.5.7). */
+export function panBy(cy: Core, dx: number, dy: number): void {
+  cy.stop(true, true);
+  const by = { x: -dx * cy.width(), y: -dy * cy.height() };
+  if (motion(200) > 0) cy.animate({ panBy: by }, { duration: 200, easing: 'ease-in-out-cubic' });
+  else cy.panBy(by);
 }
 
 /** The viewport as the URL stores it: zoom and the model-space point at the centre of the canvas. */

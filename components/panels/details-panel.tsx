@@ -17,6 +17,7 @@ import { PropertyList } from './property-list';
 import { SourceList } from './source-list';
 import { ClaimList, EvidenceLine } from './evidence-line';
 import { useFetch } from './use-fetch';
+import { useDataset } from '../explorer/dataset-context';
 
 export interface NodeActions {
   onExpand: (id: string, filters?: { relType?: string; entityType?: string }) => void;
@@ -55,6 +56,7 @@ export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages,
   const labels = useLabeller();
   const [details, retry] = useFetch<NodeDetails>(`${id}|${revision}`, (signal) => api.node(id, signal));
   const headingRef = useFocusOnMount<HTMLHeadingElement>(autoFocus);
+  const { provenance } = useDataset();
   if (details.kind === 'loading') return <p className="muted" aria-busy="true">{t('loadingDetails')}</p>;
   if (details.kind === 'error') return <Retry what="detailsFailed" problem={details.problem} retry={retry} />;
   const node = details.data;
@@ -107,7 +109,7 @@ export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages,
         </ul>
         <RelationshipList id={node.id} revision={revision} actions={actions} />
       </section>
-      <SourceList sources={node.sources} evidence={<EvidenceLine grade={node.evidence} sources={node.sources} />} />
+      {provenance && <SourceList sources={node.sources} evidence={<EvidenceLine grade={node.evidence} sources={node.sources} />} />}
     </article>
   );
 }
@@ -116,6 +118,8 @@ export function NodeDetailsPanel({ id, revision, shownNeighbours, expandedPages,
 function RelationshipList({ id, revision, actions }: { id: string; revision: number; actions: NodeActions }) {
   const t = useTranslations('panels');
   const labels = useLabeller();
+  // A graph without sources offers the relationship's details instead of "why?" (its sources).
+  const { provenance } = useDataset();
   const [limit, setLimit] = useState(NEIGHBOR_PAGE_SIZE * 2);
   const [page, retry] = useFetch<NeighborPage>(`${id}|${limit}|${revision}`, (signal) => api.neighbors(id, { offset: 0, limit }, signal));
   if (page.kind === 'loading') return <p className="muted" aria-busy="true">{t('loadingRelationships')}</p>;
@@ -157,9 +161,10 @@ function RelationshipList({ id, revision, actions }: { id: string; revision: num
                     style={{ '--type-color': typeStyle(other?.type ?? '').color } as React.CSSProperties}>
                     {other ? <Caption node={other} /> : otherId}
                   </button>
-                  <button type="button" className="why" onClick={() => actions.onSelectEdge(edge)}
-                    aria-label={t('whyLabel', { relationship: labels.relationship(edge.type), name: other ? labels.nodeName(other) : otherId })}>
-                    {t('why', { count: edge.sources.length })}
+                  <button type="button" className="why" onClick={() => actions.onSelectEdge(edge)}>
+                    {provenance ? t('why', { count: edge.sources.length }) : t('relationshipDetails')}
+                    {/* The name starts with what the button shows (WCAG 2.5.3), then says which relationship. */}
+                    <span className="visually-hidden">{t('whyAbout', { relationship: labels.relationship(edge.type), name: other ? labels.nodeName(other) : otherId })}</span>
                   </button>
                 </li>
               );
@@ -186,6 +191,7 @@ export function EdgeDetailsPanel({ edge, nodes, autoFocus, onNavigate }: { edge:
   const from = nodes.get(edge.source);
   const to = nodes.get(edge.target);
   const headingRef = useFocusOnMount<HTMLHeadingElement>(autoFocus);
+  const { provenance } = useDataset();
   return (
     <article className="details" aria-labelledby="details-title">
       <header>
@@ -199,8 +205,8 @@ export function EdgeDetailsPanel({ edge, nodes, autoFocus, onNavigate }: { edge:
         <button type="button" onClick={() => onNavigate(edge.target)}>{t('goTo', { name: to ? labels.nodeName(to) : edge.target })}</button>
       </div>
       <PropertyList properties={edge.properties} />
-      <ClaimList claims={edge.claims} />
-      <SourceList sources={edge.sources} heading={t('sourcesWhy')} evidence={<EvidenceLine grade={edge.evidence} sources={edge.sources} />} />
+      {provenance && <ClaimList claims={edge.claims} />}
+      {provenance && <SourceList sources={edge.sources} heading={t('sourcesWhy')} evidence={<EvidenceLine grade={edge.evidence} sources={edge.sources} />} />}
     </article>
   );
 }

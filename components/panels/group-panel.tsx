@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { api } from '@/lib/client/api';
 import { ANY, GROUP_THRESHOLD, groupFilters, type GroupSpec } from '@/lib/graph/groups';
-import { typeStyle } from '@/lib/draw/entity-style';
+import { typeStyle, typeTint } from '@/lib/draw/entity-style';
 import { MAX_NEIGHBOR_PAGE } from '@/lib/graph/limits';
 import type { GraphNode, GroupInfo, NeighborPage } from '@/lib/graph/types';
 import { Caption } from '../i18n/caption';
@@ -64,7 +64,7 @@ export function GroupPanel({ node, origin, shown, autoFocus, onDraw, onRemove, o
   return (
     <article className="details" aria-labelledby="details-title">
       <header>
-        <span className="type-badge" style={{ '--type-color': typeStyle(node.type).color } as React.CSSProperties}>{t('badge')}</span>
+        <span className="type-badge" style={{ '--type-color': typeStyle(node.type).color, '--type-tint': typeTint(node.type) } as React.CSSProperties}>{t('badge')}</span>
         <h2 id="details-title" tabIndex={-1} ref={headingRef}>
           {labels.typeCount(group.entityType, group.remaining)} <span className="muted">{t('of', { total: group.total })}</span>
         </h2>

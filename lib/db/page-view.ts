@@ -67,11 +67,12 @@ export async function viewMetadata(view: View, locale: Locale, focusNode?: Graph
   const selected = view.state.selected?.kind === 'node' ? view.state.selected.id : null;
   const focus = focusNode ?? view.graph.nodes.find((n) => n.id === selected);
   const names = view.graph.nodes.slice(0, 6).map((n) => labels.nodeName(n)).join(', ');
+  const listed = { count: stateIds(view.state).length, names: `${names}${view.graph.nodes.length > 6 ? ', ...' : ''}` };
   // A story step is shared as the story's title and the step's caption.
   const title = story ? t('storyTitle', { title: story.story.title, step: story.step + 1, count: story.story.steps.length })
-    : focus ? labels.nodeName(focus) : t('title');
+    : focus ? labels.nodeName(focus) : view.dataset.title ?? t('title');
   const description = story ? story.story.steps[story.step]?.caption ?? ''
-    : t('description', { count: stateIds(view.state).length, names: `${names}${view.graph.nodes.length > 6 ? ', ...' : ''}` });
+    : view.dataset.title && !view.dataset.provenance ? t('descriptionOther', { ...listed, title: view.dataset.title }) : t('description', listed);
   // The image is drawn from the view as resolved (unknown ids dropped, default view filled in).
   const image = `/api/preview?${serializeExplorerState({ ...view.state, viewport: null, lang: locale })}${story ? `&${storyParams(story)}` : ''}`;
   const alt = t('imageAlt', { title });

@@ -18,6 +18,8 @@ import { pathIds, type PathsResult, type RankedPath } from '../graph/paths';
 import { pathOptions } from '../url-path';
 import { nodeSizes } from '../draw/to-elements';
 import type { Subgraph } from '../graph/types';
+import type { DatasetInfo } from '../graph/dataset';
+import { getDataset } from './dataset';
 
 /** What the server-drawn picture and the share image need to honour every part of a link. */
 export function previewOptions(view: View): PreviewOptions {
@@ -47,8 +49,11 @@ export function previewTexts(view: View, options: PreviewOptions, locale: Locale
   const count = visibleEntities(view.graph, view.state.hiddenTypes, options.hiddenIds ?? new Set()).nodes.length;
   const { time } = view.state;
   return {
-    title: focus ? labellerFor(locale).nodeName(focus) : t('previewTitle'),
-    subtitle: time ? t('previewSubtitleRange', { count, from: String(time.from), to: String(time.to) }) : t('previewSubtitle', { count }),
+    title: focus ? labellerFor(locale).nodeName(focus) : view.dataset.title ?? t('previewTitle'),
+    // "every fact sourced" only where the graph records sources.
+    subtitle: view.dataset.provenance
+      ? (time ? t('previewSubtitleRange', { count, from: String(time.from), to: String(time.to) }) : t('previewSubtitle', { count }))
+      : (time ? t('previewSubtitleRangePlain', { count, from: String(time.from), to: String(time.to) }) : t('previewSubtitlePlain', { count })),
   };
 }
 
@@ -73,6 +78,8 @@ export interface View {
   style: ViewStyle | null;
   /** Names the input `style` was computed from (see filterView), so the browser can reuse it. */
   styleKey: string | null;
+  /** The database's name and what it has (sources, countries): what the interface offers follows it. */
+  dataset: DatasetInfo;
 }
 
 /** The analysis a state asks for, computed off the event loop; null for the defaults or when it fails (the browser then computes it). */
@@ -141,7 +148,17 @@ function withoutGoneGroups(state: ExplorerState, graph: Subgraph): ExplorerState
 
 /** Everything the first render needs for a URL: state, graph and positions, computed on the server. */
 export async function loadView(params: Record<string, string | string[] | undefined> | URLSearchParams, fallbackId = DEFAULT_ENTITY): Promise<View> {
+  const dataset = await getDataset();
+  return { ...(await loadGraphView(params, fallbackId, dataset.countries)), dataset };
+}
+
+async function loadGraphView(params: Record<string, string | string[] | undefined> | URLSearchParams, fallbackId: string, countries: boolean): Promise<Omit<View, 'dataset'>> {
   const parsed = parseExplorerState(params);
+  // A link asking for the map on a graph without countries opens the default layout, and says so.
+  if (parsed.state.layout === 'map' && !countries) {
+    parsed.state.layout = 'force';
+    parsed.ignored.push(note('unknownLayout', { layout: 'map' }));
+  }
   const notes = [...parsed.ignored];
   try {
     let state = parsed.state;

@@ -1,6 +1,8 @@
 /**
- * How each entity type looks: one table shared by the canvas, the legend and the preview image.
- * Types outside the table (other datasets) get a stable colour derived from their name.
+ * How each entity type looks: the ONE palette, shared by the canvas, the legend, badges, the server
+ * picture, the share image and every export. Types outside the table (other datasets, any script)
+ * get a stable colour derived from their name, always as #rrggbb: every renderer (Cytoscape, SVG,
+ * canvas 2D, GEXF) reads that the same way.
  */
 export interface TypeStyle {
   color: string;
@@ -29,13 +31,32 @@ const TYPE_STYLES: Record<string, TypeStyle> = {
 
 function hue(text: string): number {
   let h = 0;
-  for (const ch of text) h = (h * 31 + ch.charCodeAt(0)) % 360;
+  for (const ch of text) h = (h * 31 + ch.codePointAt(0)!) % 360;
   return h;
+}
+
+const hex = (n: number) => Math.round(Math.min(255, Math.max(0, n))).toString(16).padStart(2, '0');
+
+/** HSL (degrees, 0-1, 0-1) -> #rrggbb. */
+export function hslToHex(h: number, s: number, l: number): string {
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number) => {
+    const k = (n + h / 30) % 12;
+    return 255 * (l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1)));
+  };
+  return `#${hex(f(0))}${hex(f(8))}${hex(f(4))}`;
 }
 
 export function typeStyle(type: string): TypeStyle {
   // Own keys only: another database's label may be `constructor`.
-  return (Object.hasOwn(TYPE_STYLES, type) ? TYPE_STYLES[type] : undefined) ?? { color: `hsl(${hue(type)} 45% 50%)`, shape: 'ellipse', label: type };
+  return (Object.hasOwn(TYPE_STYLES, type) ? TYPE_STYLES[type] : undefined) ?? { color: hslToHex(hue(type), 0.45, 0.5), shape: 'ellipse', label: type };
+}
+
+/** A type's colour mixed with white (`amount` of white, 0-1): a light background dark text reads on. */
+export function typeTint(type: string, amount = 0.82): string {
+  const color = typeStyle(type).color;
+  const channel = (i: number) => parseInt(color.slice(1 + 2 * i, 3 + 2 * i), 16);
+  return `#${[0, 1, 2].map((i) => hex(channel(i) + (255 - channel(i)) * amount)).join('')}`;
 }
 
 /** "PARTNER_OF" -> "partner of", for people rather than databases. */

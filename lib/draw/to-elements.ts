@@ -4,6 +4,7 @@ import type { Positions } from '../layout/compute-layout';
 import { PLAIN_LABELS, type Labeller } from '../i18n/labeller';
 import type { GraphNode, Subgraph } from '../graph/types';
 import { evidenceClass } from './evidence-style';
+import { typeStyle } from './entity-style';
 
 export interface ElementOptions {
   positions: Positions;
@@ -66,7 +67,7 @@ export function toElements(graph: Subgraph, options: ElementOptions): ElementDef
       return {
         group: 'nodes',
         data: {
-          id: node.id, label: labels.group(node.group, node.group.remaining), fullLabel: labels.group(node.group, node.group.remaining), type: node.type, size: GROUP_NODE_SIZE, expandable: true, priority: 2_000 + node.group.remaining,
+          id: node.id, label: labels.group(node.group, node.group.remaining), fullLabel: labels.group(node.group, node.group.remaining), type: node.type, typeColour: typeStyle(node.type).color, shape: typeStyle(node.type).shape, size: GROUP_NODE_SIZE, expandable: true, priority: 2_000 + node.group.remaining,
           ...(community ? { colour: GROUP_COLOUR } : {}),
         },
         position: { ...(positions[node.id] ?? { x: 0, y: 0 }) },
@@ -84,6 +85,9 @@ export function toElements(graph: Subgraph, options: ElementOptions): ElementDef
         label: `${labels.captionLine(node, 29)}${more}`,
         fullLabel: `${labels.captionLine(node, Infinity)}${more}`,
         type: node.type,
+        // Colour and shape travel with the entity, so any label (spaces, quotes, any script) is drawn as the legend shows it.
+        typeColour: typeStyle(node.type).color,
+        shape: typeStyle(node.type).shape,
         size: style?.sizes[node.id] ?? nodeSize(node.degree),
         ...(community && style.colours[node.id] ? { colour: style.colours[node.id] } : {}),
         expandable: hidden > 0,

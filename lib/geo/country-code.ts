@@ -18,6 +18,11 @@ export interface CountryCandidate {
 }
 
 const COUNTRY_TYPE = /^(countr(y|ies)|nations?|sovereign[ _-]?states?)$/i;
+/** A type (label) that names countries: `Country`, `countries`, `Nation`, `Sovereign state`. */
+export function isCountryType(type: string): boolean {
+  return COUNTRY_TYPE.test(type.trim());
+}
+
 // Property names that carry the entity's own code, compared without case, '_' or '-'.
 const CODE_KEYS = ['iso3', 'isoa3', 'alpha3', 'iso31661alpha3', 'iso2', 'isoa2', 'alpha2', 'iso31661alpha2', 'isocode', 'iso'];
 const ID_PREFIX = /^country[:/](.+)$/i;
@@ -90,7 +95,7 @@ export function countryCode(node: CountryCandidate): string | null {
     const code = toAlpha3(prefixed);
     if (code) return code;
   }
-  if (!COUNTRY_TYPE.test(node.type.trim())) return null;
+  if (!isCountryType(node.type)) return null;
   const fromProps = node.properties ? fromProperties(node.properties) : null;
   if (fromProps) return fromProps;
   const lastSegment = node.id.split(/[:/#]/).pop() ?? '';

@@ -4,6 +4,7 @@ import { MAX_SEARCH_LENGTH } from '../graph/search-query';
 import { AVOID_HUBS, DEFAULT_PATH_COUNT, DEFAULT_PATH_HOPS, MAX_PATH_COUNT } from '../graph/paths';
 import { isLocale } from '../i18n/locales';
 import { parseYearRange } from '../analysis/visibility';
+import { typeNameProblem } from '../graph/type-name';
 import { MAX_VIEW_ENTITIES } from '../url-state';
 
 /** Query-string schemas for the API. Everything from the outside world passes one of these. */
@@ -16,7 +17,11 @@ import { MAX_VIEW_ENTITIES } from '../url-state';
 export const entityId = z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters')
   .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters');
 
-const typeName = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]{0,59}$/, 'must be a type name such as PARTNER_OF or Country');
+/** A label or relationship type as the database names it (any script, spaces included): lib/graph/type-name.ts. */
+const typeName = z.string().superRefine((text, ctx) => {
+  const problem = typeNameProblem(text);
+  if (problem) ctx.addIssue({ code: 'custom', message: `a type name ${problem}` });
+});
 
 const intParam = (name: string, min: number, max: number, fallback: number) =>
   z.string().optional().transform((raw, ctx) => {
