@@ -122,7 +122,9 @@ describe('GET /api/paths: ranked paths', () => {
   it('refuses unknown relationship types and ids with a 400 naming them', async () => {
     const type = await get(`from=${KAZ}&to=${YIN}&types=PARTNER_OF,NOT_A_TYPE`);
     expect(type).toMatchObject({ status: 400, body: { error: 'unknown_type', message: expect.stringContaining('NOT_A_TYPE') } });
-    const bad = await get(`from=${KAZ}&to=${YIN}&types=not-a-type`);
+    // Any text can name a type (`not-a-type` is only unknown here); a control character cannot.
+    expect(await get(`from=${KAZ}&to=${YIN}&types=not-a-type`)).toMatchObject({ status: 400, body: { error: 'unknown_type' } });
+    const bad = await get(`from=${KAZ}&to=${YIN}&types=bad%01type`);
     expect(bad).toMatchObject({ status: 400, body: { error: 'invalid_params', message: expect.stringContaining('types') } });
     const id = await get(`from=${KAZ}&to=zz:z`);
     expect(id).toMatchObject({ status: 400, body: { error: 'unknown_id', missing: ['zz:z'], message: expect.stringContaining('zz:z') } });
