@@ -110,7 +110,10 @@ export function placeLabels(candidates: LabelCandidate[], obstacles: Obstacle[],
     const own = (o: Obstacle) => o.id === candidate.id;
     let spot = boxes.findIndex((box) => inside(box, bounds) && !placed.hits(box, () => false) && !bodies.hits(box, own));
     if (spot < 0 && candidate.forced) {
-      const covered = boxes.map((box) => bodies.count(box, own) + placed.count(box, () => false) + (inside(box, bounds) ? 0 : candidates.length + obstacles.length + 1));
+      const never = candidates.length + obstacles.length + 1;
+      // Never over its own entity, never off the picture: the fewest others covered otherwise.
+      const covered = boxes.map((box) => bodies.count(box, own) + placed.count(box, () => false)
+        + (inside(box, bounds) ? 0 : never) + (bodies.hits(box, (o) => !own(o)) ? never : 0));
       spot = covered.indexOf(Math.min(...covered));
     }
     if (spot < 0) continue;
