@@ -2,7 +2,7 @@ import { SEED } from './seed-ids';
 import { seriousViolations } from './a11y';
 import { expect, test } from './fixtures';
 
-// WCAG 2.2 AA on the explorer and an entity's page, on a desktop and a phone, in every interface language.
+// WCAG 2.2 AA on the explorer, an entity's page and a story, on a desktop and a phone, in every interface language.
 const SCREENS = [
   { name: 'desktop', viewport: { width: 1280, height: 800 }, touch: false },
   { name: 'phone', viewport: { width: 390, height: 844 }, touch: true },
@@ -12,8 +12,8 @@ for (const screen of SCREENS) {
   test.describe(`on a ${screen.name}`, () => {
     test.use({ viewport: screen.viewport, hasTouch: screen.touch, isMobile: screen.touch });
     for (const lang of ['en', 'ru', 'zh'] as const) {
-      test(`no serious WCAG violation on the explorer and an entity page (${lang})`, async ({ page, explorer }) => {
-        for (const path of [`/?lang=${lang}`, `/node/${encodeURIComponent(SEED.ministry)}?lang=${lang}`]) {
+      test(`no serious WCAG violation on the explorer, an entity page and a story (${lang})`, async ({ page, explorer }) => {
+        for (const path of [`/?lang=${lang}`, `/node/${encodeURIComponent(SEED.ministry)}?lang=${lang}`, `/?story=article&step=2&lang=${lang}`]) {
           await explorer.open(path);
           expect(await seriousViolations(page), path).toEqual([]);
           await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
