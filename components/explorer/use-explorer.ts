@@ -1,6 +1,6 @@
 'use client';
 
-import type { DatasetInfo } from '@/lib/graph/dataset';
+import type { ViewData } from '@/lib/explorer/view';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '@/lib/client/api';
 import { groupFilters, isGroupKey, parseGroupKey, planExpansion, withGroups } from '@/lib/graph/groups';
@@ -37,21 +37,8 @@ export type Status =
   | { kind: 'busy'; label: BusyLabel }
   | { kind: 'error'; problem: Problem; retry: (() => void) | null };
 
-export interface ExplorerInit {
-  state: ExplorerState;
-  graph: Subgraph;
-  positions: Positions;
-  /** The link's path search, ranked. */
-  paths: PathsResult | null;
-  notes: Note[];
-  /** The server could not reach the database for the first render. */
-  unavailable: boolean;
-  /** The server's analysis of the first view, when the link asks for one (see useViewAnalysis). */
-  style: ViewStyle | null;
-  styleKey: string | null;
-  /** The database's name and what it has (see lib/graph/dataset.ts). */
-  dataset: DatasetInfo;
-}
+/** The view the server built from the link: where the explorer starts. */
+export type ExplorerInit = ViewData;
 
 const idsKey = GraphCache.key;
 

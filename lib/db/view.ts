@@ -18,7 +18,7 @@ import { pathIds, type PathsResult, type RankedPath } from '../graph/paths';
 import { pathOptions } from '../url-path';
 import { nodeSizes } from '../draw/to-elements';
 import type { Subgraph } from '../graph/types';
-import type { DatasetInfo } from '../graph/dataset';
+import type { ViewData } from '../explorer/view';
 import { getDataset } from './dataset';
 
 /** What the server-drawn picture and the share image need to honour every part of a link. */
@@ -65,22 +65,7 @@ export function drawnPath(view: Pick<View, 'state' | 'paths'>): RankedPath | nul
 /** The entity the explorer opens on when a link names no view. */
 export const DEFAULT_ENTITY = 'event:brst-2023';
 
-export interface View {
-  state: ExplorerState;
-  graph: Subgraph;
-  positions: Positions;
-  /** The link's "how are these connected" search, ranked (null: none, or it failed). */
-  paths: PathsResult | null;
-  notes: Note[];
-  /** The database did not answer: the page still renders, with a banner, and retries. */
-  unavailable: boolean;
-  /** Sizes and colours when the link asks for an analysis (null: by type and database degree, or not computed). */
-  style: ViewStyle | null;
-  /** Names the input `style` was computed from (see filterView), so the browser can reuse it. */
-  styleKey: string | null;
-  /** The database's name and what it has (sources, countries): what the interface offers follows it. */
-  dataset: DatasetInfo;
-}
+export type View = ViewData;
 
 /** The analysis a state asks for, computed off the event loop; null for the defaults or when it fails (the browser then computes it). */
 async function analyse(state: ExplorerState, graph: Subgraph): Promise<{ style: ViewStyle | null; styleKey: string | null }> {
