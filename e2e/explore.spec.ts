@@ -98,13 +98,7 @@ test('a hub\'s countries arrive as one group node, and its per-type counts are e
 
 test('how are these connected: a path from Kazakhstan to Yin Hejun is drawn', async ({ page, explorer }) => {
   await explorer.open();
-  await page.getByText('How are these connected?').click();
-  await page.getByRole('combobox', { name: 'Path from' }).fill('Kazakhstan');
-  await page.getByRole('option', { name: /^Kazakhstan/ }).click();
-  await page.getByRole('combobox', { name: 'Path to' }).fill('Yin Hejun');
-  await page.getByRole('option', { name: /Yin Hejun/ }).click();
-  await page.getByRole('button', { name: 'Show the path' }).click();
-  await explorer.settled();
+  await explorer.findPaths('Kazakhstan', /^Kazakhstan/, 'Yin Hejun', /Yin Hejun/);
   const steps = page.getByRole('list', { name: 'Path' }).getByRole('listitem');
   await expect(steps.first()).toContainText('Kazakhstan');
   await expect(steps.last()).toContainText('Yin Hejun');

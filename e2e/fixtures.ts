@@ -52,6 +52,17 @@ export class ExplorerPage {
     await this.settled();
   }
 
+  /** "How are these connected?" from one entity to another, both picked from the suggestions as a reader would. */
+  async findPaths(from: string, fromPick: RegExp, to: string, toPick: RegExp) {
+    await this.page.getByText('How are these connected?').click();
+    await this.page.getByRole('combobox', { name: 'Path from' }).fill(from);
+    await this.page.getByRole('option', { name: fromPick }).click();
+    await this.page.getByRole('combobox', { name: 'Path to' }).fill(to);
+    await this.page.getByRole('option', { name: toPick }).click();
+    await this.page.getByRole('button', { name: 'Show the paths' }).click();
+    await this.settled();
+  }
+
   /** Where to click an entity; when it is off-screen or under the legend or a panel, pan to it first, as a user would. */
   async pointOf(id: string) {
     let point = await this.graph.renderedPosition(id);

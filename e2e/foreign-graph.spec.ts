@@ -58,13 +58,7 @@ test('another graph: open, search, expand, connect, and share a deep link', asyn
   await explorer.doubleClickNode('Movie:The Matrix');
   await expect.poll(() => explorer.graph.nodeIds()).toContain('Person:Carrie-Anne Moss');
 
-  await page.getByText('How are these connected?').click();
-  await page.getByRole('combobox', { name: 'Path from' }).fill('Carrie');
-  await page.getByRole('option', { name: /Carrie-Anne Moss/ }).click();
-  await page.getByRole('combobox', { name: 'Path to' }).fill('周润发');
-  await page.getByRole('option', { name: /周润发/ }).click();
-  await page.getByRole('button', { name: 'Show the path' }).click();
-  await explorer.settled();
+  await explorer.findPaths('Carrie', /Carrie-Anne Moss/, '周润发', /周润发/);
   const steps = page.getByRole('list', { name: 'Path' }).getByRole('listitem');
   await expect(steps).toHaveCount(5);
   await expect(steps.last()).toContainText('周润发');

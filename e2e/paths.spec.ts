@@ -11,13 +11,7 @@ test('ranked paths: choose the second of three, and its link reopens it', async 
   const onlyFirst = ids(ranked[0]!).filter((id) => !ids(ranked[1]!).includes(id));
 
   await explorer.open();
-  await page.getByText('How are these connected?').click();
-  await page.getByRole('combobox', { name: 'Path from' }).fill('Kazakhstan');
-  await page.getByRole('option', { name: /^Kazakhstan/ }).click();
-  await page.getByRole('combobox', { name: 'Path to' }).fill('Yin Hejun');
-  await page.getByRole('option', { name: /Yin Hejun/ }).click();
-  await page.getByRole('button', { name: 'Show the paths' }).click();
-  await explorer.settled();
+  await explorer.findPaths('Kazakhstan', /^Kazakhstan/, 'Yin Hejun', /Yin Hejun/);
 
   const list = page.getByRole('listbox', { name: 'Paths found' });
   const choices = list.getByRole('option');
