@@ -12,9 +12,9 @@ import { buildIsCurrent, markBuilt, sourceHash } from './build-stamp';
  * `npm test`: unit tests, then a real Neo4j on its own port and data folder (started here when none
  * answers, seeded, stopped at the end if started here), integration tests, a production build, the
  * system tests (real HTTP against that build; FUZZ_CASES sets the fuzz size) and the browser tests.
- * The build runs from the start, beside the unit and integration tests (its output goes to
- * .data/test-reports/build.log, shown if it fails), and is skipped when the last one is of the
- * current sources (build-stamp.ts). Every suite runs even when an earlier one fails; the exit code
+ * The build and the database start at once, beside the unit tests; the build (its output goes to
+ * .data/test-reports/build.log, shown if it fails) is skipped when the last one is of the current
+ * sources (build-stamp.ts). Every suite runs even when an earlier one fails; the exit code
  * says if any did.
  */
 
@@ -104,11 +104,18 @@ async function main(): Promise<number> {
   const env = loadEnv();
   const built = WITH_E2E ? buildInBackground() : Promise.resolve(false);
 
+  // The database starts beside the unit tests too (its messages held until they are done).
+  const databaseLog: string[] = [];
+  const database = startLocalNeo4j(env, (line) => databaseLog.push(line)).then((result) => ({ result }), (error: unknown) => ({ error }));
+
   step('Unit tests');
   await vitest('unit');
 
   step(`Test database (${env.uri}, data in ${env.NEO4J_LOCAL_DIR})`);
-  const started = await startLocalNeo4j(env);
+  const outcome = await database;
+  for (const line of databaseLog) console.log(line);
+  if ('error' in outcome) throw outcome.error;
+  const started = outcome.result;
   try {
     const driver = createDriver(env);
     try {

@@ -5,7 +5,7 @@ import { forgetSchema, getSchema } from '@/lib/db/schema';
 import { loadView } from '@/lib/db/view';
 import { closeNeo4j } from '@/lib/db/driver';
 import { EMPTY_STATE, serializeExplorerState } from '@/lib/url-state';
-import { FILMS, foreignEnv, foreignPassword, LAB, loadForeignGraph, SCIENCE, SCIENCE_HUB, stopForeign, type ForeignGraph } from '@/test/foreign-graphs';
+import { FILMS, foreignEnv, foreignPassword, LAB, loadForeignGraph, SCIENCE, SCIENCE_HUB, type ForeignGraph } from '@/test/foreign-graphs';
 import { getDataset } from '@/lib/db/dataset';
 import { POST as entities } from './entities/route';
 import { GET as health } from './health/route';
@@ -47,7 +47,6 @@ const hitIds = async (q: string) => {
 afterAll(async () => {
   await closeNeo4j();
   forgetSchema();
-  await stopForeign(env);
 });
 
 describe('an empty database', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timeSummary } from '@/lib/analysis/visibility';
 import { closeNeo4j } from '@/lib/db/driver';
 import { EMPTY_STATE, serializeExplorerState } from '@/lib/url-state';
-import { foreignEnv, foreignPassword, loadForeignGraph, stopForeign, type ForeignGraph } from '@/test/foreign-graphs';
+import { foreignEnv, foreignPassword, loadForeignGraph, type ForeignGraph } from '@/test/foreign-graphs';
 import { getNeighbors, getSubgraph } from './queries';
 import { forgetSchema, getSchema } from './schema';
 import { loadView, previewOptions, previewTexts } from './view';
@@ -102,7 +102,6 @@ describe('dates on a graph the app did not seed', () => {
   afterAll(async () => {
     await closeNeo4j();
     forgetSchema();
-    await stopForeign(env);
   });
 
   it('reads temporal values of any key and date-looking values of date-named keys, and says which key', async () => {
