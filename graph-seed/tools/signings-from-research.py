@@ -97,6 +97,11 @@ for r in rows():
     entry = by_country[iso]
     if r['kind'] == 'membership':
         entry['membership'].append(ref)
+        # A page that says it of a whole group ("all 22 Arab states") supports each member without
+        # naming it: the source says so, in its own words, wherever it is shown.
+        if str(r.get('note') or '').startswith('Aggregate') and r.get('quote'):
+            rec = next(x for x in sources.values() if x['id'] == ref[0])
+            rec.setdefault('note', f'Says it of a group without naming each country: "{r["quote"].strip()}"')
     value = str(r.get('value') or '')
     if r['kind'] == 'joinDate' and DATE.match(value):
         entry['membership'].append(ref)
