@@ -111,7 +111,8 @@ export async function stopForeign(env: Env = foreignEnv()): Promise<void> {
 
 /**
  * science: labels and relationship types in Cyrillic and with spaces, ids from a name with spaces,
- * no sources, no countries, and a hub of 250 neighbours (200 scientists, 50 laboratories).
+ * no sources, no countries, and a hub of 250 neighbours (200 scientists, 50 laboratories); two of
+ * the scientists also work in Lab 1.
  */
 export const SCIENCE: ForeignGraph = {
   name: 'science',
@@ -124,6 +125,9 @@ export const SCIENCE: ForeignGraph = {
      CREATE (:\`Учёный\` {name: 'Учёный ' + toString(i)})-[:\`РАБОТАЕТ В\` {since: 2000 + i % 20}]->(hub)`,
     `MATCH (hub:\`Научный центр\`) UNWIND range(1, 50) AS i
      CREATE (:\`Research Lab\` {name: 'Lab ' + toString(i)})-[:\`PART OF\`]->(hub)`,
+    // Two scientists who also share a laboratory: two 2-step paths between them, one through the hub.
+    `MATCH (a:\`Учёный\` {name: 'Учёный 1'}), (b:\`Учёный\` {name: 'Учёный 2'}), (l:\`Research Lab\` {name: 'Lab 1'})
+     CREATE (a)-[:\`РАБОТАЕТ В\`]->(l), (b)-[:\`РАБОТАЕТ В\`]->(l)`,
   ],
 };
 

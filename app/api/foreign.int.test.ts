@@ -164,6 +164,19 @@ describe('a science graph with Cyrillic labels, relationship types with spaces a
     expect(bad.status).toBe(400);
     expect(String(bad.body.message)).toMatch(/control characters/);
   });
+
+  it('ranks, without sources, the path through a shared laboratory above the one through the 250-neighbour hub, and avoids a Cyrillic type', async () => {
+    const [one, two] = [enc('Учёный:Учёный 1'), enc('Учёный:Учёный 2')];
+    const { status, body } = await json(await paths(request(`/api/paths?from=${one}&to=${two}&k=2`)));
+    expect(status).toBe(200);
+    const found = body.paths as { nodes: { id: string }[]; evidence: unknown; hubness: number }[];
+    expect(found.map((p) => p.nodes[1]!.id)).toEqual(['Research Lab:Lab 1', SCIENCE_HUB]);
+    expect(found.every((p) => p.evidence === null)).toBe(true);
+    const avoided = await json(await paths(request(`/api/paths?from=${one}&to=${two}&k=3&avoid=${enc('Научный центр')}`)));
+    expect((avoided.body.paths as { nodes: { id: string }[] }[]).map((p) => p.nodes[1]!.id)).toEqual(['Research Lab:Lab 1']);
+    const unknown = await json(await paths(request(`/api/paths?from=${one}&to=${two}&avoid=${enc('Институт')}`)));
+    expect(unknown).toMatchObject({ status: 400, body: { error: 'unknown_entity_type', unknownTypes: ['Институт'] } });
+  });
 });
 
 describe('a lab graph without any full-text index, with unkeyed and caption-less labels', () => {

@@ -2,7 +2,7 @@ import 'server-only';
 import { timeSummary } from '../analysis/visibility';
 import { HUB_DEGREE, MAX_PATH_COUNT, rankPaths, type CandidatePath, type PathOptions, type PathsResult, type RankedPath } from '../graph/paths';
 import { MAX_PATH_HOPS } from '../graph/limits';
-import { edgeProjection, idExpr, nodeFilter, nodeProjection, q, resolveClause, typeExpr, type GraphSchema } from '../graph/schema-model';
+import { edgeProjection, entityTypeNames, idExpr, nodeFilter, nodeProjection, q, resolveClause, typeExpr, type GraphSchema } from '../graph/schema-model';
 import type { Locale } from '../i18n/locales';
 import { pathReading } from '../i18n/path-reading';
 import { labellerFor, translatorFor } from '../i18n/translate';
@@ -28,7 +28,7 @@ const TIME_ROUNDS = 4;
 
 export type PathsOutcome =
   | { kind: 'ok'; result: PathsResult }
-  | { kind: 'invalid'; error: 'unknown_id' | 'unknown_type'; message: string; missing?: string[]; unknownTypes?: string[] };
+  | { kind: 'invalid'; error: 'unknown_id' | 'unknown_type' | 'unknown_entity_type'; message: string; missing?: string[]; unknownTypes?: string[] };
 
 const endsQuery = (schema: GraphSchema, resolve: string) => `
   ${resolve}
@@ -108,8 +108,9 @@ export function readPaths(paths: Omit<RankedPath, 'reading'>[], locale: Locale):
 }
 
 /**
- * Up to `options.k` ranked paths between two entities. Unknown ids (ends or ids to avoid) and
- * relationship types the graph does not have are refused with a message naming them.
+ * Up to `options.k` ranked paths between two entities. Unknown ids (ends or ids to avoid),
+ * relationship types and entity types to avoid that the graph does not have are refused with a
+ * message naming them.
  */
 export async function findPaths(from: string, to: string, options: PathOptions, locale: Locale): Promise<PathsOutcome> {
   const schema = await getSchema();
@@ -120,6 +121,12 @@ export async function findPaths(from: string, to: string, options: PathOptions, 
   }
   const avoidIds = options.avoid.filter((a) => a.includes(':'));
   const avoidTypes = options.avoid.filter((a) => !a.includes(':'));
+  const known = entityTypeNames(schema);
+  const unknownEntityTypes = avoidTypes.filter((t) => !known.includes(t));
+  if (unknownEntityTypes.length > 0) {
+    return { kind: 'invalid', error: 'unknown_entity_type', unknownTypes: unknownEntityTypes,
+      message: `Unknown entity type to avoid: ${unknownEntityTypes.join(', ')}. This graph has ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', ...' : ''}.` };
+  }
   const wanted = [...new Set([from, to, ...avoidIds])];
   const resolve = resolveClause(schema, wanted, 'n');
   const ends = resolve ? await readQuery<{ id: string; element: string }>(endsQuery(schema, resolve.cypher), resolve.params) : [];

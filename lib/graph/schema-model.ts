@@ -93,6 +93,15 @@ export function typeExpr(schema: GraphSchema, v: string): string {
   return schema.seedShape ? `coalesce(CASE WHEN ${v}:${q(SEED_LABEL)} THEN ${v}.type END, ${first})` : first;
 }
 
+/**
+ * The entity types of a graph, as typeExpr names them: its labels but the seed's own two (a seed
+ * entity also carries its type as a label). Sorted by how many entities have them.
+ */
+export function entityTypeNames(schema: GraphSchema): string[] {
+  return schema.labels.filter((l) => l.label !== SEED_LABEL && l.label !== SOURCE_LABEL)
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)).map((l) => l.label);
+}
+
 /** Cypher predicate: the node is explorable (provenance Sources are not). */
 export function nodeFilter(schema: GraphSchema, v: string): string {
   if (schema.seedOnly) return `${v}:${q(SEED_LABEL)}`;
