@@ -1,3 +1,4 @@
+import type { EvidenceGrade } from '../graph/evidence';
 import type { PropertyValue, SourceRef } from '../graph/types';
 import { propertyKeys, propertyText, type ExportEntity } from './model';
 
@@ -43,6 +44,11 @@ export function attributeColumns<T extends Described>(items: T[], fixed: Omit<At
     { title: 'source_urls', type: 'string', value: (item: T) => item.sources.map((s) => s.url).join('; ') || null },
   ];
   return columns.map((c, i) => ({ ...c, id: `${prefix}${i}` }));
+}
+
+/** The grade column, on a graph whose facts have grades (lib/graph/evidence.ts): none on any other. */
+export function evidenceField<T extends { evidence?: EvidenceGrade | undefined }>(items: T[]): Omit<AttributeColumn<T>, 'id'>[] {
+  return items.some((i) => i.evidence) ? [{ title: 'evidence', type: 'string', value: (i: T) => i.evidence ?? null }] : [];
 }
 
 /** The fixed entity columns both graph formats carry: type, names in each language, description, degree. */

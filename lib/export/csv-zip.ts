@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { toCsv, type CsvValue } from './csv';
-import { nameIndex, propertyKeys, propertyText, type ExportView } from './model';
+import { hasEvidence, nameIndex, propertyKeys, propertyText, type ExportView } from './model';
 import type { ExportTexts } from './texts';
 import type { PropertyValue, SourceRef } from '../graph/types';
 
@@ -14,11 +14,16 @@ const sourceCells = (sources: SourceRef[]): CsvValue[] => [sources.map((s) => s.
 const propertyCells = (keys: string[], properties: Record<string, PropertyValue>): CsvValue[] =>
   keys.map((k) => (properties[k] === undefined ? '' : propertyText(properties[k]!)));
 
+/** The grade column, only on a graph whose facts have grades. */
+const gradeHeader = (graded: boolean) => (graded ? ['evidence'] : []);
+const gradeCell = (graded: boolean, grade: string | undefined): CsvValue[] => (graded ? [grade ?? ''] : []);
+
 export function entitiesCsv(view: ExportView): string {
   const keys = propertyKeys(view.entities);
+  const graded = hasEvidence(view);
   return toCsv(
-    ['id', 'type', 'name', ...LANGS.map((l) => `name_${l}`), 'description', 'degree', ...keys.map((k) => `property:${k}`), 'source_ids', 'source_urls'],
-    view.entities.map((e) => [e.id, e.type, e.name, ...LANGS.map((l) => e.names[l] ?? ''), e.description ?? '', e.degree,
+    ['id', 'type', 'name', ...LANGS.map((l) => `name_${l}`), 'description', 'degree', ...gradeHeader(graded), ...keys.map((k) => `property:${k}`), 'source_ids', 'source_urls'],
+    view.entities.map((e) => [e.id, e.type, e.name, ...LANGS.map((l) => e.names[l] ?? ''), e.description ?? '', e.degree, ...gradeCell(graded, e.evidence),
       ...propertyCells(keys, e.properties), ...sourceCells(e.sources)]),
   );
 }
@@ -26,9 +31,10 @@ export function entitiesCsv(view: ExportView): string {
 export function relationshipsCsv(view: ExportView): string {
   const keys = propertyKeys(view.relationships);
   const names = nameIndex(view);
+  const graded = hasEvidence(view);
   return toCsv(
-    ['id', 'source', 'type', 'target', 'source_name', 'target_name', ...keys.map((k) => `property:${k}`), 'source_ids', 'source_urls'],
-    view.relationships.map((r) => [r.id, r.source, r.type, r.target, names.get(r.source) ?? '', names.get(r.target) ?? '',
+    ['id', 'source', 'type', 'target', 'source_name', 'target_name', ...gradeHeader(graded), ...keys.map((k) => `property:${k}`), 'source_ids', 'source_urls'],
+    view.relationships.map((r) => [r.id, r.source, r.type, r.target, names.get(r.source) ?? '', names.get(r.target) ?? '', ...gradeCell(graded, r.evidence),
       ...propertyCells(keys, r.properties), ...sourceCells(r.sources)]),
   );
 }

@@ -147,3 +147,41 @@ describe('GraphML', () => {
     expect(graphData.get(keys.get('link:graph')!)).toBe(LINK);
   });
 });
+
+describe('evidence grades', () => {
+  // The same view on a graph with sources: the grades the API gave each fact travel in every format.
+  const graded = buildExportView({
+    graph: { nodes: GRAPH.nodes.map((n) => (n.id === 'initiative:bri' ? { ...n, evidence: 'official' as const } : n.group ? n : { ...n, evidence: 'single' as const })),
+      edges: GRAPH.edges.map((e) => (e.type === 'LEADS' ? { ...e, evidence: 'weak' as const } : { ...e, evidence: 'corroborated' as const })) },
+    hiddenTypes: ['Country'], records: RECORDS, link: LINK, now: NOW,
+  });
+  const gradeOf = (rows: Record<string, string>[]) => new Map(rows.map((r) => [r.id, r.evidence]));
+
+  it('are a column of both CSV tables', () => {
+    expect(gradeOf(csv(entitiesCsv(graded))).get('initiative:bri')).toBe('official');
+    expect(gradeOf(csv(entitiesCsv(graded))).get(ODD_ID)).toBe('single');
+    expect(gradeOf(csv(relationshipsCsv(graded))).get(`${ODD_ID}-LEADS->initiative:bri`)).toBe('weak');
+  });
+
+  it('are a typed attribute in GEXF and a key in GraphML, for entities and relationships', () => {
+    const gexf = xml(exportGexf(graded, ENGLISH_TEXTS, {})).gexf;
+    const declared = new Map<string, string>((gexf.graph.attributes as Record<string, any>[]).flatMap((a) => a.attribute.map((x: Record<string, string>) => [`${a.class}:${x.title}`, x.id])));
+    const leads = (gexf.graph.edges.edge as Record<string, any>[]).find((e) => e.label === 'LEADS')!;
+    expect(leads.attvalues.attvalue.find((v: Record<string, string>) => v.for === declared.get('edge:evidence'))?.value).toBe('weak');
+    const bri = (gexf.graph.nodes.node as Record<string, any>[]).find((n) => n.id === 'initiative:bri')!;
+    expect(bri.attvalues.attvalue.find((v: Record<string, string>) => v.for === declared.get('node:evidence'))?.value).toBe('official');
+
+    const graphml = xml(exportGraphml(graded, ENGLISH_TEXTS)).graphml;
+    const keys = new Map((graphml.key as Record<string, string>[]).map((k) => [`${k['attr.name']}:${k.for}`, k.id]));
+    const data = (item: Record<string, any>, key: string) => item.data.find((d: Record<string, string>) => d.key === keys.get(key))?.['#text'];
+    const edge = (graphml.graph.edge as Record<string, any>[]).find((e) => data(e, 'label:edge') === 'LEADS')!;
+    expect(data(edge, 'evidence:edge')).toBe('weak');
+  });
+
+  it('are left out on a graph without sources: no empty column', () => {
+    expect(Object.keys(csv(entitiesCsv(view))[0]!)).not.toContain('evidence');
+    expect(Object.keys(csv(relationshipsCsv(view))[0]!)).not.toContain('evidence');
+    expect(exportGexf(view, ENGLISH_TEXTS, {})).not.toContain('title="evidence"');
+    expect(exportGraphml(view, ENGLISH_TEXTS)).not.toContain('attr.name="evidence"');
+  });
+});

@@ -1,7 +1,7 @@
 import { typeStyle } from '../draw/entity-style';
 import { nodeSize } from '../draw/to-elements';
 import type { Positions } from '../layout/compute-layout';
-import { attributeColumns, ENTITY_FIELDS, type AttributeColumn } from './attributes';
+import { attributeColumns, ENTITY_FIELDS, evidenceField, type AttributeColumn } from './attributes';
 import { toRgb } from './color';
 import type { ExportEntity, ExportRelationship, ExportView } from './model';
 import type { ExportTexts } from './texts';
@@ -30,10 +30,12 @@ export function metaDescription(view: ExportView, texts: ExportTexts): string {
 
 const entityColumns = (view: ExportView) => attributeColumns<ExportEntity>(view.entities, [
   ...ENTITY_FIELDS,
+  ...evidenceField(view.entities),
 ], 'n');
 
 const relationshipColumns = (view: ExportView) => attributeColumns<ExportRelationship>(view.relationships, [
   { title: 'type', type: 'string', value: (r) => r.type },
+  ...evidenceField(view.relationships),
 ], 'e');
 
 function declare<T>(kind: 'node' | 'edge', columns: AttributeColumn<T>[]): string {

@@ -1,4 +1,4 @@
-import { attributeColumns, ENTITY_FIELDS, type AttributeColumn } from './attributes';
+import { attributeColumns, ENTITY_FIELDS, evidenceField, type AttributeColumn } from './attributes';
 import { metaDescription } from './gexf';
 import type { ExportEntity, ExportRelationship, ExportView } from './model';
 import type { ExportTexts } from './texts';
@@ -17,11 +17,13 @@ const nodeColumns = (view: ExportView) => attributeColumns<ExportEntity>(view.en
   { title: 'id', type: 'string', value: (e) => e.id },
   { title: 'label', type: 'string', value: (e) => e.name },
   ...ENTITY_FIELDS,
+  ...evidenceField(view.entities),
 ], 'kn');
 
 const edgeColumns = (view: ExportView) => attributeColumns<ExportRelationship>(view.relationships, [
   { title: 'id', type: 'string', value: (r) => r.id },
   { title: 'label', type: 'string', value: (r) => r.type },
+  ...evidenceField(view.relationships),
 ], 'ke');
 
 function keys<T>(kind: 'node' | 'edge', columns: AttributeColumn<T>[]): string[] {
