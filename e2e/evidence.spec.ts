@@ -23,7 +23,7 @@ const ends = new Map(seed.relationships.map((r) => [relationshipKey(r), [r.from,
 const GROUP_MARK = '\u0001';
 
 // The initiative and a handful of partner countries: some partnerships officially sourced, most only from copies.
-const VIEW = '/?v=1&n=initiative:bri~country:BLR,CHL,COG,HUN,ITA,KAZ,NZL,PAN,UZB;event:brst-2023';
+const VIEW = '/?v=1&n=initiative:bri~country:CHL,COG,HUN,ITA,KAZ,MDA,NZL,PAN,TCD,UZB;event:brst-2023';
 
 async function drawn(explorer: ExplorerPage) {
   const nodes = (await explorer.graph.visibleNodeIds()).filter((id) => !id.includes(GROUP_MARK) && !id.includes('background'));

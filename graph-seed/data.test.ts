@@ -62,8 +62,11 @@ describe('the seed data', () => {
     // GFDC's 1 December 2013 is China's own date: shared by others it is a placeholder, not a joining year.
     // Pakistan's signing report (its Planning Commission) gives the date instead.
     expect(byId.get('country:PAK')?.properties).toMatchObject({ gfdcDateIsPlaceholder: true, joinedBri: 2017, joinedBriDate: '2017-05-13' });
-    expect(byId.get('country:BLR')?.properties).toMatchObject({ gfdcDateIsPlaceholder: true });
-    expect(byId.get('country:BLR')?.properties.joinedBri).toBeUndefined();
+    // Kyrgyzstan has only the placeholder: no joining year rather than a guess. Belarus had only it
+    // too, until Xinhua's report of the signing of 29 September 2016 was found.
+    expect(byId.get('country:KGZ')?.properties).toMatchObject({ gfdcDateIsPlaceholder: true });
+    expect(byId.get('country:KGZ')?.properties.joinedBri).toBeUndefined();
+    expect(byId.get('country:BLR')?.properties).toMatchObject({ gfdcDateIsPlaceholder: true, joinedBriDate: '2016-09-29' });
     // Dates the GFDC copy had wrong, as signing reports give them.
     expect(byId.get('country:PAN')?.properties).toMatchObject({ joinedBriDate: '2017-11-17', gfdcMouDate: '2017-06' });
     expect(byId.get('country:QAT')?.properties).toMatchObject({ joinedBri: 2014, joinedBriDate: '2014-11' });
