@@ -69,3 +69,36 @@ test('avoid hubs in one click: the paths leave the initiative out, and the link 
   await expect(page.getByRole('list', { name: 'Path' })).not.toContainText('Belt and Road Initiative');
   await expect(page.getByRole('list', { name: 'Path' }).getByRole('listitem').last()).toContainText('Yin Hejun');
 });
+
+test('the options\' checkboxes leave out an entity type and allow only some relationships, and the link says so', async ({ page, explorer }) => {
+  await explorer.open(`/?v=1&n=${SEED.kazakhstan};${SEED.yinHejun}&p=${SEED.kazakhstan},${SEED.yinHejun}`);
+  // The second path drawn: the options now offer its entity and relationship types.
+  await page.getByRole('listbox', { name: 'Paths found' }).getByRole('option').nth(1).click();
+  await explorer.settled();
+  const path = page.getByRole('list', { name: 'Path' });
+  await expect(path).toContainText('Ministerial Meeting');
+  await page.getByText('Options').click();
+  await page.getByRole('group', { name: 'Leave out entity types' }).getByRole('checkbox', { name: 'Event', exact: true }).check();
+  await explorer.settled();
+  await expect(page).toHaveURL(/[?&]pavoid=Event(&|$)/);
+  await expect(path).not.toContainText('Ministerial Meeting');
+  await expect(path).not.toContainText('Conference');
+  await expect(path.getByRole('listitem').last()).toContainText('Yin Hejun');
+
+  const only = page.getByRole('group', { name: /Only these relationships/ });
+  // Representation alone does not reach the minister: the finder says so, and what is drawn stays.
+  await only.getByRole('checkbox', { name: 'represented at', exact: true }).check();
+  await explorer.settled();
+  await expect(page.getByText(/No connection within \d+ steps with these options/)).toBeVisible();
+  await expect(page).toHaveURL(/[?&]pavoid=Event(&|$)/);
+  expect(page.url()).not.toContain('ptypes=');
+  await expect(path).toContainText('partner of');
+  // Partnership, "about" and "stated" do: the paths use only them, and the link names them.
+  await only.getByRole('checkbox', { name: 'represented at', exact: true }).uncheck();
+  for (const name of ['partner of', 'about', 'stated']) await only.getByRole('checkbox', { name, exact: true }).check();
+  await explorer.settled();
+  await expect(page).toHaveURL(/[?&]ptypes=ABOUT,PARTNER_OF,STATED(&|$)/);
+  await expect(page.getByText(/No connection/)).toHaveCount(0);
+  await expect(path).toContainText('partner of');
+  await expect(path.getByRole('listitem').last()).toContainText('Yin Hejun');
+});

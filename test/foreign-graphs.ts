@@ -6,8 +6,8 @@ import { ensureLocalPassword, localPasswordFile } from '../lib/db/local-password
 import { boltAnswers, startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
 
 /**
- * Two small graphs of shapes the seed does not have, written by the tests themselves, and a fresh
- * local Neo4j to hold them (its own port, next to the test database's, and a folder wiped first).
+ * Small graphs of shapes the seed does not have, written by the tests themselves, and a local
+ * Neo4j of their own to hold them (its own port, next to the test database's), emptied before each.
  *
  * films: people and films keyed by name and title (spaces, Cyrillic, Chinese), with the
  *        database's own full-text index, as another project would have made it.

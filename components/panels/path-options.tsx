@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import { HUB_DEGREE, MAX_PATH_COUNT, type PathOptions } from '@/lib/graph/paths';
 import { MAX_PATH_HOPS } from '@/lib/graph/limits';
@@ -55,25 +55,32 @@ export function PathOptionsForm({ options, relationTypes, entityTypes, years, on
             </select>
           </label>
         </div>
-        <fieldset>
-          <legend>{t('types')} <span className="muted">({t('typesHint')})</span></legend>
-          {relations.map((type) => (
-            <label key={type} className="check">
-              <input type="checkbox" checked={options.types.includes(type)} onChange={() => onChange({ ...options, types: toggle(options.types, type) })} />
-              {labels.relationship(type)}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('avoidTypes')}</legend>
-          {avoidable.map((type) => (
-            <label key={type} className="check">
-              <input type="checkbox" checked={options.avoid.includes(type)} onChange={() => onChange({ ...options, avoid: toggle(options.avoid, type) })} />
-              {labels.type(type)}
-            </label>
-          ))}
-        </fieldset>
+        <CheckGroup legend={<>{t('types')} <span className="muted">({t('typesHint')})</span></>} items={relations}
+          chosen={options.types} label={labels.relationship} onToggle={(type) => onChange({ ...options, types: toggle(options.types, type) })} />
+        <CheckGroup legend={t('avoidTypes')} items={avoidable}
+          chosen={options.avoid} label={labels.type} onToggle={(type) => onChange({ ...options, avoid: toggle(options.avoid, type) })} />
       </>)}
     </details>
+  );
+}
+
+/** A fieldset of checkboxes, one per item, checked when `chosen` holds it. */
+function CheckGroup({ legend, items, chosen, label, onToggle }: {
+  legend: ReactNode;
+  items: string[];
+  chosen: string[];
+  label: (item: string) => string;
+  onToggle: (item: string) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {items.map((item) => (
+        <label key={item} className="check">
+          <input type="checkbox" checked={chosen.includes(item)} onChange={() => onToggle(item)} />
+          {label(item)}
+        </label>
+      ))}
+    </fieldset>
   );
 }

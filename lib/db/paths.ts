@@ -69,7 +69,7 @@ interface Row { nodes: string[]; relationships: string[] }
 async function searchRows(schema: GraphSchema, options: PathOptions, params: Record<string, unknown>): Promise<Row[]> {
   const rows: Row[] = [];
   const routes = new Set<string>();
-  const used = { nodes: [] as string[], relationships: [] as string[] };
+  const used: Exclusions = { nodes: [], relationships: [] };
   for (let round = 0; round < options.k && routes.size < options.k; round++) {
     const found = await readQuery<Row>(candidatesQuery(schema, options), {
       ...params,

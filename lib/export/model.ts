@@ -76,12 +76,12 @@ function typeCounts(nodes: GraphNode[]): ExportTypeCount[] {
 
 const NOTHING: ReadonlySet<string> = new Set();
 
-/** The ids whose records an export needs: the entities shown (not groups, not hidden types, not filtered out). */
 /** True when some entity or relationship of the view has an evidence grade (a graph with sources): exports then carry a grade column. */
 export function hasEvidence(view: Pick<ExportView, 'entities' | 'relationships'>): boolean {
   return view.entities.some((e) => e.evidence) || view.relationships.some((r) => r.evidence);
 }
 
+/** The ids whose records an export needs: the entities shown (not groups, not hidden types, not filtered out). */
 export function shownEntityIds(graph: Subgraph, hiddenTypes: string[], hiddenIds: ReadonlySet<string> = NOTHING): string[] {
   const hidden = new Set(hiddenTypes);
   return graph.nodes.filter((n) => !n.group && !hidden.has(n.type) && !hiddenIds.has(n.id)).map((n) => n.id);
@@ -95,8 +95,9 @@ export function buildExportView({ graph, hiddenTypes, hiddenIds = NOTHING, recor
   const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
   const entities: ExportEntity[] = shownNodes.map((node) => {
     const record = recordsById.get(node.id);
+    const evidence = record?.evidence ?? node.evidence;
     return record
-      ? { ...record, name: node.name, degree: node.degree, ...(record.evidence ?? node.evidence ? { evidence: record.evidence ?? node.evidence } : {}), inDatabase: true }
+      ? { ...record, name: node.name, degree: node.degree, ...(evidence ? { evidence } : {}), inDatabase: true }
       : { ...node, names: {}, aliases: {}, description: null, properties: {}, sources: [], inDatabase: false };
   }).sort(byId);
   const relationships: ExportRelationship[] = graph.edges
