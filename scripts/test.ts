@@ -25,8 +25,11 @@ interface Tally { passed: number; failed: number; skipped: number }
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
 
+const started = Date.now();
+const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
+
 function step(title: string): void {
-  console.log(`\n=== ${title} ===`);
+  console.log(`\n=== ${title} (at ${elapsed()}) ===`);
 }
 
 /** Runs a suite as a child process; async, so this process keeps reaping the database it started. */
@@ -61,9 +64,6 @@ async function vitest(project: 'unit' | 'integration' | 'system'): Promise<void>
   await run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
   addVitest(report);
 }
-
-const started = Date.now();
-const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
 
 /** The production build for the system and browser tests, started at once; resolves when it is done. */
 function buildInBackground(): Promise<boolean> {
