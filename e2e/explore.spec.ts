@@ -38,6 +38,8 @@ test('the search box works from the keyboard: arrows, Enter and Escape', async (
 });
 
 test('expand the conference, then the ministry, and reach Yin Hejun; nodes on screen keep their place', async ({ page, explorer }) => {
+  // As most people see it, with motion (the browser tests otherwise ask for reduced motion).
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
   await explorer.open();
   await explorer.search('BRST', /Belt and Road Conference on Science and Technology Exchange/);
   await expect.poll(() => explorer.graph.nodeIds()).toContain(SEED.ministry);
@@ -71,6 +73,8 @@ test('a relationship\'s details show the source behind it', async ({ page, explo
 });
 
 test('a hub\'s countries arrive as one group node, and its per-type counts are expand buttons', async ({ page, explorer }) => {
+  // As most people see it, with motion (the browser tests otherwise ask for reduced motion).
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
   await explorer.open();
   await explorer.search('Belt and Road Initiative', /^Belt and Road Initiative/);
   const countries = async () => (await explorer.graph.nodeIds()).filter((id) => id.startsWith('country:')).length;

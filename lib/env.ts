@@ -17,6 +17,12 @@ const envSchema = z.object({
   NEO4J_LOCAL_DIR: z.string().trim().min(1).default('.data/neo4j'),
   NEO4J_LOCAL_HEAP_MB: z.coerce.number().int().min(128).max(32_768).default(512),
   NEO4J_LOCAL_PAGECACHE_MB: z.coerce.number().int().min(16).max(32_768).default(256),
+  /**
+   * The local server's just-in-time compiler: `full` (the JVM's default, fastest once warm) or `quick`
+   * (its fast compiler only: half the CPU while a young server warms up, slower queries after that;
+   * the short-lived test databases use it).
+   */
+  NEO4J_LOCAL_JIT: z.enum(['full', 'quick']).default('full'),
   /** The local server's default transaction timeout and per-transaction memory cap. */
   NEO4J_LOCAL_TX_TIMEOUT_S: z.coerce.number().int().min(1).max(3_600).default(30),
   NEO4J_LOCAL_TX_MAX_MB: z.coerce.number().int().min(16).max(32_768).default(256),

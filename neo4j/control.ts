@@ -140,6 +140,7 @@ export async function startLocalNeo4j(env: Env, log: Log = console.log): Promise
     const child = spawn('java', [
       `-Xmx${env.NEO4J_LOCAL_HEAP_MB}m`, `-Xms${Math.min(env.NEO4J_LOCAL_HEAP_MB, 256)}m`,
       '-XX:+ExitOnOutOfMemoryError',
+      ...(env.NEO4J_LOCAL_JIT === 'quick' ? ['-XX:TieredStopAtLevel=1'] : []),
       // The same module openings the packaged Neo4j server passes to its JVM.
       '--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/java.io=ALL-UNNAMED',
       '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED', '--add-opens=java.base/java.lang=ALL-UNNAMED',

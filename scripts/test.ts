@@ -1,21 +1,21 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { loadEnv } from '../lib/env';
+import { type Env, loadEnv } from '../lib/env';
 import { createDriver } from '../lib/db/create-driver';
 import { seedFromDir } from '../graph-seed/load';
-import { startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
+import { ensureLauncherBuilt, type StartResult, startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
 import { testEnvironment } from '../test/test-env';
 import { buildIsCurrent, markBuilt, sourceHash } from './build-stamp';
 
 /**
- * `npm test`: unit tests, then a real Neo4j on its own port and data folder (started here when none
- * answers, seeded, stopped at the end if started here), integration tests, a production build, the
- * system tests (real HTTP against that build; FUZZ_CASES sets the fuzz size) and the browser tests.
- * The build and the database start at once, beside the unit tests; the build (its output goes to
- * .data/test-reports/build.log, shown if it fails) is skipped when the last one is of the current
- * sources (build-stamp.ts). Every suite runs even when an earlier one fails; the exit code
- * says if any did.
+ * `npm test`: unit tests; two real Neo4j databases on ports and folders of their own (started here
+ * when none answers, seeded, stopped at the end if started here); the integration tests on one of
+ * them, beside the system tests (real HTTP against a production build; FUZZ_CASES sets the fuzz
+ * size) and then the browser tests on the other. The build and both databases start at once, beside
+ * the unit tests; the build (its output goes to .data/test-reports/build.log, shown if it fails) is
+ * skipped when the last one is of the current sources (build-stamp.ts). Every suite runs even when
+ * an earlier one fails; the exit code says if any did.
  */
 
 const REPORTS = path.resolve('.data/test-reports');
@@ -54,8 +54,10 @@ function addVitest(file: string): void {
 function addPlaywright(file: string): void {
   if (!existsSync(file)) return;
   const { stats } = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
-  total.passed += stats.expected + stats.flaky;
-  total.failed += stats.unexpected;
+  // A test that passed only when run again (with a trace; playwright.config.ts) counts as failed.
+  total.passed += stats.expected;
+  total.failed += stats.unexpected + stats.flaky;
+  if (stats.flaky > 0) failures.push(`${stats.flaky} browser test(s) passed only on a second run`);
   total.skipped += stats.skipped;
 }
 
@@ -97,36 +99,80 @@ function buildInBackground(): Promise<boolean> {
   });
 }
 
+/** The integration tests' own database: the test database's port + 2 (+ 1 is for other graphs), its own folder. */
+function integrationEnvironment(): Record<string, string> {
+  const main = testEnvironment();
+  return { NEO4J_TEST_PORT: String(Number(main.NEO4J_LOCAL_PORT) + 2), NEO4J_TEST_DIR: `${main.NEO4J_LOCAL_DIR}-integration` };
+}
+
+/** Starts (or reuses) a test database and seeds it; messages are held and returned, to be shown in order. */
+async function seededDatabase(env: Env, launcher: Promise<void>): Promise<{ started: StartResult; log: string[] }> {
+  const log: string[] = [];
+  await launcher;
+  const started = await startLocalNeo4j(env, (line) => log.push(line));
+  const driver = createDriver(env);
+  try {
+    const counts = await seedFromDir(driver, env.NEO4J_DATABASE);
+    log.push(`Seeded ${env.uri}: ${counts.nodes} entities, ${counts.relationships} relationships, ${counts.sources} sources.`);
+  } finally {
+    await driver.close();
+  }
+  return { started, log };
+}
+
+/** A vitest project as a child process whose output goes to a file, shown when it is done. */
+async function vitestInBackground(project: 'integration', extraEnv: Record<string, string>): Promise<() => void> {
+  const report = path.join(REPORTS, `vitest-${project}.json`);
+  const logFile = path.join(REPORTS, `${project}.log`);
+  const log = createWriteStream(logFile);
+  const status = await new Promise<number | null>((resolve) => {
+    const child = spawn('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+      { env: { ...process.env, ...extraEnv, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+    child.on('error', () => resolve(null));
+    child.on('exit', (code) => resolve(code));
+  });
+  await new Promise<void>((resolve) => log.end(resolve));
+  return () => {
+    process.stdout.write(readFileSync(logFile, 'utf8'));
+    if (status !== 0) failures.push(`${project} tests`);
+    addVitest(report);
+  };
+}
+
 async function main(): Promise<number> {
   Object.assign(process.env, testEnvironment());
   rmSync(REPORTS, { recursive: true, force: true });
   mkdirSync(REPORTS, { recursive: true });
   const env = loadEnv();
+  const integrationVars = integrationEnvironment();
+  const integrationEnv = loadEnv({ ...process.env, ...testEnvironment({ ...process.env, ...integrationVars }) });
   const built = WITH_E2E ? buildInBackground() : Promise.resolve(false);
 
-  // The database starts beside the unit tests too (its messages held until they are done).
-  const databaseLog: string[] = [];
-  const database = startLocalNeo4j(env, (line) => databaseLog.push(line)).then((result) => ({ result }), (error: unknown) => ({ error }));
+  // Both databases start beside the unit tests (the launcher compiled once first), each seeded:
+  // one for the integration tests, which then run beside the system and browser tests on the other.
+  const launcher = ensureLauncherBuilt(console.log);
+  const databases = [env, integrationEnv].map((dbEnv) => seededDatabase(dbEnv, launcher)
+    .then((result) => ({ result }), (error: unknown) => ({ error })));
+  const started: Env[] = [];
 
   step('Unit tests');
   await vitest('unit');
 
-  step(`Test database (${env.uri}, data in ${env.NEO4J_LOCAL_DIR})`);
-  const outcome = await database;
-  for (const line of databaseLog) console.log(line);
-  if ('error' in outcome) throw outcome.error;
-  const started = outcome.result;
-  try {
-    const driver = createDriver(env);
-    try {
-      const counts = await seedFromDir(driver, env.NEO4J_DATABASE);
-      console.log(`Seeded: ${counts.nodes} entities, ${counts.relationships} relationships, ${counts.sources} sources.`);
-    } finally {
-      await driver.close();
+  step(`Test databases (${env.uri} in ${env.NEO4J_LOCAL_DIR}; for the integration tests ${integrationEnv.uri} in ${integrationEnv.NEO4J_LOCAL_DIR})`);
+  const outcomes = await Promise.all(databases);
+  outcomes.forEach((outcome, i) => {
+    if ('result' in outcome) {
+      for (const line of outcome.result.log) console.log(line);
+      if (outcome.result.started === 'started') started.push([env, integrationEnv][i]!);
     }
+  });
+  try {
+    for (const outcome of outcomes) if ('error' in outcome) throw outcome.error;
 
-    step('Integration tests (real Neo4j)');
-    await vitest('integration');
+    step('Integration tests (real Neo4j), beside what follows; their output comes when they are done');
+    const integration = vitestInBackground('integration', integrationVars);
 
     if (WITH_E2E) {
       step('Production build for the system and browser tests');
@@ -140,8 +186,11 @@ async function main(): Promise<number> {
         addPlaywright(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME);
       }
     }
+    const showIntegration = await integration;
+    step('Integration tests: their output');
+    showIntegration();
   } finally {
-    if (started === 'started') await stopLocalNeo4j(env);
+    await Promise.all(started.map((dbEnv) => stopLocalNeo4j(dbEnv)));
   }
 
   console.log(`\n${failures.length === 0 ? 'All suites passed.' : `Failed: ${failures.join(', ')}.`} (${elapsed()})`);

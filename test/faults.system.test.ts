@@ -98,6 +98,13 @@ describe('database faults under load', () => {
     const after = await rawGet(app.url, '/api/nodes/initiative:bri');
     expect(after.status).toBe(503);
     expect(after.headers['cache-control']).toBe('no-store');
+    // Each answer says so clearly and shows nothing of the query or the driver.
+    for (const target of ['/api/health', '/api/search?q=chongqing-down', '/api/nodes/org:most']) {
+      const answer = await rawGet(app.url, target);
+      expect(answer.status, target).toBe(503);
+      expect(JSON.parse(answer.body).error, target).toEqual(expect.any(String));
+      expect(answer.body, target).not.toMatch(/MATCH|Neo4jError|ServiceUnavailable|at \w+ \(/);
+    }
     // A share image during the outage is a 503 that nobody may store, not a "not reachable" picture cached for minutes.
     const preview = await rawGet(app.url, `/api/preview?v=1&n=initiative:bri~country:KAZ&x=${Date.now()}`);
     expect(preview.status).toBe(503);

@@ -11,6 +11,7 @@ export function testEnvironment(base: NodeJS.ProcessEnv = process.env) {
     NEO4J_PASSWORD: '',
     NEO4J_DATABASE: 'neo4j',
     NEO4J_LOCAL_DIR: base.NEO4J_TEST_DIR ?? '.data/neo4j-test',
+    NEO4J_LOCAL_JIT: 'quick',
     NEO4J_QUERY_TIMEOUT_MS: '8000',
     NEXT_DIST_DIR: '.next-test',
     NEXT_PUBLIC_E2E: '1',

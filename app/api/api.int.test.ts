@@ -1,8 +1,6 @@
 import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadEnv } from '@/lib/env';
 import { getNeo4j } from '@/lib/db/driver';
-import { startLocalNeo4j, stopLocalNeo4j } from '@/neo4j/control';
 import { POST as entities } from './entities/route';
 import { GET as health } from './health/route';
 import { GET as neighbors } from './nodes/[id]/neighbors/route';
@@ -217,30 +215,5 @@ describe('the seeded database', () => {
     expect(schema.seedOnly).toBe(true);
     expect(schema.entities).toBe(entities);
     expect((await json(await health())).body.entities).toBe(entities);
-  });
-});
-
-describe('GET /api/health and the database going down', () => {
-  it('answers 200, then 503 within seconds while the database is down, then 200 again', { timeout: 180_000 }, async () => {
-    const env = loadEnv();
-    expect(await json(await health())).toMatchObject({ status: 200, body: { status: 'ok', entities: expect.any(Number) } });
-    expect(await stopLocalNeo4j(env, () => undefined)).toBe('stopped');
-    try {
-      for (const call of [() => health(), () => search(request('/api/search?q=chongqing')), () => node(request('/api/nodes/org:most'), params('org:most'))]) {
-        const started = Date.now();
-        const { status, body } = await json(await call());
-        expect(status).toBe(503);
-        expect(Date.now() - started).toBeLessThan(5_000);
-        expect(JSON.stringify(body)).not.toMatch(/MATCH|Neo4jError|at \w+ \(/);
-      }
-    } finally {
-      await startLocalNeo4j(env, () => undefined);
-    }
-    // Back without restarting the app. A freshly started Neo4j may take longer than the query
-    // timeout for its first reads (cold caches, query planning); the app answers 503 meanwhile
-    // rather than waiting past its deadline, so poll (bounded) for the first 200.
-    let status = 0;
-    for (let attempt = 0; attempt < 10 && status !== 200; attempt++) status = (await health()).status;
-    expect(status).toBe(200);
   });
 });
