@@ -6,8 +6,10 @@ import { testEnvironment } from './test/test-env';
 // on the test database. Debian's Chromium is used when present: its headless shell (the package
 // chromium-headless-shell, what Playwright itself runs headless; about a fifth less CPU here than
 // the full browser), else the full browser; otherwise Playwright's own.
-// Spec files run two at a time (E2E_WORKERS), each test on its own page; the one that stops the
-// database runs alone, after the others. The app's rate limit is off here: every browser comes from
+// Tests run two at a time (E2E_WORKERS), each on its own page, spread over both workers whatever
+// their file (a file of long tests no longer ends the run on one worker); the other-graph spec keeps
+// its tests together (they share the server it starts). The specs that stop a database or load
+// another graph start a Neo4j and a server of their own. The app's rate limit is off here: every browser comes from
 // one address (the limiter has its own system tests).
 // The pages ask for reduced motion, which the app honours (no animated layout or zoom), except two
 // click-through tests (explore.spec.ts) that run with motion as most people see it: animation frames
@@ -27,7 +29,7 @@ const browser = {
 
 export default defineConfig({
   testDir: 'e2e',
-  fullyParallel: false,
+  fullyParallel: true,
   workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: Boolean(process.env.CI),
   retries: 1,
@@ -41,20 +43,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     reducedMotion: 'reduce',
   },
-  projects: [
-    {
-      name: 'chromium',
-      testIgnore: /database-down\.spec\.ts/,
-      use: browser,
-    },
-    {
-      // Stops and restarts the database: nothing else may run meanwhile.
-      name: 'database-down',
-      testMatch: /database-down\.spec\.ts/,
-      dependencies: ['chromium'],
-      use: browser,
-    },
-  ],
+  projects: [{ name: 'chromium', use: browser }],
   webServer: {
     command: 'node scripts/serve.mjs',
     url: `http://127.0.0.1:${port}/api/health`,

@@ -14,7 +14,8 @@ const port = Number(testEnvironment().APP_TEST_PORT) + 1;
 const base = `http://127.0.0.1:${port}`;
 let app: ChildProcess | null = null;
 
-test.describe.configure({ timeout: 240_000 });
+// One worker runs this file's tests in order: they share the database and server beforeAll starts.
+test.describe.configure({ mode: 'default', timeout: 240_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);

@@ -19,8 +19,13 @@ export function useUrlSync(options: {
 }) {
   const { initial, skipFirstWrite, current, onReplay, extra } = options;
   const viewportRef = useRef<Viewport | null>(initial.viewport);
+  // The view of the current history entry. While a step loads, the entry is already the step's and
+  // the screen (current()) still the one before; a viewport rewrite then keeps the entry's view. It
+  // used to write the view on screen, so Back could return to a step showing the next step's view.
+  const entryRef = useRef<ExplorerState>(initial);
 
   const write = useCallback((next: ExplorerState, mode: 'push' | 'replace') => {
+    entryRef.current = next;
     const more = extra?.() ?? '';
     const url = `${window.location.pathname}?${serializeExplorerState({ ...next, viewport: viewportRef.current })}${more ? `&${more}` : ''}`;
     if (mode === 'push') window.history.pushState(null, '', url);
@@ -33,6 +38,7 @@ export function useUrlSync(options: {
       // An entry without a view is the page as first opened (the router may have reset its URL).
       const next = parsed.hasView ? parsed.state : initial;
       viewportRef.current = next.viewport;
+      entryRef.current = next;
       onReplay(next);
     };
     window.addEventListener('popstate', onPopState);
@@ -49,15 +55,15 @@ export function useUrlSync(options: {
   /** Remembers the viewport (a null one frames the whole view) and rewrites the current entry. */
   const setViewport = useCallback((viewport: Viewport | null, rewrite = true) => {
     viewportRef.current = viewport;
-    if (rewrite) write(current(), 'replace');
-  }, [write, current]);
+    if (rewrite) write(entryRef.current, 'replace');
+  }, [write]);
 
   /** The URL of the view as it is this instant (the viewport is otherwise written after a short pause). */
   const currentUrl = useCallback((viewport: Viewport | null) => {
     if (viewport) viewportRef.current = viewport;
-    write(current(), 'replace');
+    write(entryRef.current, 'replace');
     return window.location.href;
-  }, [write, current]);
+  }, [write]);
 
   return { write, setViewport, currentUrl };
 }
