@@ -61,7 +61,7 @@ function addPlaywright(file: string): void {
   total.skipped += stats.skipped;
 }
 
-async function vitest(project: 'unit' | 'integration' | 'system'): Promise<void> {
+async function vitest(project: 'unit' | 'system'): Promise<void> {
   const report = path.join(REPORTS, `vitest-${project}.json`);
   await run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
   addVitest(report);
