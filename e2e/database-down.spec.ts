@@ -1,36 +1,23 @@
 import { loadEnv } from '../lib/env';
-import { createDriver } from '../lib/db/create-driver';
-import { seedFromDir } from '../graph-seed/load';
 import { startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
 import { type AppProcess, startApp } from '../test/app-server';
-import { testEnvironment } from '../test/test-env';
+import { startSeeded } from '../test/db';
+import { besideTestDatabase, testEnvironment } from '../test/test-env';
 import { expect, test } from './fixtures';
 import { SEED } from './seed-ids';
 
 // Stops a real database mid-session and starts it again; nothing is simulated here. The database
 // (seeded like the test database) and the production server in front of it are this spec's own,
 // so the other browser tests keep theirs and run meanwhile.
-const testDb = testEnvironment();
-const env = loadEnv({
-  ...process.env, ...testDb,
-  NEO4J_LOCAL_PORT: String(Number(testDb.NEO4J_LOCAL_PORT) + 4),
-  NEO4J_URI: `bolt://127.0.0.1:${Number(testDb.NEO4J_LOCAL_PORT) + 4}`,
-  NEO4J_LOCAL_DIR: `${testDb.NEO4J_LOCAL_DIR}-down`,
-});
-const port = Number(testDb.APP_TEST_PORT) + 20;
+const env = loadEnv({ ...process.env, ...besideTestDatabase(4, 'down') });
+const port = Number(testEnvironment().APP_TEST_PORT) + 20;
 let app: AppProcess | null = null;
 
 test.use({ baseURL: `http://127.0.0.1:${port}` });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  await startLocalNeo4j(env, () => undefined);
-  const driver = createDriver(env);
-  try {
-    await seedFromDir(driver, env.NEO4J_DATABASE);
-  } finally {
-    await driver.close();
-  }
+  await startSeeded(env);
   app = await startApp(port, { NEO4J_URI: env.uri, NEO4J_LOCAL_PORT: String(env.NEO4J_LOCAL_PORT), NEO4J_LOCAL_DIR: env.NEO4J_LOCAL_DIR, RATE_LIMIT_PER_SECOND: '0' });
 });
 

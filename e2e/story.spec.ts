@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { shippedStory } from '../lib/stories';
 import { stepState } from '../lib/story/steps';
-import { stateIds } from '../lib/url-state';
+import { parseExplorerState, stateIds } from '../lib/url-state';
 import { ExplorerPage, expect, test } from './fixtures';
 import { SEED } from './seed-ids';
 
@@ -60,6 +60,31 @@ test('a story plays forwards and backwards with the arrow keys, and Back returns
   await card(page).getByRole('button', { name: 'Back to step 4' }).click();
   await expectStep(explorer, article, 3);
   await expect(card(page)).not.toContainText('explored away');
+});
+
+test('moving the view while a step loads keeps that step in its link, so Back returns to it', async ({ page, explorer }) => {
+  await explorer.open('/?story=article&lang=en');
+  await expectStep(explorer, article, 0);
+  // The next step's entities are held back until the view has been moved meanwhile.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route('**/api/subgraph?*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/[?&]step=2(&|$)/);
+  await page.getByRole('button', { name: 'Move the view right' }).click();
+  // The moved view is written to the address after a short pause: its entry still names step 2's entities.
+  await expect(page).toHaveURL(/[?&]c=/);
+  const linked = parseExplorerState(new URL(page.url()).searchParams).state;
+  expect(stateIds(linked).filter((id) => !id.startsWith('*')).sort()).toEqual(expected(article.steps[1]!.view).ids);
+  release();
+  await expectStep(explorer, article, 1);
+  await page.keyboard.press('ArrowRight');
+  await expectStep(explorer, article, 2);
+  await explorer.history('back');
+  await expectStep(explorer, article, 1);
 });
 
 test("a step's link, copied, opens the same step in a fresh browser; its share card is the story's", async ({ page, explorer, browser }) => {

@@ -2,10 +2,9 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Env, loadEnv } from '../lib/env';
-import { createDriver } from '../lib/db/create-driver';
-import { seedFromDir } from '../graph-seed/load';
-import { ensureLauncherBuilt, type StartResult, startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
-import { testEnvironment } from '../test/test-env';
+import { ensureLauncherBuilt, type StartResult, stopLocalNeo4j } from '../neo4j/control';
+import { startSeeded } from '../test/db';
+import { besideTestDatabase, testEnvironment } from '../test/test-env';
 import { buildIsCurrent, markBuilt, sourceHash } from './build-stamp';
 
 /**
@@ -61,9 +60,14 @@ function addPlaywright(file: string): void {
   total.skipped += stats.skipped;
 }
 
+/** `vitest run` of one project, its results also written to `report` (read by addVitest). */
+function vitestArgs(project: string, report: string): string[] {
+  return ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+}
+
 async function vitest(project: 'unit' | 'system'): Promise<void> {
   const report = path.join(REPORTS, `vitest-${project}.json`);
-  await run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  await run(`${project} tests`, 'npx', vitestArgs(project, report));
   addVitest(report);
 }
 
@@ -99,25 +103,17 @@ function buildInBackground(): Promise<boolean> {
   });
 }
 
-/** The integration tests' own database: the test database's port + 2 (+ 1 is for other graphs), its own folder. */
+/** The integration tests' own database (test-env.ts), as the variables that move the whole test environment there. */
 function integrationEnvironment(): Record<string, string> {
-  const main = testEnvironment();
-  return { NEO4J_TEST_PORT: String(Number(main.NEO4J_LOCAL_PORT) + 2), NEO4J_TEST_DIR: `${main.NEO4J_LOCAL_DIR}-integration` };
+  const beside = besideTestDatabase(2, 'integration');
+  return { NEO4J_TEST_PORT: beside.NEO4J_LOCAL_PORT, NEO4J_TEST_DIR: beside.NEO4J_LOCAL_DIR };
 }
 
 /** Starts (or reuses) a test database and seeds it; messages are held and returned, to be shown in order. */
 async function seededDatabase(env: Env, launcher: Promise<void>): Promise<{ started: StartResult; log: string[] }> {
   const log: string[] = [];
   await launcher;
-  const started = await startLocalNeo4j(env, (line) => log.push(line));
-  const driver = createDriver(env);
-  try {
-    const counts = await seedFromDir(driver, env.NEO4J_DATABASE);
-    log.push(`Seeded ${env.uri}: ${counts.nodes} entities, ${counts.relationships} relationships, ${counts.sources} sources.`);
-  } finally {
-    await driver.close();
-  }
-  return { started, log };
+  return { started: await startSeeded(env, (line) => log.push(line)), log };
 }
 
 /** A vitest project as a child process whose output goes to a file, shown when it is done. */
@@ -126,8 +122,8 @@ async function vitestInBackground(project: 'integration', extraEnv: Record<strin
   const logFile = path.join(REPORTS, `${project}.log`);
   const log = createWriteStream(logFile);
   const status = await new Promise<number | null>((resolve) => {
-    const child = spawn('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-      { env: { ...process.env, ...extraEnv, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', vitestArgs(project, report), {
+      env: { ...process.env, ...extraEnv, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.pipe(log);
     child.stderr.pipe(log);
     child.on('error', () => resolve(null));
@@ -153,7 +149,8 @@ async function main(): Promise<number> {
   // Both databases start beside the unit tests (the launcher compiled once first), each seeded:
   // one for the integration tests, which then run beside the system and browser tests on the other.
   const launcher = ensureLauncherBuilt(console.log);
-  const databases = [env, integrationEnv].map((dbEnv) => seededDatabase(dbEnv, launcher)
+  const envs = [env, integrationEnv];
+  const databases = envs.map((dbEnv) => seededDatabase(dbEnv, launcher)
     .then((result) => ({ result }), (error: unknown) => ({ error })));
   const started: Env[] = [];
 
@@ -165,7 +162,7 @@ async function main(): Promise<number> {
   outcomes.forEach((outcome, i) => {
     if ('result' in outcome) {
       for (const line of outcome.result.log) console.log(line);
-      if (outcome.result.started === 'started') started.push([env, integrationEnv][i]!);
+      if (outcome.result.started === 'started') started.push(envs[i]!);
     }
   });
   try {

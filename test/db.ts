@@ -1,8 +1,23 @@
 import { createHash } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { loadEnv } from '../lib/env';
+import { type Env, loadEnv } from '../lib/env';
 import { createDriver } from '../lib/db/create-driver';
+import { seedFromDir } from '../graph-seed/load';
+import { type StartResult, startLocalNeo4j } from '../neo4j/control';
 import { testEnvironment } from './test-env';
+
+/** Starts (or reuses) the local Neo4j `env` names and loads the default data into it. */
+export async function startSeeded(env: Env, log: (line: string) => void = () => undefined): Promise<StartResult> {
+  const started = await startLocalNeo4j(env, log);
+  const driver = createDriver(env);
+  try {
+    const counts = await seedFromDir(driver, env.NEO4J_DATABASE);
+    log(`Seeded ${env.uri}: ${counts.nodes} entities, ${counts.relationships} relationships, ${counts.sources} sources.`);
+  } finally {
+    await driver.close();
+  }
+  return started;
+}
 
 /** A driver on the test database, for integration tests that look at the graph directly. */
 export function testDriver(): { driver: Driver; database: string } {

@@ -4,7 +4,7 @@ import { loadEnv, type Env } from '../lib/env';
 import { createDriver } from '../lib/db/create-driver';
 import { ensureLocalPassword, localPasswordFile } from '../lib/db/local-password';
 import { boltAnswers, startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
-import { testEnvironment } from './test-env';
+import { besideTestDatabase } from './test-env';
 
 /**
  * Small graphs of shapes the seed does not have, written by the tests themselves, and a local
@@ -54,9 +54,8 @@ export const LAB: ForeignGraph = {
 
 /** The fresh Neo4j for foreign graphs: the test database's port + 1, a folder beside the test database's. */
 export function foreignEnv(base: NodeJS.ProcessEnv = process.env): Env {
-  const test = testEnvironment(base);
-  const port = String(Number(test.NEO4J_LOCAL_PORT) + 1);
-  return loadEnv({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_LOCAL_PORT: port, NEO4J_LOCAL_DIR: `${test.NEO4J_LOCAL_DIR}-foreign`, NEO4J_LOCAL_JIT: test.NEO4J_LOCAL_JIT });
+  const { NEO4J_URI, NEO4J_LOCAL_PORT, NEO4J_LOCAL_DIR, NEO4J_LOCAL_JIT } = besideTestDatabase(1, 'foreign', base);
+  return loadEnv({ NEO4J_URI, NEO4J_LOCAL_PORT, NEO4J_LOCAL_DIR, NEO4J_LOCAL_JIT });
 }
 
 /**

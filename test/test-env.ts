@@ -18,3 +18,14 @@ export function testEnvironment(base: NodeJS.ProcessEnv = process.env) {
     APP_TEST_PORT: base.APP_TEST_PORT ?? '3100',
   } satisfies Record<string, string>;
 }
+
+/**
+ * Another local Neo4j beside the test database: its port + `offset`, its folder + `-suffix`. In use:
+ * +1 other graphs (`-foreign`), +2 the integration tests' own (`-integration`, whose other graphs
+ * are then +3), +4 the browser test that stops its database (`-down`).
+ */
+export function besideTestDatabase(offset: number, suffix: string, base: NodeJS.ProcessEnv = process.env) {
+  const test = testEnvironment(base);
+  const port = String(Number(test.NEO4J_LOCAL_PORT) + offset);
+  return { ...test, NEO4J_LOCAL_PORT: port, NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_LOCAL_DIR: `${test.NEO4J_LOCAL_DIR}-${suffix}` };
+}
