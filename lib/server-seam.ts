@@ -7,7 +7,8 @@ import type { IncomingHttpHeaders } from 'node:http';
  * proxy and each route separately, so a module-level variable is not one variable across them. What
  * must exist once per process meets here, on one `globalThis` key, with the types below:
  *
- *  - the HTTP server asks `answerFromCache` (set by lib/http/edge-cache.ts) before routing a GET, and
+ *  - the HTTP server asks `answerFromCache` (set by lib/http/edge-cache.ts) and then `answerDirectly`
+ *    (the desk: lib/http/api-desk.ts, set by instrumentation.ts) before routing a GET, and
  *    runs `shutdownHooks` (registered with `onShutdown` by the Neo4j driver and the worker pool) once
  *    the last request has finished;
  *  - `processWide(name, create)` gives every bundle the same instance of the driver, the read cache,
@@ -38,6 +39,8 @@ export type ShutdownHook = () => Promise<void> | void;
 export interface ServerSeam {
   /** An answer from the read cache for a GET it can answer as it stands, else null (route it). */
   answerFromCache: ((request: EdgeRequest) => EdgeAnswer | null) | null;
+  /** The answer to a JSON read the app computes without Next.js's routing, else null (route it). */
+  answerDirectly: ((request: EdgeRequest) => Promise<EdgeAnswer> | null) | null;
   /** What to close once the server has stopped serving, by name. */
   shutdownHooks: Map<string, ShutdownHook>;
   /** One instance per process of what the app's bundles share, by name. */
@@ -52,7 +55,7 @@ const KEY = Symbol.for(SERVER_SEAM_KEY);
 const holder = globalThis as typeof globalThis & { [KEY]?: ServerSeam };
 
 export function serverSeam(): ServerSeam {
-  holder[KEY] ??= { answerFromCache: null, shutdownHooks: new Map(), shared: new Map(), clientAddressHeader: null, statusReports: new Map() };
+  holder[KEY] ??= { answerFromCache: null, answerDirectly: null, shutdownHooks: new Map(), shared: new Map(), clientAddressHeader: null, statusReports: new Map() };
   return holder[KEY];
 }
 

@@ -11,11 +11,12 @@
 //    and exits when they all have.
 // Plain JavaScript on purpose: it runs with `node`, no build step of its own.
 //  - a GET that the read cache can answer as it stands skips Next.js's routing (lib/http/edge-cache.ts):
-//    same body and headers, rate limit included, at a fraction of the CPU.
+//    same body and headers, rate limit included, at a fraction of the CPU; so does a JSON read that
+//    misses the cache (lib/http/api-desk.ts: the routes' own functions, without Next.js's router).
 //  - SIGUSR2 prints one status line: the process's memory and the read cache's bytes and bound
 //    (after a garbage collection when node runs with --expose-gc).
 //   PORT (3000), HOST (0.0.0.0), NEXT_DIST_DIR (.next) as for `next start`; WEB_CONCURRENCY (1);
-//   SERVE_FAST_PATH=0 routes every request through Next.js.
+//   SERVE_FAST_PATH=0 routes every request through Next.js (neither front door nor desk).
 import cluster from 'node:cluster';
 import http from 'node:http';
 import next from 'next';
@@ -69,7 +70,8 @@ async function serve() {
   await app.prepare();
   // Read after prepare(), which has loaded .env files like `next start` does.
   const graceMs = Number(process.env.SHUTDOWN_GRACE_MS || 10_000);
-  // LOG_REQUESTS=1 prints a line as each request starts (debugging; the shutdown test waits on it).
+  // LOG_REQUESTS=1 prints a line as each request starts, naming what answers it: cache, desk or next
+  // (debugging; the shutdown and desk tests wait on it).
   const logRequests = process.env.LOG_REQUESTS === '1';
   // SERVE_FAST_PATH=0 sends every request through Next.js (to compare, or to rule it out).
   const fastPath = process.env.SERVE_FAST_PATH !== '0';
@@ -84,37 +86,57 @@ async function serve() {
 
   const server = http.createServer((req, res) => {
     inFlight += 1;
-    if (logRequests) console.log(`[serve] request ${req.method} ${req.url}`);
     // A request that arrives on a kept-alive connection during shutdown is still served, then closes it.
     if (stopping) res.setHeader('Connection', 'close');
     res.on('close', () => {
       inFlight -= 1;
       if (stopping && inFlight === 0) drained();
     });
-    // A GET the read cache can answer as it stands is answered here, before Next.js routes it
-    // (lib/http/edge-cache.ts); anything else, or any doubt, goes to Next.js.
+    const by = answer(req, res);
+    if (logRequests) console.log(`[serve] request ${req.method} ${req.url} (${by})`);
+  });
+
+  /**
+   * A GET the read cache can answer as it stands is answered here, before Next.js routes it
+   * (lib/http/edge-cache.ts); so is a JSON read the app's desk takes (lib/http/api-desk.ts), by the
+   * same functions as its routes; anything else, or any doubt, goes to Next.js. Says which did.
+   */
+  function answer(req, res) {
     if (fastPath && req.method === 'GET') {
       try {
-        const answer = seam()?.answerFromCache?.(req);
-        if (answer) {
-          res.writeHead(answer.status, answer.headers);
-          res.end(answer.body ?? undefined);
-          return;
+        const cached = seam()?.answerFromCache?.(req);
+        if (cached) {
+          send(res, cached);
+          return 'cache';
+        }
+        const pending = seam()?.answerDirectly?.(req);
+        if (pending) {
+          pending.then((direct) => send(res, direct), (error) => failed(res, error));
+          return 'desk';
         }
       } catch (error) {
-        console.error('[serve] cache front door failed; routing normally', error);
+        console.error('[serve] front door failed; routing normally', error);
       }
     }
-    handle(req, res).catch((error) => {
-      console.error('[serve] unhandled error', error);
-      if (!res.headersSent) {
-        res.statusCode = 500;
-        res.setHeader('Cache-Control', 'no-store');
-        res.end();
-      }
-    });
-  });
+    handle(req, res).catch((error) => failed(res, error));
+    return 'next';
+  }
   server.keepAliveTimeout = 5_000;
+
+  /** @param {import('node:http').ServerResponse} res @param {import('../lib/server-seam').EdgeAnswer} answer */
+  function send(res, answer) {
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.body ?? undefined);
+  }
+
+  function failed(res, error) {
+    console.error('[serve] unhandled error', error);
+    if (!res.headersSent) {
+      res.statusCode = 500;
+      res.setHeader('Cache-Control', 'no-store');
+      res.end();
+    }
+  }
 
   server.listen(port, host, () => {
     console.log(`[serve] ready on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (pid ${process.pid})`);

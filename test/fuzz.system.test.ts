@@ -120,3 +120,54 @@ describe('fuzzed requests', () => {
     expect([...others, ...failures].slice(0, 20)).toEqual([]);
   }, 3_600_000);
 });
+
+/** The JSON reads the HTTP server answers without Next.js (lib/http/api-desk.ts). */
+const DESK_READS = /^\/api\/(search|nodes\/|subgraph|paths)/;
+
+/** What may differ between two servers' answers: the moment, the connection, how the length is told, the cache mark. */
+const PER_CONNECTION = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-cache', 'vary']);
+
+describe('the desk answers JSON reads as Next.js routes them', () => {
+  let desk: AppProcess;
+  let routed: AppProcess;
+
+  beforeAll(async () => {
+    [desk, routed] = await Promise.all([
+      startApp(PORT + 8, { RATE_LIMIT_PER_SECOND: '0', LOG_REQUESTS: '1' }),
+      startApp(PORT + 9, { RATE_LIMIT_PER_SECOND: '0', SERVE_FAST_PATH: '0' }),
+    ]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([desk?.stop(), routed?.stop()]);
+  });
+
+  it('the same status, body and headers for every read, valid or hostile, and the desk took the valid ones', async () => {
+    const valid = [
+      '/api/search?q=chongqing&limit=3', `/api/nodes/${encodeURIComponent('org:most')}`, '/api/nodes/initiative:bri/neighbors?limit=7&offset=2',
+      '/api/subgraph?ids=org:most,place:chongqing', '/api/paths?from=org:most&to=place:chongqing&k=2',
+    ];
+    const refused = [
+      '/api/search', '/api/search?q=a&limit=99', '/api/nodes/nope:x', '/api/nodes/a%2Fb', '/api/nodes/a%00b', `/api/nodes/${'x'.repeat(201)}`,
+      '/api/nodes/nope:x/neighbors', '/api/nodes/org:most/neighbors?type=%00', '/api/subgraph?ids=', '/api/paths?from=org:most',
+      '/api/paths?from=org:most&to=place:chongqing&types=NO_SUCH_TYPE', '/api/nodes/%ZZ', '/api/nodes/%2e%2e', '/api/nodes/org:most/',
+      '/api/search?q=%E0%A4%A', '/api/nodes/%E4%B8%AD', '/api/nodes/a+b', '/api/search?q=belt+and+road&utm_source=x',
+    ];
+    const rand = mulberry32(SEED + 1);
+    const fuzzed = Array.from({ length: CASES }, () => randomCase(rand)).filter((c) => c.method === 'GET' && DESK_READS.test(c.path)).map((c) => c.path);
+    const differences: string[] = [];
+    for (const path of [...valid, ...refused, ...fuzzed]) {
+      const [a, b] = [await rawGet(desk.url, path), await rawGet(routed.url, path)];
+      if (a.status !== b.status) differences.push(`${path}: status ${a.status}, routed ${b.status}`);
+      if (a.body !== b.body) differences.push(`${path}: body ${a.body.slice(0, 80)}, routed ${b.body.slice(0, 80)}`);
+      for (const name of new Set([...Object.keys(a.headers), ...Object.keys(b.headers)])) {
+        if (!PER_CONNECTION.has(name) && a.headers[name] !== b.headers[name]) differences.push(`${path}: ${name} ${a.headers[name]}, routed ${b.headers[name]}`);
+      }
+      // Next.js also lists its router's request headers, which mean nothing for JSON.
+      if (b.status !== 308 && !/Accept-Encoding/.test(String(a.headers.vary))) differences.push(`${path}: Vary ${a.headers.vary}`);
+    }
+    expect(differences.slice(0, 10)).toEqual([]);
+    const byDesk = new Set(desk.output.filter((line) => line.endsWith('(desk)')).map((line) => line.split(' ')[3]));
+    expect(valid.filter((path) => !byDesk.has(path))).toEqual([]);
+    console.log(`desk: ${valid.length + refused.length + fuzzed.length} reads compared with Next.js's routes; the desk answered ${byDesk.size}`);
+  }, 300_000);
+});

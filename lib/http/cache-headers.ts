@@ -1,22 +1,30 @@
 import type { Cached } from '../db/read-cache';
+import { type Answer, type ReadRequest, toResponse } from './answer';
 import { type CachedAnswer, cachedAnswerHeaders, etagMatches } from './cache-rules';
 import { rememberForEdge } from './edge-cache';
 
-/** True when the request's If-None-Match names this ETag (or `*`). */
-function notModified(request: Request, etag: string): boolean {
-  return etagMatches(request.headers.get('if-none-match'), etag);
-}
-
-/** 200 with the cached body, or 304 when the client already holds it. */
-export function cachedResponse(request: Request, cached: Cached<unknown>, contentType: string, answer?: CachedAnswer): Response {
+/**
+ * 200 with the cached body, or 304 when the client already holds it (its If-None-Match names the
+ * ETag). A GET is also remembered, so that the next identical one is answered before routing (edge-cache.ts).
+ */
+export function cachedAnswer(request: ReadRequest, cached: Cached<unknown>, contentType: string, answer?: CachedAnswer): Answer {
   rememberForEdge(request, cached, contentType);
   const headers = cachedAnswerHeaders(cached, answer);
-  if (notModified(request, cached.etag)) return new Response(null, { status: 304, headers });
-  const body = typeof cached.body === 'string' ? cached.body : new Uint8Array(cached.body);
-  return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': contentType } });
+  if (etagMatches(request.header('if-none-match'), cached.etag)) return { status: 304, headers, body: null };
+  return { status: 200, headers: { ...headers, 'Content-Type': contentType }, body: cached.body };
 }
 
-/** A cached JSON answer; a GET is also remembered so that the next identical one skips routing (edge-cache.ts). */
+/** A cached JSON answer. */
+export function jsonAnswerFrom(request: ReadRequest, cached: Cached<unknown>): Answer {
+  return cachedAnswer(request, cached, 'application/json');
+}
+
+/** The same as a Response, for a route that Next.js answers. */
+export function cachedResponse(request: Request, cached: Cached<unknown>, contentType: string, answer?: CachedAnswer): Response {
+  const read: ReadRequest = { method: request.method, url: request.url, searchParams: new URL(request.url).searchParams, header: (name) => request.headers.get(name) };
+  return toResponse(cachedAnswer(read, cached, contentType, answer));
+}
+
 export function jsonResponse(request: Request, cached: Cached<unknown>): Response {
   return cachedResponse(request, cached, 'application/json');
 }

@@ -1,12 +1,9 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import { type Cached, cacheBudget, derivedBody, peekCached } from '../db/read-cache';
-import { appEnv } from '../env';
 import { type CachedAnswer, cachedAnswerHeaders, etagMatches } from './cache-rules';
 import { canonicalAddress, previewCacheKey, previewLink } from './edge-address';
-import { clientAddress, requestCost, sharedRateLimiter } from './rate-limit';
-import { apiHeaders } from './security-headers';
+import { admit, type HeaderReader, headerReader, onTheWire } from './wire';
 import { type EdgeAnswer, type EdgeRequest, onStatus, processWide, serverSeam } from '../server-seam';
 
 export type { EdgeAnswer, EdgeRequest };
@@ -34,9 +31,6 @@ interface Route {
   contentType: string;
 }
 
-/** Bodies smaller than this are sent as they are (as Next.js's compression does). */
-const GZIP_MIN_BYTES = 1024;
-
 // A route's strings at two bytes a character, plus its objects and the table's slot.
 const ROUTE_OVERHEAD_BYTES = 256;
 
@@ -63,7 +57,7 @@ function state(): State {
  * Called by the route layer when it answers a GET from the read cache (which also opens the door:
  * the HTTP server asks it from then on). A preview needs no entry: its address names its key.
  */
-export function rememberForEdge(request: Request, cached: Cached<unknown>, contentType: string): void {
+export function rememberForEdge(request: { method: string; url: string }, cached: Cached<unknown>, contentType: string): void {
   const { routes } = state();
   if (request.method !== 'GET' || !routes) return;
   const address = canonicalAddress(request.url);
@@ -71,13 +65,8 @@ export function rememberForEdge(request: Request, cached: Cached<unknown>, conte
   routes.set(address, { cacheKey: cached.key, contentType });
 }
 
-function header(headers: IncomingHttpHeaders, name: string): string | null {
-  const value = headers[name];
-  return Array.isArray(value) ? value.join(', ') : value ?? null;
-}
-
 /** The cache entry a GET would be answered from, found without routing; null: let Next.js decide. */
-function lookup(url: string, get: (name: string) => string | null): Found | null {
+function lookup(url: string, get: HeaderReader): Found | null {
   if (url.startsWith('/api/preview?') || url === '/api/preview') {
     const { link, fromLink } = previewLink(new URL(url, 'http://edge.invalid').searchParams, get('accept-language'));
     const cached = peekCached(previewCacheKey(link));
@@ -99,34 +88,19 @@ interface Found {
 export function answerFromEdge(request: EdgeRequest): EdgeAnswer | null {
   const url = request.url;
   if (request.method !== 'GET' || !url?.startsWith('/api/')) return null;
-  const get = (name: string) => header(request.headers, name);
+  const get = headerReader(request.headers);
   const found = lookup(url, get);
   if (!found) return null;
   const { cached, contentType, answer } = found;
+  const admitted = admit(url, get);
+  if (!admitted) return null;
 
-  const env = appEnv();
-  const decision = sharedRateLimiter().take(clientAddress({ get }, env.TRUST_PROXY), requestCost(url));
-  if (!decision.ok) return null;
-
-  const headers: Record<string, string> = {
-    ...apiHeaders(env.FRAME_ANCESTORS),
-    ...(Number.isFinite(decision.remaining) ? { 'RateLimit-Remaining': String(decision.remaining) } : {}),
-    ...cachedAnswerHeaders(cached, answer),
-    'X-Cache': 'hit',
-  };
-  if (etagMatches(get('if-none-match'), cached.etag)) return { status: 304, headers, body: null };
-
-  // Text is encoded once and kept (counted) with its entry, not on every answer.
-  const bytes = typeof cached.body === 'string' ? derivedBody(cached, 'utf8', () => Buffer.from(cached.body as string)) : cached.body;
-  let body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // Text only, as Next.js compresses: a PNG is compressed already.
-  if (contentType === 'application/json' && body.length >= GZIP_MIN_BYTES && /\bgzip\b/.test(get('accept-encoding') ?? '')) {
-    const source = body;
-    const zipped = derivedBody(cached, 'gzip', () => gzipSync(source));
-    body = Buffer.from(zipped.buffer, zipped.byteOffset, zipped.byteLength);
-    headers['Content-Encoding'] = 'gzip';
+  const headers = { ...cachedAnswerHeaders(cached, answer), 'Content-Type': contentType };
+  if (etagMatches(get('if-none-match'), cached.etag)) {
+    const { 'Content-Type': _type, ...unchanged } = headers;
+    return onTheWire(304, unchanged, null, admitted, get, { 'X-Cache': 'hit' });
   }
-  headers['Content-Type'] = contentType;
-  headers['Content-Length'] = String(body.length);
-  return { status: 200, headers, body };
+  // Text is encoded once and kept (counted) with its entry, and so is its gzip: not on every answer.
+  const bytes = typeof cached.body === 'string' ? derivedBody(cached, 'utf8', () => Buffer.from(cached.body as string)) : cached.body;
+  return onTheWire(200, headers, { bytes, gzip: () => derivedBody(cached, 'gzip', () => gzipSync(bytes)) }, admitted, get, { 'X-Cache': 'hit' });
 }

@@ -1,31 +1,40 @@
-import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { DataError, toDataError } from '../db/errors';
 import { ServerBusyError } from '../workers/pool';
+import { type Answer, jsonAnswer, toResponse } from './answer';
 import { NO_STORE } from './cache-rules';
 
 // Failures are never stored by a browser or a shared cache.
 const noStore = { 'Cache-Control': NO_STORE };
 
 /** The one place errors become HTTP answers. Bodies never carry Cypher, stack traces or driver text. */
-export function toErrorResponse(error: unknown): NextResponse {
+export function errorAnswer(error: unknown): Answer {
   if (error instanceof ServerBusyError) {
-    return NextResponse.json({ error: 'server_busy', message: error.message }, { status: 503, headers: { ...noStore, 'Retry-After': String(error.retryAfterSeconds) } });
+    return jsonAnswer(503, { error: 'server_busy', message: error.message }, { ...noStore, 'Retry-After': String(error.retryAfterSeconds) });
   }
   const dataError = error instanceof DataError ? error : toDataError(error);
   if (dataError.code === 'database_unavailable' || dataError.code === 'query_timeout') {
-    return NextResponse.json({ error: dataError.code, message: dataError.message }, { status: 503, headers: { ...noStore, 'Retry-After': '5' } });
+    return jsonAnswer(503, { error: dataError.code, message: dataError.message }, { ...noStore, 'Retry-After': '5' });
   }
   console.error('[api] unexpected error', error);
-  return NextResponse.json({ error: 'internal_error', message: 'Something went wrong on the server.' }, { status: 500, headers: noStore });
+  return jsonAnswer(500, { error: 'internal_error', message: 'Something went wrong on the server.' }, noStore);
 }
 
-export function badRequest(error: z.ZodError): NextResponse {
+export function badRequestAnswer(error: z.ZodError): Answer {
   const issues = error.issues.map((issue) => ({ param: issue.path.join('.') || '(query)', message: issue.message }));
   const message = issues.map((issue) => `${issue.param}: ${issue.message}`).join('; ');
-  return NextResponse.json({ error: 'invalid_params', message, issues }, { status: 400, headers: noStore });
+  return jsonAnswer(400, { error: 'invalid_params', message, issues }, noStore);
 }
 
-export function notFound(message: string, extra: Record<string, unknown> = {}): NextResponse {
-  return NextResponse.json({ error: 'not_found', message, ...extra }, { status: 404, headers: noStore });
+export function notFoundAnswer(message: string, extra: Record<string, unknown> = {}): Answer {
+  return jsonAnswer(404, { error: 'not_found', message, ...extra }, noStore);
 }
+
+/** A refused request whose reasons the route states itself (an unknown relationship type, say). */
+export function invalidAnswer(body: Record<string, unknown>): Answer {
+  return jsonAnswer(400, body, noStore);
+}
+
+export const toErrorResponse = (error: unknown): Response => toResponse(errorAnswer(error));
+export const badRequest = (error: z.ZodError): Response => toResponse(badRequestAnswer(error));
+export const notFound = (message: string, extra?: Record<string, unknown>): Response => toResponse(notFoundAnswer(message, extra));
