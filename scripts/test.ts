@@ -10,8 +10,9 @@ import { buildIsCurrent, markBuilt, sourceHash } from './build-stamp';
 /**
  * `npm test`: unit tests; two real Neo4j databases on ports and folders of their own (started here
  * when none answers, seeded, stopped at the end if started here); the integration tests on one of
- * them, beside the system tests (real HTTP against a production build; FUZZ_CASES sets the fuzz
- * size) and then the browser tests on the other. The build and both databases start at once, beside
+ * them, beside the system tests that stop a database (real HTTP against a production build) on the
+ * other, then the browser tests there, beside the other system tests (bounds, fuzzing with
+ * FUZZ_CASES cases, HTTP) back on the first once the integration tests are done. The build and both databases start at once, beside
  * the unit tests; the build (its output goes to .data/test-reports/build.log, shown if it fails) is
  * skipped when the last one is of the current sources (build-stamp.ts). Every suite runs even when
  * an earlier one fails; the exit code says if any did.
@@ -60,16 +61,25 @@ function addPlaywright(file: string): void {
   total.skipped += stats.skipped;
 }
 
-/** `vitest run` of one project, its results also written to `report` (read by addVitest). */
-function vitestArgs(project: string, report: string): string[] {
-  return ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+/** `vitest run` of one project (or of some of its files), its results also written to `report` (read by addVitest). */
+function vitestArgs(project: string, report: string, files: string[] = []): string[] {
+  return ['vitest', 'run', '--project', project, ...files, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
 }
 
-async function vitest(project: 'unit' | 'system'): Promise<void> {
-  const report = path.join(REPORTS, `vitest-${project}.json`);
-  await run(`${project} tests`, 'npx', vitestArgs(project, report));
+async function vitest(project: 'unit' | 'system', files: string[] = [], name: string = project): Promise<void> {
+  const report = path.join(REPORTS, `vitest-${name}.json`);
+  await run(`${name} tests`, 'npx', vitestArgs(project, report, files));
   addVitest(report);
 }
+
+/**
+ * The system tests that stop or freeze the test database run first and alone; the others (bounds,
+ * fuzzing, HTTP, the desk) then run beside the browser tests, on the integration tests' database
+ * once those are done (one of them loads the seed again) and on ports of their own.
+ */
+const SYSTEM_ALONE = ['test/faults.system.test.ts'];
+const SYSTEM_BESIDE = ['test/bounds.system.test.ts', 'test/fuzz.system.test.ts', 'test/http.system.test.ts'];
+const SYSTEM_BESIDE_PORT_SHIFT = 50;
 
 /** The production build for the system and browser tests, started at once; resolves when it is done. */
 function buildInBackground(): Promise<boolean> {
@@ -116,13 +126,13 @@ async function seededDatabase(env: Env, launcher: Promise<void>): Promise<{ star
   return { started: await startSeeded(env, (line) => log.push(line)), log };
 }
 
-/** A vitest project as a child process whose output goes to a file, shown when it is done. */
-async function vitestInBackground(project: 'integration', extraEnv: Record<string, string>): Promise<() => void> {
-  const report = path.join(REPORTS, `vitest-${project}.json`);
-  const logFile = path.join(REPORTS, `${project}.log`);
+/** A vitest project (or some of its files) as a child process whose output goes to a file, shown when it is done. */
+async function vitestInBackground(project: 'integration' | 'system', extraEnv: Record<string, string>, files: string[] = [], name: string = project): Promise<() => void> {
+  const report = path.join(REPORTS, `vitest-${name}.json`);
+  const logFile = path.join(REPORTS, `${name}.log`);
   const log = createWriteStream(logFile);
   const status = await new Promise<number | null>((resolve) => {
-    const child = spawn('npx', vitestArgs(project, report), {
+    const child = spawn('npx', vitestArgs(project, report, files), {
       env: { ...process.env, ...extraEnv, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.pipe(log);
     child.stderr.pipe(log);
@@ -132,7 +142,7 @@ async function vitestInBackground(project: 'integration', extraEnv: Record<strin
   await new Promise<void>((resolve) => log.end(resolve));
   return () => {
     process.stdout.write(readFileSync(logFile, 'utf8'));
-    if (status !== 0) failures.push(`${project} tests`);
+    if (status !== 0) failures.push(`${name} tests`);
     addVitest(report);
   };
 }
@@ -170,14 +180,18 @@ async function main(): Promise<number> {
 
     step('Integration tests (real Neo4j), beside what follows; their output comes when they are done');
     const integration = vitestInBackground('integration', integrationVars);
+    let systemBeside: Promise<() => void> | null = null;
 
     if (WITH_E2E) {
       step('Production build for the system and browser tests');
       if (await built) {
-        step('System tests (HTTP against the production build: malformed input, fuzzing, database faults, shutdown)');
-        await vitest('system');
+        step('System tests that stop the database (HTTP against the production build: database faults, shutdown)');
+        await vitest('system', SYSTEM_ALONE, 'system-faults');
 
-        step('Browser tests (Playwright, Chromium)');
+        step('Browser tests (Playwright, Chromium), beside the other system tests (bounds, fuzzing, HTTP); their output comes when they are done');
+        systemBeside = integration.then(() => vitestInBackground('system', {
+          ...integrationVars, APP_TEST_PORT: String(Number(testEnvironment().APP_TEST_PORT) + SYSTEM_BESIDE_PORT_SHIFT),
+        }, SYSTEM_BESIDE, 'system'));
         process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = path.join(REPORTS, 'playwright.json');
         await run('browser tests', 'npx', ['playwright', 'test', '--reporter=list,json']);
         addPlaywright(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME);
@@ -186,6 +200,11 @@ async function main(): Promise<number> {
     const showIntegration = await integration;
     step('Integration tests: their output');
     showIntegration();
+    if (systemBeside) {
+      const showSystem = await systemBeside;
+      step('System tests beside the browser tests: their output');
+      showSystem();
+    }
   } finally {
     await Promise.all(started.map((dbEnv) => stopLocalNeo4j(dbEnv)));
   }
