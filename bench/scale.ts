@@ -29,7 +29,7 @@ import { percentile } from './stats';
  * once with it) and through the data layer + driver in the same run, and writes the table into
  * bench/results.md.
  *
- *   npm run bench:scale      (SCALE_PORT 7735, SCALE_APP_PORT 3135 and the next port, SCALE_DIR .data/neo4j-scale,
+ *   npm run bench:scale      (SCALE_PORT 7735, SCALE_APP_PORT 3135 and the next port, SCALE_DIR .data/neo4j-scale, SCALE_WARM 150,
  *                             SCALE_HEAP_MB 3072, SCALE_PAGECACHE_MB 3072; SCALE_REBUILD=1 regenerates)
  *
  * The generated store is kept (SCALE_DIR) and reused by the next run with the same sizes.
@@ -40,6 +40,8 @@ const PORT = process.env.SCALE_PORT ?? '7735';
 const APP_PORT = process.env.SCALE_APP_PORT ?? '3135';
 const DIR = process.env.SCALE_DIR ?? '.data/neo4j-scale';
 const CONCURRENCY = [1, 8, 32];
+/** Warming calls of each cheap operation before the cells (SCALE_WARM). */
+const WARM_ROUNDS = Number(process.env.SCALE_WARM ?? 150);
 /** Random entities drawn for the run; each cell takes its own CELL_SPAN of them, so no cell repeats another's reads. */
 const ID_POOL = 30_000;
 const CELL_SPAN = 1_000;
@@ -286,6 +288,33 @@ async function load(clients: number, total: number, call: (i: number) => Promise
   return { p50: r(percentile(sorted, 50)), p95: r(percentile(sorted, 95)), errors, n: sorted.length };
 }
 
+/**
+ * One client: the API and the data layer take turns call by call on the same entity (which goes
+ * first alternates), as bench:latency does, so whatever else the machine does falls on both alike.
+ */
+async function alternate(total: number, api: (i: number) => Promise<unknown>, driver: (i: number) => Promise<unknown>): Promise<[Cell, Cell]> {
+  const runs = [api, driver].map(() => ({ samples: [] as number[], errors: 0 }));
+  const timedCall = async (run: (typeof runs)[number], call: () => Promise<unknown>) => {
+    const start = performance.now();
+    try {
+      await call();
+    } catch {
+      run.errors++;
+    }
+    run.samples.push(performance.now() - start);
+  };
+  for (let i = 0; i < total; i++) {
+    const order = i % 2 === 0 ? [0, 1] : [1, 0];
+    for (const k of order) await timedCall(runs[k]!, () => (k === 0 ? api(i) : driver(i)));
+  }
+  const cell = ({ samples, errors }: (typeof runs)[number]): Cell => {
+    const sorted = samples.sort((a, b) => a - b);
+    const r = (x: number) => Math.round(x * 10) / 10;
+    return { p50: r(percentile(sorted, 50)), p95: r(percentile(sorted, 95)), errors, n: sorted.length };
+  };
+  return [cell(runs[0]!), cell(runs[1]!)];
+}
+
 // node:http with kept-alive connections, as bench:load uses: fetch's own cost per call (web
 // streams) was a visible share of the cached answers' latency, which is the client, not the app.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -324,8 +353,11 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   try {
     const ops = operations();
-    for (const op of ops) { // warm both paths (plans, page cache) on entities the cells do not use
-      for (let i = 0; i < 20; i++) await Promise.all([httpCall(coldPort, op.http(ID_POOL - 1 - i)).catch(() => undefined), op.driver(ID_POOL - 1 - i).catch(() => undefined)]);
+    // Warm both paths (plans, page cache, both processes' compiled code) on entities the cells do
+    // not use: WARM_ROUNDS calls of each cheap operation, 20 of each path search.
+    for (const op of ops) {
+      const rounds = op.name.includes('path') ? 20 : WARM_ROUNDS;
+      for (let i = 0; i < rounds; i++) await Promise.all([httpCall(coldPort, op.http(ID_POOL - 1 - i)).catch(() => undefined), op.driver(ID_POOL - 1 - i).catch(() => undefined)]);
     }
     lines.push('| operation | clients | API p50 / p95 | driver p50 / p95 | API / driver (p50) | API, cached: p50 / p95 |', '| --- | --- | --- | --- | --- | --- |');
     let cell = 0;
@@ -333,8 +365,9 @@ async function main(): Promise<void> {
       for (const clients of op.clients ?? CONCURRENCY) {
         const total = Math.max(40, clients * 8);
         const base = (cell++) * CELL_SPAN;
-        const api = await load(clients, total, (i) => httpCall(coldPort, op.http(base + i)));
-        const drv = await load(clients, total, (i) => op.driver(base + i));
+        const [api, drv] = clients === 1
+          ? await alternate(total, (i) => httpCall(coldPort, op.http(base + i)), (i) => op.driver(base + i))
+          : [await load(clients, total, (i) => httpCall(coldPort, op.http(base + i))), await load(clients, total, (i) => op.driver(base + i))];
         for (let i = 0; i < total; i++) await httpCall(hotPort, op.http(base + i)).catch(() => undefined);
         const hot = await load(clients, total, (i) => httpCall(hotPort, op.http(base + i)));
         const line = `| ${op.name} | ${clients} | ${cellText(api)} | ${cellText(drv)} | ${(api.p50 / Math.max(0.1, drv.p50)).toFixed(2)} | ${cellText(hot)} |`;
@@ -351,7 +384,7 @@ async function main(): Promise<void> {
     '<!-- scale:start -->',
     `Measured ${new Date().toISOString().slice(0, 16)} UTC with \`npm run bench:scale\` on 2 cores / 24 GiB (Neo4j heap and page cache 3 GiB each).`,
     `Graph: ${NODES.toLocaleString('en-US')} entities, ${RELS.toLocaleString('en-US')} relationships; generation: ${generation}.`,
-    `Latency in ms, p50 / p95, over max(40, 8 x clients) calls per cell, each cell on entities no earlier cell read; "err" counts non-2xx answers (a path that times out answers 503).`,
+    `Latency in ms, p50 / p95, over max(40, 8 x clients) calls per cell, each cell on entities no earlier cell read, after ${WARM_ROUNDS} warming calls of each cheap operation (20 of each path search) on other entities; at 1 client the API and the driver take turns call by call; "err" counts non-2xx answers (a path that times out answers 503).`,
     '"API": the production server with the read cache off (CACHE_MAX_BYTES=0), every answer from the database; "driver": the same data-layer call in this process; "API, cached": a second server with the cache, after one pass over the cell\'s requests.',
     '',
     ...lines,
