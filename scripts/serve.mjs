@@ -111,7 +111,7 @@ async function serve() {
         }
         const pending = seam()?.answerDirectly?.(req);
         if (pending) {
-          pending.then((direct) => send(res, direct), (error) => failed(res, error));
+          pending.then((direct) => send(res, direct)).catch((error) => failed(res, error));
           return 'desk';
         }
       } catch (error) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppProcess, rawGet, startApp } from './app-server';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { type AppProcess, type RawResponse, rawGet, startApp } from './app-server';
 import { mulberry32 } from '../lib/layout/seeded-random';
 import { IDS, randomCase } from './fuzz-cases';
 import { fingerprint, testDriver } from './db';
@@ -124,27 +125,38 @@ describe('fuzzed requests', () => {
 /** The JSON reads the HTTP server answers without Next.js (lib/http/api-desk.ts). */
 const DESK_READS = /^\/api\/(search|nodes\/|subgraph|paths)/;
 
-/** What may differ between two servers' answers: the moment, the connection, how the length is told, the cache mark. */
-const PER_CONNECTION = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-cache', 'vary']);
+/** What may differ between two servers' answers: the moment, the connection, how the length and encoding are told, the cache mark. */
+const PER_CONNECTION = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'x-cache', 'vary']);
+
+/** The body as sent before encoding (Next.js compresses every JSON answer; the desk those of 1 KiB and more). */
+function decoded(response: RawResponse): string {
+  const encoding = response.headers['content-encoding'];
+  const bytes = encoding === 'gzip' ? gunzipSync(response.bytes) : encoding === 'br' ? brotliDecompressSync(response.bytes) : response.bytes;
+  return bytes.toString('utf8');
+}
 
 describe('the desk answers JSON reads as Next.js routes them', () => {
   let desk: AppProcess;
   let routed: AppProcess;
 
   beforeAll(async () => {
+    // The same rate limit on both (high, slow to refill): both count the same requests alike.
+    const limit = { RATE_LIMIT_PER_SECOND: '0.001', RATE_LIMIT_BURST: '100000' };
     [desk, routed] = await Promise.all([
-      startApp(PORT + 8, { RATE_LIMIT_PER_SECOND: '0', LOG_REQUESTS: '1' }),
-      startApp(PORT + 9, { RATE_LIMIT_PER_SECOND: '0', SERVE_FAST_PATH: '0' }),
+      startApp(PORT + 8, { ...limit, LOG_REQUESTS: '1' }),
+      startApp(PORT + 9, { ...limit, SERVE_FAST_PATH: '0' }),
     ]);
   }, 120_000);
   afterAll(async () => {
     await Promise.all([desk?.stop(), routed?.stop()]);
   });
 
-  it('the same status, body and headers for every read, valid or hostile, and the desk took the valid ones', async () => {
-    const valid = [
-      '/api/search?q=chongqing&limit=3', `/api/nodes/${encodeURIComponent('org:most')}`, '/api/nodes/initiative:bri/neighbors?limit=7&offset=2',
-      '/api/subgraph?ids=org:most,place:chongqing', '/api/paths?from=org:most&to=place:chongqing&k=2',
+  it('the same status, body and headers for every read, valid or hostile, plain, gzipped or revalidated, and the desk took the valid ones', async () => {
+    // Valid reads, a new set for each way of asking (plain, gzip, gzip refused, revalidated), so that
+    // each is the desk's work and not an answer its cache's front door remembers.
+    const valid = (way: number) => [
+      `/api/search?q=chongqing&limit=${3 + way}`, `/api/nodes/${encodeURIComponent(IDS[way]!)}`, `/api/nodes/initiative:bri/neighbors?limit=${7 + way}&offset=2`,
+      `/api/subgraph?ids=org:most,place:chongqing,${IDS[way + 1]}`, `/api/paths?from=org:most&to=place:chongqing&k=${1 + way}`,
     ];
     const refused = [
       '/api/search', '/api/search?q=a&limit=99', '/api/nodes/nope:x', '/api/nodes/a%2Fb', '/api/nodes/a%00b', `/api/nodes/${'x'.repeat(201)}`,
@@ -155,19 +167,34 @@ describe('the desk answers JSON reads as Next.js routes them', () => {
     const rand = mulberry32(SEED + 1);
     const fuzzed = Array.from({ length: CASES }, () => randomCase(rand)).filter((c) => c.method === 'GET' && DESK_READS.test(c.path)).map((c) => c.path);
     const differences: string[] = [];
-    for (const path of [...valid, ...refused, ...fuzzed]) {
-      const [a, b] = [await rawGet(desk.url, path), await rawGet(routed.url, path)];
-      if (a.status !== b.status) differences.push(`${path}: status ${a.status}, routed ${b.status}`);
-      if (a.body !== b.body) differences.push(`${path}: body ${a.body.slice(0, 80)}, routed ${b.body.slice(0, 80)}`);
+    const compare = async (path: string, headers: Record<string, string> = {}): Promise<RawResponse> => {
+      const [a, b] = [await rawGet(desk.url, path, { headers }), await rawGet(routed.url, path, { headers })];
+      const label = `${path}${Object.keys(headers).length ? ` (${Object.keys(headers).join(', ')})` : ''}`;
+      if (a.status !== b.status) differences.push(`${label}: status ${a.status}, routed ${b.status}`);
+      if (decoded(a) !== decoded(b)) differences.push(`${label}: body ${decoded(a).slice(0, 80)}, routed ${decoded(b).slice(0, 80)}`);
       for (const name of new Set([...Object.keys(a.headers), ...Object.keys(b.headers)])) {
-        if (!PER_CONNECTION.has(name) && a.headers[name] !== b.headers[name]) differences.push(`${path}: ${name} ${a.headers[name]}, routed ${b.headers[name]}`);
+        if (!PER_CONNECTION.has(name) && a.headers[name] !== b.headers[name]) differences.push(`${label}: ${name} ${a.headers[name]}, routed ${b.headers[name]}`);
       }
       // Next.js also lists its router's request headers, which mean nothing for JSON.
-      if (b.status !== 308 && !/Accept-Encoding/.test(String(a.headers.vary))) differences.push(`${path}: Vary ${a.headers.vary}`);
+      if (b.status !== 308 && !/Accept-Encoding/.test(String(a.headers.vary))) differences.push(`${label}: Vary ${a.headers.vary}`);
+      // Whoever refuses gzip gets none; whoever takes it gets it for a body worth it.
+      if (headers['Accept-Encoding'] === 'gzip;q=0, identity' && a.headers['content-encoding']) differences.push(`${label}: ${a.headers['content-encoding']} though refused`);
+      if (headers['Accept-Encoding'] === 'gzip, deflate, br' && decoded(a).length >= 1024 && a.headers['content-encoding'] !== 'gzip') differences.push(`${label}: not gzipped`);
+      return a;
+    };
+    for (const path of [...valid(0), ...refused, ...fuzzed]) await compare(path);
+    for (const path of [...valid(1), ...refused]) await compare(path, { 'Accept-Encoding': 'gzip, deflate, br' });
+    for (const path of [...valid(2), ...refused]) await compare(path, { 'Accept-Encoding': 'gzip;q=0, identity' });
+    // The ETag is the body's hash: the routed server's is the desk's too. (The desk's server gets
+    // another read instead, so that both count as many requests against the rate limit.)
+    for (const path of valid(3)) {
+      const etag = (await rawGet(routed.url, path)).headers.etag!;
+      await rawGet(desk.url, '/api/health');
+      expect((await compare(path, { 'If-None-Match': etag })).status, path).toBe(304);
     }
     expect(differences.slice(0, 10)).toEqual([]);
     const byDesk = new Set(desk.output.filter((line) => line.endsWith('(desk)')).map((line) => line.split(' ')[3]));
-    expect(valid.filter((path) => !byDesk.has(path))).toEqual([]);
-    console.log(`desk: ${valid.length + refused.length + fuzzed.length} reads compared with Next.js's routes; the desk answered ${byDesk.size}`);
+    expect([0, 1, 2, 3].flatMap(valid).filter((path) => !byDesk.has(path))).toEqual([]);
+    console.log(`desk: ${valid(0).length + refused.length + fuzzed.length} reads compared with Next.js's routes, plain, then gzipped, refusing gzip and revalidated; the desk answered ${byDesk.size} addresses`);
   }, 300_000);
 });

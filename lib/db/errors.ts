@@ -9,10 +9,26 @@ export class DeadlineError extends Error {
   readonly code = 'AppDeadline';
 }
 
+// Next.js bundles the instrumentation hook (which opens the desk, lib/http/api-desk.ts) apart from the
+// routes, so each has its own copy of this class; a read started by one and awaited by the other
+// (the read cache shares its loads across bundles) rejects with the other's DataError. `instanceof`
+// therefore asks for a mark that every copy sets, not for the prototype.
+const BRAND = Symbol.for('graph-explorer.data-error');
+
 export class DataError extends Error {
   constructor(readonly code: DataErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
+    Object.defineProperty(this, BRAND, { value: true });
   }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return isDataError(value);
+  }
+}
+
+/** True for a DataError made by any bundle's copy of the class. */
+export function isDataError(value: unknown): value is DataError {
+  return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
 }
 
 // 'N/A' is what the driver gives its own failures that have no code, such as a connection pool that

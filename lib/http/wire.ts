@@ -50,12 +50,30 @@ export function onTheWire(status: number, own: Record<string, string>, body: Wir
   if (text) headers.Vary ??= 'Accept-Encoding';
   if (!body) return { status, headers, body: null };
   let bytes = body.bytes;
-  if (text && bytes.length >= GZIP_MIN_BYTES && /\bgzip\b/.test(get('accept-encoding') ?? '')) {
+  if (text && bytes.length >= GZIP_MIN_BYTES && acceptsGzip(get('accept-encoding'))) {
     bytes = body.gzip();
     headers['Content-Encoding'] = 'gzip';
   }
   headers['Content-Length'] = String(bytes.length);
   return { status, headers, body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+}
+
+/**
+ * True when Accept-Encoding lets gzip through: an entry for gzip (or x-gzip), else for `*`, with a
+ * weight above 0 (`gzip;q=0` refuses it, as Next.js's compression reads it). No header: no gzip.
+ */
+export function acceptsGzip(header: string | null): boolean {
+  let gzip: number | null = null;
+  let any: number | null = null;
+  for (const entry of (header ?? '').split(',')) {
+    const [name, ...params] = entry.trim().toLowerCase().split(';').map((part) => part.trim());
+    const q = params.find((param) => param.startsWith('q='));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    const w = Number.isFinite(weight) ? weight : 0;
+    if (name === 'gzip' || name === 'x-gzip') gzip = Math.max(gzip ?? 0, w);
+    else if (name === '*') any = w;
+  }
+  return (gzip ?? any ?? 0) > 0;
 }
 
 /** A body made fresh for one answer. */

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { DataError } from '../db/errors';
+import { DataError, isDataError } from '../db/errors';
 
 /**
  * A bounded pool of worker threads with a queue deadline. Heavy work (layout, preview images) runs
@@ -16,6 +16,11 @@ import { DataError } from '../db/errors';
 export class ServerBusyError extends DataError {
   constructor(message: string, readonly retryAfterSeconds: number) {
     super('server_busy', message);
+  }
+
+  /** Any bundle's copy (see DataError): a DataError that says the server is busy and when to retry. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return isDataError(value) && value.code === 'server_busy' && typeof (value as { retryAfterSeconds?: unknown }).retryAfterSeconds === 'number';
   }
 }
 
