@@ -4,7 +4,7 @@ import { getNeo4j, readQuery } from '../lib/db/driver';
 import { getNeighbors, getNode, search } from '../lib/db/queries';
 import { getSchema } from '../lib/db/schema';
 import { loadDotenv } from '../lib/load-dotenv';
-import { summarize, timed } from './stats';
+import { summarize, takingTurns } from './stats';
 
 /**
  * Search, details and neighbour latency at one client: through the HTTP API of a running app, and
@@ -60,28 +60,19 @@ function httpJson(path: string): Promise<unknown> {
 type Stats = { median: number; p95: number; mean: number };
 
 /**
- * Both columns of one cell, call by call: the API and the data layer take turns (which goes first
- * alternates), so whatever else the machine does falls on both alike. Each first makes WARMUP calls
- * of its own, on keys the measured calls never use.
+ * Both columns of one cell, taking turns call by call (bench/stats.ts), so that whatever else the
+ * machine does falls on both alike. Each first makes WARMUP calls of its own, on keys the measured
+ * calls never use.
  */
 async function measure(op: Operation): Promise<{ api: Stats; driver: Stats }> {
   for (let i = 0; i < WARMUP; i++) {
     await op.driver(-1 - i);
     await httpJson(op.api(-1 - i));
   }
-  const api: number[] = [];
-  const driver: number[] = [];
-  for (let i = 0; i < N; i++) {
-    if (i % 2 === 0) {
-      api.push(await timed(() => httpJson(op.api(i))));
-      driver.push(await timed(() => op.driver(i)));
-    } else {
-      driver.push(await timed(() => op.driver(i)));
-      api.push(await timed(() => httpJson(op.api(i))));
-    }
-  }
+  const [api, driver] = await takingTurns(N, (i) => httpJson(op.api(i)), (i) => op.driver(i));
+  if (api.errors + driver.errors > 0) throw new Error(`${op.name}: ${api.errors} API and ${driver.errors} data-layer calls failed`);
   const stats = (samples: number[]): Stats => { const s = summarize(samples); return { median: s.median, p95: s.p95, mean: s.mean }; };
-  return { api: stats(api), driver: stats(driver) };
+  return { api: stats(api.samples), driver: stats(driver.samples) };
 }
 
 /**

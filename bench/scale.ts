@@ -16,7 +16,7 @@ import { mulberry32 } from '../lib/layout/seeded-random';
 import { ensureLauncherBuilt, startLocalNeo4j, stopLocalNeo4j } from '../neo4j/control';
 import { STAMP_VERSION } from '../graph-seed/load';
 import { startServer } from './server';
-import { percentile } from './stats';
+import { percentile, takingTurns } from './stats';
 
 /**
  * A million entities: generates a graph of SCALE_NODES entities (default 1,000,000) and SCALE_RELS
@@ -283,36 +283,15 @@ async function load(clients: number, total: number, call: (i: number) => Promise
       samples.push(performance.now() - start);
     }
   }));
-  const sorted = samples.sort((a, b) => a - b);
-  const r = (x: number) => Math.round(x * 10) / 10;
-  return { p50: r(percentile(sorted, 50)), p95: r(percentile(sorted, 95)), errors, n: sorted.length };
+  return toCell({ samples, errors });
 }
 
-/**
- * One client: the API and the data layer take turns call by call on the same entity (which goes
- * first alternates), as bench:latency does, so whatever else the machine does falls on both alike.
- */
-async function alternate(total: number, api: (i: number) => Promise<unknown>, driver: (i: number) => Promise<unknown>): Promise<[Cell, Cell]> {
-  const runs = [api, driver].map(() => ({ samples: [] as number[], errors: 0 }));
-  const timedCall = async (run: (typeof runs)[number], call: () => Promise<unknown>) => {
-    const start = performance.now();
-    try {
-      await call();
-    } catch {
-      run.errors++;
-    }
-    run.samples.push(performance.now() - start);
-  };
-  for (let i = 0; i < total; i++) {
-    const order = i % 2 === 0 ? [0, 1] : [1, 0];
-    for (const k of order) await timedCall(runs[k]!, () => (k === 0 ? api(i) : driver(i)));
-  }
-  const cell = ({ samples, errors }: (typeof runs)[number]): Cell => {
-    const sorted = samples.sort((a, b) => a - b);
-    const r = (x: number) => Math.round(x * 10) / 10;
-    return { p50: r(percentile(sorted, 50)), p95: r(percentile(sorted, 95)), errors, n: sorted.length };
-  };
-  return [cell(runs[0]!), cell(runs[1]!)];
+const turns = ([a, b]: Awaited<ReturnType<typeof takingTurns>>): [Cell, Cell] => [toCell(a), toCell(b)];
+
+function toCell({ samples, errors }: { samples: number[]; errors: number }): Cell {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return { p50: r(percentile(sorted, 50)), p95: r(percentile(sorted, 95)), errors, n: sorted.length };
 }
 
 // node:http with kept-alive connections, as bench:load uses: fetch's own cost per call (web
@@ -365,8 +344,9 @@ async function main(): Promise<void> {
       for (const clients of op.clients ?? CONCURRENCY) {
         const total = Math.max(40, clients * 8);
         const base = (cell++) * CELL_SPAN;
-        const [api, drv] = clients === 1
-          ? await alternate(total, (i) => httpCall(coldPort, op.http(base + i)), (i) => op.driver(base + i))
+        // At one client the API and the driver take turns call by call (bench/stats.ts).
+        const [api, drv]: [Cell, Cell] = clients === 1
+          ? turns(await takingTurns(total, (i) => httpCall(coldPort, op.http(base + i)), (i) => op.driver(base + i)))
           : [await load(clients, total, (i) => httpCall(coldPort, op.http(base + i))), await load(clients, total, (i) => op.driver(base + i))];
         for (let i = 0; i < total; i++) await httpCall(hotPort, op.http(base + i)).catch(() => undefined);
         const hot = await load(clients, total, (i) => httpCall(hotPort, op.http(base + i)));

@@ -22,3 +22,26 @@ export async function timed(run: () => Promise<unknown>): Promise<number> {
 export function row(name: string, s: Summary): string {
   return `| ${name} | ${s.n} | ${s.median} | ${s.p95} | ${s.mean} |`;
 }
+
+/**
+ * Two ways of doing the same call, taking turns call by call (which goes first alternates), so that
+ * whatever else the machine does falls on both alike: the API and the data layer at one client.
+ * Returns each one's durations and how many of its calls threw.
+ */
+export async function takingTurns(total: number, first: (i: number) => Promise<unknown>, second: (i: number) => Promise<unknown>)
+  : Promise<[{ samples: number[]; errors: number }, { samples: number[]; errors: number }]> {
+  const runs: [{ samples: number[]; errors: number }, { samples: number[]; errors: number }] = [{ samples: [], errors: 0 }, { samples: [], errors: 0 }];
+  const calls = [first, second];
+  for (let i = 0; i < total; i++) {
+    for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
+      const start = performance.now();
+      try {
+        await calls[k]!(i);
+      } catch {
+        runs[k]!.errors += 1;
+      }
+      runs[k]!.samples.push(performance.now() - start);
+    }
+  }
+  return [runs[0], runs[1]];
+}
