@@ -78,6 +78,21 @@ describe('the HTTP surface', () => {
     }
   });
 
+  it('counts the reads the desk answers (new addresses) like any other, and refuses them over the rate with 429', async () => {
+    let refused = null;
+    let answered = 0;
+    for (let i = 0; i < 80 && !refused; i++) {
+      const response = await rawGet(app.url, `/api/search?q=rate-${i}&limit=${1 + (i % 40)}`);
+      if (response.status === 200) answered += 1;
+      if (response.status === 429) refused = response;
+    }
+    expect(answered).toBeGreaterThan(0);
+    expect(refused).not.toBeNull();
+    expect(Number(refused!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(refused!.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(JSON.parse(refused!.body)).toMatchObject({ error: 'rate_limited' });
+  });
+
   it('refuses a client over its rate with 429 and Retry-After; a forged X-Forwarded-For does not help', async () => {
     let refused = null;
     for (let i = 0; i < 80 && !refused; i++) {
