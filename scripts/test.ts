@@ -12,8 +12,8 @@ import { buildIsCurrent, markBuilt, sourceHash } from './build-stamp';
  * when none answers, seeded, stopped at the end if started here); the integration tests on one of
  * them, beside the system tests that stop a database (real HTTP against a production build) on the
  * other, then the browser tests there, beside the other system tests (bounds, fuzzing with
- * FUZZ_CASES cases, HTTP) back on the first once the integration tests are done. The build and both databases start at once, beside
- * the unit tests; the build (its output goes to .data/test-reports/build.log, shown if it fails) is
+ * FUZZ_CASES cases, HTTP) back on the first once the integration tests are done. The build and both
+ * databases start at once, beside the unit tests; the build (its output goes to .data/test-reports/build.log, shown if it fails) is
  * skipped when the last one is of the current sources (build-stamp.ts). Every suite runs even when
  * an earlier one fails; the exit code says if any did.
  */
@@ -156,8 +156,9 @@ async function main(): Promise<number> {
   const integrationEnv = loadEnv({ ...process.env, ...testEnvironment({ ...process.env, ...integrationVars }) });
   const built = WITH_E2E ? buildInBackground() : Promise.resolve(false);
 
-  // Both databases start beside the unit tests (the launcher compiled once first), each seeded:
-  // one for the integration tests, which then run beside the system and browser tests on the other.
+  // Both databases start beside the unit tests (the launcher compiled once first), each seeded: one
+  // for the integration tests (then the system tests that leave the database alone), the other for
+  // the system tests that stop it and the browser tests.
   const launcher = ensureLauncherBuilt(console.log);
   const envs = [env, integrationEnv];
   const databases = envs.map((dbEnv) => seededDatabase(dbEnv, launcher)

@@ -27,7 +27,8 @@ export function toResponse({ status, headers, body }: Answer): Response {
   return new Response(typeof body === 'string' || body === null ? body : new Uint8Array(body), { status, headers });
 }
 
-/** What a read route needs of Next.js's request. */
-export function fromNextRequest(request: Request & { nextUrl: URL }): ReadRequest {
-  return { method: request.method, url: request.url, searchParams: request.nextUrl.searchParams, header: (name) => request.headers.get(name) };
+/** What a read route needs of a Fetch API request (Next.js's, whose parsed URL is reused when it has one). */
+export function readRequestOf(request: Request & { nextUrl?: URL }): ReadRequest {
+  const searchParams = (request.nextUrl ?? new URL(request.url)).searchParams;
+  return { method: request.method, url: request.url, searchParams, header: (name) => request.headers.get(name) };
 }

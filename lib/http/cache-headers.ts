@@ -1,5 +1,5 @@
 import type { Cached } from '../db/read-cache';
-import { type Answer, type ReadRequest, toResponse } from './answer';
+import { type Answer, type ReadRequest, readRequestOf, toResponse } from './answer';
 import { type CachedAnswer, cachedAnswerHeaders, etagMatches } from './cache-rules';
 import { rememberForEdge } from './edge-cache';
 
@@ -21,8 +21,7 @@ export function jsonAnswerFrom(request: ReadRequest, cached: Cached<unknown>): A
 
 /** The same as a Response, for a route that Next.js answers. */
 export function cachedResponse(request: Request, cached: Cached<unknown>, contentType: string, answer?: CachedAnswer): Response {
-  const read: ReadRequest = { method: request.method, url: request.url, searchParams: new URL(request.url).searchParams, header: (name) => request.headers.get(name) };
-  return toResponse(cachedAnswer(read, cached, contentType, answer));
+  return toResponse(cachedAnswer(readRequestOf(request), cached, contentType, answer));
 }
 
 export function jsonResponse(request: Request, cached: Cached<unknown>): Response {

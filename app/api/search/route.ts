@@ -1,8 +1,8 @@
 import type { NextRequest } from 'next/server';
-import { fromNextRequest, toResponse } from '@/lib/http/answer';
+import { readRequestOf, toResponse } from '@/lib/http/answer';
 import { searchRead } from '@/lib/http/reads';
 
 /** Ranked entities for as-you-type search (lib/http/reads.ts). */
 export async function GET(request: NextRequest) {
-  return toResponse(await searchRead(fromNextRequest(request)));
+  return toResponse(await searchRead(readRequestOf(request)));
 }

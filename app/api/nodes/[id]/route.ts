@@ -1,8 +1,8 @@
 import type { NextRequest } from 'next/server';
-import { fromNextRequest, toResponse } from '@/lib/http/answer';
+import { readRequestOf, toResponse } from '@/lib/http/answer';
 import { entityRead } from '@/lib/http/reads';
 
 /** One entity with its names, properties, degree by relationship type and sources (lib/http/reads.ts). */
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
-  return toResponse(await entityRead(fromNextRequest(request), (await context.params).id));
+  return toResponse(await entityRead(readRequestOf(request), (await context.params).id));
 }
