@@ -3,11 +3,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 /**
  * Starts the production server (scripts/serve.mjs, as `npm start` runs it) for a benchmark: on
  * 127.0.0.1:`port`, rate limit off (every request of a benchmark comes from one address), with `env`
- * (database, build folder, cache settings). Ready is the server's own "ready" line: another server
- * already on the port must not pass for it.
+ * (database, build folder, cache settings) and `nodeArgs` for node itself (a profiler, say). Ready
+ * is the server's own "ready" line: another server already on the port must not pass for it.
  */
-export async function startServer(port: number, env: NodeJS.ProcessEnv = process.env): Promise<ChildProcess> {
-  const app = spawn(process.execPath, ['scripts/serve.mjs'], {
+export async function startServer(port: number, env: NodeJS.ProcessEnv = process.env, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const app = spawn(process.execPath, [...nodeArgs, 'scripts/serve.mjs'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_PER_SECOND: '0' },
   });
