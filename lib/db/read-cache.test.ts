@@ -54,12 +54,21 @@ describe('the read cache', () => {
     expect(loads).toEqual(['old']);
   });
 
-  it('counts a JSON answer at more than its text: the parsed value lives beside it', () => {
+  it('counts a JSON answer at more than its bytes: the parsed value lives beside them', () => {
     const value = answer(10);
-    const body = JSON.stringify(value);
-    expect(entryBytes('k', { value, body })).toBeGreaterThanOrEqual(4 * body.length);
+    const body = new TextEncoder().encode(JSON.stringify(value));
+    expect(entryBytes('k', { value, body })).toBeGreaterThanOrEqual(3 * body.byteLength);
     const png = new Uint8Array(10 * KB);
     expect(entryBytes('k', { value: png, body: png })).toBeLessThan(11 * KB);
+  });
+
+  it('keeps a JSON answer as the UTF-8 bytes sent, counted at its own size (not a shared buffer behind it)', async () => {
+    const value = { name: 'Чунцин 重庆', ids: [1, 2, 3] };
+    const cached = await cachedRead('small', async () => value);
+    expect(new TextDecoder().decode(cached.body)).toBe(JSON.stringify(value));
+    expect(cached.body.buffer.byteLength).toBe(cached.body.byteLength);
+    expect(readCacheStats().bytes).toBe(entryBytes('small', cached));
+    expect(readCacheStats().bytes).toBeLessThan(1 * KB);
   });
 
   it('does not keep an answer bigger than the whole budget, but still returns it', async () => {

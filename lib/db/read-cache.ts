@@ -33,8 +33,11 @@ export interface Cached<T> {
   /** The key it is stored under. */
   key: string;
   value: T;
-  /** The value serialized once (JSON by default, or bytes such as a PNG), shared by every response that sends it. */
-  body: string | Uint8Array;
+  /**
+   * The value serialized once, as the bytes sent (JSON by default, in UTF-8; or bytes such as a PNG),
+   * shared by every response that sends it: no answer encodes it again.
+   */
+  body: Uint8Array;
   /** A strong ETag over the body. */
   etag: string;
   version: DatasetVersion;
@@ -57,11 +60,11 @@ export function cacheBudget(maxBytes = appEnv().CACHE_MAX_BYTES): { entries: num
   return { entries: maxBytes - routes, routes };
 }
 
-// Sizes are estimates on the high side, measured on V8: a string of text in other scripts takes two
-// bytes per character (one for Latin-1), and a value parsed from JSON about two bytes per character
-// of that JSON; the fixed part covers the entry's objects, its ETag and the map slot.
+// Sizes are estimates on the high side, measured on V8: a value parsed from JSON takes about two
+// bytes per character of that JSON (and a character is at least one byte of its UTF-8); the fixed
+// part covers the entry's objects, its ETag and the map slot.
 const ENTRY_OVERHEAD_BYTES = 512;
-const VALUE_BYTES_PER_JSON_CHAR = 2;
+const VALUE_BYTES_PER_JSON_BYTE = 2;
 
 /** Bytes behind a view: the whole buffer it keeps alive (a PNG from a worker, a gzip from zlib). */
 const held = (bytes: Uint8Array) => Math.max(bytes.byteLength, bytes.buffer.byteLength);
@@ -70,9 +73,9 @@ const held = (bytes: Uint8Array) => Math.max(bytes.byteLength, bytes.buffer.byte
 export function entryBytes(key: string, cached: Pick<Cached<unknown>, 'value' | 'body'>, derived: Iterable<Uint8Array> = []): number {
   const { value, body } = cached;
   let bytes = ENTRY_OVERHEAD_BYTES + 2 * key.length;
-  bytes += typeof body === 'string' ? 2 * body.length : held(body);
+  bytes += held(body);
   // A value serialized to bytes is usually those bytes (a PNG); one serialized to JSON is an object graph.
-  if (value !== body) bytes += typeof body === 'string' ? VALUE_BYTES_PER_JSON_CHAR * body.length : held(body);
+  if (value !== body) bytes += VALUE_BYTES_PER_JSON_BYTE * body.byteLength;
   for (const form of derived) bytes += held(form);
   return bytes;
 }
@@ -150,7 +153,9 @@ export function derivedBody(cached: Cached<unknown>, name: string, make: () => U
   return form;
 }
 
-export function etagOf(body: string | Uint8Array): string {
+const encoder = new TextEncoder();
+
+export function etagOf(body: Uint8Array): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
@@ -171,7 +176,10 @@ export async function cachedRead<T>(key: string, load: () => Promise<T>, seriali
     s.loads += 1;
     flight = (async () => {
       const value = await load();
-      const body = serialize(value);
+      const serialized = serialize(value);
+      // TextEncoder, not Buffer.from: a small Buffer is a view of a shared 8 KiB pool, which the
+      // entry would then hold (and be counted for) whole.
+      const body = typeof serialized === 'string' ? encoder.encode(serialized) : serialized;
       return { key, value, body, etag: etagOf(body), version };
     })();
     s.loading.set(flightKey, flight);

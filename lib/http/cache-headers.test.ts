@@ -3,7 +3,7 @@ import type { Cached } from '../db/read-cache';
 import { cachedResponse } from './cache-headers';
 import { cacheControl } from './cache-rules';
 
-const entry = (stamped: boolean): Cached<unknown> => ({ key: 'k', value: { a: 1 }, body: '{"a":1}', etag: '"abc"', version: { version: stamped ? 'v1' : 'unstamped', stamped } });
+const entry = (stamped: boolean): Cached<unknown> => ({ key: 'k', value: { a: 1 }, body: new TextEncoder().encode('{"a":1}'), etag: '"abc"', version: { version: stamped ? 'v1' : 'unstamped', stamped } });
 
 describe('cached responses', () => {
   it('answers 304 to a matching If-None-Match, 200 with the body otherwise', async () => {

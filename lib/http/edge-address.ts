@@ -24,6 +24,14 @@ const READS: [RegExp, readonly string[]][] = [
  * listed above keeps all its parameters. Null for an address that does not parse.
  */
 export function canonicalAddress(url: string): string | null {
+  // A read that misses the cache asks twice in a row (the front door, then the route remembering it).
+  if (last?.url !== url) last = { url, address: canonical(url) };
+  return last.address;
+}
+
+let last: { url: string; address: string | null } | null = null;
+
+function canonical(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url, 'http://edge.invalid');

@@ -100,7 +100,7 @@ export function answerFromEdge(request: EdgeRequest): EdgeAnswer | null {
     const { 'Content-Type': _type, ...unchanged } = headers;
     return onTheWire(304, unchanged, null, admitted, get, { 'X-Cache': 'hit' });
   }
-  // Text is encoded once and kept (counted) with its entry, and so is its gzip: not on every answer.
-  const bytes = typeof cached.body === 'string' ? derivedBody(cached, 'utf8', () => Buffer.from(cached.body as string)) : cached.body;
+  // The body is kept as the bytes sent, and its gzip is made once and kept (counted) with its entry.
+  const bytes = cached.body;
   return onTheWire(200, headers, { bytes, gzip: () => derivedBody(cached, 'gzip', () => gzipSync(bytes)) }, admitted, get, { 'X-Cache': 'hit' });
 }

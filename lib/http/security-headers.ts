@@ -30,9 +30,19 @@ export function apiCsp(frameAncestors: string): string {
   return `default-src 'none'; frame-ancestors ${frameAncestors}`;
 }
 
-/** What every JSON or image answer carries: the common headers and the API's CSP. */
-export function apiHeaders(frameAncestors: string): Record<string, string> {
-  return { ...securityHeaders(frameAncestors), 'Content-Security-Policy': apiCsp(frameAncestors) };
+const apiHeaderSets = new Map<string, Readonly<Record<string, string>>>();
+
+/**
+ * What every JSON or image answer carries: the common headers and the API's CSP. Built once per
+ * frame-ancestors setting and shared by every answer (frozen: copy it to add to it).
+ */
+export function apiHeaders(frameAncestors: string): Readonly<Record<string, string>> {
+  let headers = apiHeaderSets.get(frameAncestors);
+  if (!headers) {
+    headers = Object.freeze({ ...securityHeaders(frameAncestors), 'Content-Security-Policy': apiCsp(frameAncestors) });
+    apiHeaderSets.set(frameAncestors, headers);
+  }
+  return headers;
 }
 
 export function securityHeaders(frameAncestors: string): Record<string, string> {
