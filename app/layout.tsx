@@ -6,6 +6,7 @@ import { getDataset } from '@/lib/db/dataset';
 import { messagesFor } from '@/lib/i18n/messages';
 import { pageLocale, translator } from '@/lib/i18n/server';
 import './globals.css';
+import './stories.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = translator(await pageLocale(), 'share');
