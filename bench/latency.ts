@@ -1,4 +1,6 @@
+import { type ChildProcess, fork } from 'node:child_process';
 import http from 'node:http';
+import path from 'node:path';
 import { loadEnv } from '../lib/env';
 import { getNeo4j, readQuery } from '../lib/db/driver';
 import { getNeighbors, getNode, search } from '../lib/db/queries';
@@ -17,11 +19,13 @@ import { summarize, takingTurns } from './stats';
  *   hot   ten requests repeated: after the first round the app answers from its cache, while the
  *         data-layer column still reads the database each time.
  *
- * A cold cell is then played again, the same addresses taking turns with the data layer as before:
- * now the app answers each from its cache, so that column is the HTTP round trip of the same answers
- * (client, kernel, server and parse) with no read behind it. From it: the app's own share of a cold
- * read (API - data layer - round trip), and the best ratio an app that added nothing to the round
- * trip could show on this machine ((data layer + round trip) / data layer).
+ * A cold cell is then played twice more, the same addresses taking turns with the data layer as
+ * before: first the app answers each from its cache (its round trip of the same answers, no read
+ * behind it), then a bare node:http server in a process of its own sends back the very bytes and
+ * headers the app sent (bench/bare-server.mjs): the machine's round trip (client, kernel, a server
+ * process, parse), the floor no HTTP server could beat here. From it: what the app adds to a cold
+ * read (API - data layer - bare round trip), and the best ratio an app that added nothing could show
+ * on this machine ((data layer + bare round trip) / data layer).
  *
  * Requests are sequential: this measures latency, not load. Both processes are warmed first
  * (BENCH_WARM rounds, default 300, on keys no cell uses), as a server that has been running is; the
@@ -48,41 +52,89 @@ interface Operation {
 // millisecond more per request in this process, which is the bench's, not the app's).
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-/** GETs `path` and parses the JSON answer, as a client would; anything but 200 stops the run. */
-function httpJson(path: string): Promise<unknown> {
+/** An answer as it came: its headers (less those a server sets per connection) and its bytes. */
+type Recorded = [address: string, headers: Record<string, string>, base64: string];
+const PER_CONNECTION = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+
+/**
+ * GETs `address` from `base` and parses the JSON answer, as a client would; anything but 200 stops
+ * the run. With `record`, the answer's headers and bytes are kept for the bare server.
+ */
+function httpJson(address: string, base = BASE, record?: Recorded[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    http.get(`${BASE}${path}`, { agent }, (res) => {
+    http.get(`${base}${address}`, { agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        if (res.statusCode === 200) resolve(JSON.parse(text));
-        else reject(new Error(`${path}: ${res.statusCode} ${text.slice(0, 200)}`));
+        const bytes = Buffer.concat(chunks);
+        const text = bytes.toString('utf8');
+        if (res.statusCode !== 200) {
+          reject(new Error(`${address}: ${res.statusCode} ${text.slice(0, 200)}`));
+          return;
+        }
+        if (record) {
+          const headers = Object.fromEntries(Object.entries(res.headers)
+            .filter(([name]) => !PER_CONNECTION.has(name))
+            .map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]));
+          record.push([address, headers, bytes.toString('base64')]);
+        }
+        resolve(JSON.parse(text));
       });
     }).on('error', reject);
   });
 }
 
+/**
+ * The machine's floor (bench/bare-server.mjs): a node:http server in a process of its own that sends
+ * back the recorded answers and does nothing else. Resolves with its base URL and a way to load answers.
+ */
+async function bareServer(): Promise<{ base: string; load: (answers: Recorded[]) => Promise<void>; stop: () => void }> {
+  const child: ChildProcess = fork(path.join(import.meta.dirname, 'bare-server.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = () => new Promise<Record<string, number>>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as Record<string, number>));
+    child.once('exit', (code) => reject(new Error(`the bare server exited (${code})`)));
+  });
+  const { port } = await next();
+  return {
+    base: `http://127.0.0.1:${port}`,
+    load: async (answers) => {
+      const ready = next();
+      child.send({ answers });
+      await ready;
+    },
+    stop: () => child.disconnect(),
+  };
+}
+
 type Stats = { median: number; p95: number; mean: number };
+type Bare = Awaited<ReturnType<typeof bareServer>>;
 
 /**
  * Both columns of one cell, taking turns call by call (bench/stats.ts), so that whatever else the
  * machine does falls on both alike. Each first makes WARMUP calls of its own, on keys the measured
- * calls never use.
+ * calls never use. With `bare`, the cell is played twice more, taking turns with the data layer as
+ * before: from the app's cache (the app's round trip of the same answers) and from the bare server
+ * (the machine's round trip of the same bytes).
  */
-async function measure(op: Operation, replay: boolean): Promise<{ api: Stats; driver: Stats; cached: Stats | null }> {
+async function measure(op: Operation, bare: Bare | null): Promise<{ api: Stats; driver: Stats; cached: Stats | null; floor: Stats | null }> {
   for (let i = 0; i < WARMUP; i++) {
     await op.driver(-1 - i);
     await httpJson(op.api(-1 - i));
   }
   const stats = (samples: number[]): Stats => { const s = summarize(samples); return { median: s.median, p95: s.p95, mean: s.mean }; };
-  const turns = async () => {
-    const [api, driver] = await takingTurns(N, (i) => httpJson(op.api(i)), (i) => op.driver(i));
-    if (api.errors + driver.errors > 0) throw new Error(`${op.name}: ${api.errors} API and ${driver.errors} data-layer calls failed`);
-    return { api: stats(api.samples), driver: stats(driver.samples) };
+  const turns = async (api: (i: number) => Promise<unknown>) => {
+    const [app, driver] = await takingTurns(N, api, (i) => op.driver(i));
+    if (app.errors + driver.errors > 0) throw new Error(`${op.name}: ${app.errors} API and ${driver.errors} data-layer calls failed`);
+    return { api: stats(app.samples), driver: stats(driver.samples) };
   };
-  const first = await turns();
-  return { ...first, cached: replay ? (await turns()).api : null };
+  const recorded: Recorded[] = [];
+  const first = await turns((i) => httpJson(op.api(i), BASE, bare ? recorded : undefined));
+  if (!bare) return { ...first, cached: null, floor: null };
+  const cached = (await turns((i) => httpJson(op.api(i)))).api;
+  await bare.load(recorded);
+  for (let i = 0; i < 10 * WARMUP; i++) await httpJson(op.api(i % N), bare.base);
+  const floor = (await turns((i) => httpJson(op.api(i), bare.base))).api;
+  return { ...first, cached, floor };
 }
 
 /**
@@ -138,15 +190,20 @@ async function main(): Promise<void> {
   ];
 
   console.log(`Latency at one client, ${N} sequential calls per cell, API and data layer taking turns, after ${WARM_ROUNDS} warming rounds and ${WARMUP} warm-up calls per cell (database ${env.uri}, ${schema.entities} entities; app ${BASE})\n`);
-  console.log('| mix | operation | API median / p95 ms | data layer + driver median / p95 ms | API / driver (median) | the same answers from the cache (round trip), median ms | app\'s own share: API - data layer - round trip, ms | best ratio with the round trip alone |');
+  console.log('| mix | operation | API median / p95 ms | data layer + driver median / p95 ms | API / driver (median) | round trip of the same answers: from the app\'s cache / from a bare node:http server, median ms | what the app adds: API - data layer - bare round trip, ms | best ratio on this machine: (data layer + bare round trip) / data layer |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   await warm(hubs);
-  for (const { mix, op } of operations) {
-    const { api, driver, cached } = await measure(op, mix === 'cold');
-    const split = cached
-      ? `${fmt(cached.median)} | ${(api.median - driver.median - cached.median).toFixed(2)} | ${((driver.median + cached.median) / driver.median).toFixed(2)}`
-      : '- | - | -';
-    console.log(`| ${mix} | ${op.name} | ${fmt(api.median)} / ${fmt(api.p95)} | ${fmt(driver.median)} / ${fmt(driver.p95)} | ${(api.median / driver.median).toFixed(2)} | ${split} |`);
+  const bare = await bareServer();
+  try {
+    for (const { mix, op } of operations) {
+      const { api, driver, cached, floor } = await measure(op, mix === 'cold' ? bare : null);
+      const split = cached && floor
+        ? `${fmt(cached.median)} / ${fmt(floor.median)} | ${(api.median - driver.median - floor.median).toFixed(2)} | ${((driver.median + floor.median) / driver.median).toFixed(2)}`
+        : '- | - | -';
+      console.log(`| ${mix} | ${op.name} | ${fmt(api.median)} / ${fmt(api.p95)} | ${fmt(driver.median)} / ${fmt(driver.p95)} | ${(api.median / driver.median).toFixed(2)} | ${split} |`);
+    }
+  } finally {
+    bare.stop();
   }
   await getNeo4j().driver.close();
 }
