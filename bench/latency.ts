@@ -116,7 +116,7 @@ type Bare = Awaited<ReturnType<typeof bareServer>>;
  * before: from the app's cache (the app's round trip of the same answers) and from the bare server
  * (the machine's round trip of the same bytes).
  */
-async function measure(op: Operation, bare: Bare | null): Promise<{ api: Stats; driver: Stats; cached: Stats | null; floor: Stats | null }> {
+async function measure(op: Operation, bare: Bare | null): Promise<{ api: Stats; driver: Stats; replays: { cached: Stats; floor: Stats } | null }> {
   for (let i = 0; i < WARMUP; i++) {
     await op.driver(-1 - i);
     await httpJson(op.api(-1 - i));
@@ -129,12 +129,12 @@ async function measure(op: Operation, bare: Bare | null): Promise<{ api: Stats; 
   };
   const recorded: Recorded[] = [];
   const first = await turns((i) => httpJson(op.api(i), BASE, bare ? recorded : undefined));
-  if (!bare) return { ...first, cached: null, floor: null };
+  if (!bare) return { ...first, replays: null };
   const cached = (await turns((i) => httpJson(op.api(i)))).api;
   await bare.load(recorded);
   for (let i = 0; i < 10 * WARMUP; i++) await httpJson(op.api(i % N), bare.base);
   const floor = (await turns((i) => httpJson(op.api(i), bare.base))).api;
-  return { ...first, cached, floor };
+  return { ...first, replays: { cached, floor } };
 }
 
 /**
@@ -196,9 +196,10 @@ async function main(): Promise<void> {
   const bare = await bareServer();
   try {
     for (const { mix, op } of operations) {
-      const { api, driver, cached, floor } = await measure(op, mix === 'cold' ? bare : null);
-      const split = cached && floor
-        ? `${fmt(cached.median)} / ${fmt(floor.median)} | ${(api.median - driver.median - floor.median).toFixed(2)} | ${((driver.median + floor.median) / driver.median).toFixed(2)}`
+      const { api, driver, replays } = await measure(op, mix === 'cold' ? bare : null);
+      const floor = replays?.floor.median ?? 0;
+      const split = replays
+        ? `${fmt(replays.cached.median)} / ${fmt(floor)} | ${(api.median - driver.median - floor).toFixed(2)} | ${((driver.median + floor) / driver.median).toFixed(2)}`
         : '- | - | -';
       console.log(`| ${mix} | ${op.name} | ${fmt(api.median)} / ${fmt(api.p95)} | ${fmt(driver.median)} / ${fmt(driver.p95)} | ${(api.median / driver.median).toFixed(2)} | ${split} |`);
     }
